@@ -1,0 +1,39 @@
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// afspraak — neighbourhood contracts as a public website.
+#[derive(Parser)]
+#[command(name = "afspraak", version, about, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Validate the whole site and report every problem; writes nothing.
+    Check {
+        /// The site folder (holding site.toml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// How to print the diagnostics.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Judge the site as at this moment (Europe/Amsterdam), e.g. 2011-12-31T12:00.
+        #[arg(long, value_parser = parse_as_of)]
+        as_of: Option<chrono::NaiveDateTime>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+fn parse_as_of(s: &str) -> Result<chrono::NaiveDateTime, String> {
+    afspraak::parse_as_of(s).ok_or_else(|| {
+        format!("`{s}` is not a date and time; write e.g. 2011-12-31 or 2011-12-31T12:00")
+    })
+}

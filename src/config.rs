@@ -1,0 +1,196 @@
+//! `site.toml`: the site's settings. Unknown keys are rejected so that a typo
+//! is reported rather than silently ignored.
+
+use chrono::NaiveDateTime;
+use serde::Deserialize;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::{FileId, SourceFile, Span};
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Nl,
+    En,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Nl => "nl",
+            Language::En => "en",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub title: String,
+    pub description: String,
+    pub base_url: String,
+    pub language: Language,
+    pub languages: Vec<Language>,
+    pub theme: String,
+    pub output_dir: String,
+    pub council: CouncilName,
+    pub as_of: Option<NaiveDateTime>,
+    pub privacy_allow: Vec<String>,
+    pub notice: String,
+}
+
+/// What the neighbourhood body is called: *wijkraad* or *wijkplatform*.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CouncilName {
+    pub singular: String,
+    pub plural: String,
+}
+
+impl Default for CouncilName {
+    fn default() -> Self {
+        CouncilName {
+            singular: "wijkraad".into(),
+            plural: "wijkraden".into(),
+        }
+    }
+}
+
+pub const DEFAULT_NOTICE: &str = "De wijkcontracten worden uitgevoerd binnen de huidige financiële en personele middelen van de partners. Het wijkcontract leidt niet tot uitbreiding, maar tot verschuiving.";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    base_url: String,
+    language: Option<Language>,
+    languages: Option<Vec<Language>>,
+    theme: Option<String>,
+    output_dir: Option<String>,
+    #[serde(default)]
+    council: CouncilName,
+    as_of: Option<toml::value::Datetime>,
+    #[serde(default)]
+    privacy: RawPrivacy,
+    #[serde(default)]
+    notice: RawNotice,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawPrivacy {
+    #[serde(default)]
+    allow: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawNotice {
+    text: Option<String>,
+}
+
+pub fn parse(file_id: FileId, file: &SourceFile) -> Result<SiteConfig, Diagnostic> {
+    let raw: RawConfig = toml::from_str(&file.text).map_err(|err| {
+        let span = err
+            .span()
+            .map_or(Span::file_start(file_id), |r| Span::new(file_id, r));
+        let message = err.message().trim().to_string();
+        let (code, help) = if message.starts_with("unknown field") {
+            (
+                Code::UnknownKey,
+                "site.toml knows: title, description, base_url, language, languages, theme, output_dir, council, as_of, [privacy] allow, [notice] text",
+            )
+        } else if message.starts_with("missing field") {
+            (Code::MissingField, "add the field; `title` is required")
+        } else {
+            (
+                Code::TomlSyntax,
+                "text goes in double quotes, lists in [ ], dates as 2011-12-31T12:00:00",
+            )
+        };
+        Diagnostic::error(code, span, message).with_help(help)
+    })?;
+    let as_of = match raw.as_of {
+        None => None,
+        Some(dt) => Some(parse_as_of_toml(&dt).ok_or_else(|| {
+            let at = file.text.find("as_of").unwrap_or(0);
+            Diagnostic::error(
+                Code::InvalidDate,
+                Span::new(file_id, at..at + 5),
+                format!("`as_of = {dt}` is not a date and time"),
+            )
+            .with_help("write a local date and time, such as `as_of = 2011-12-31T12:00:00`")
+        })?),
+    };
+    let language = raw.language.unwrap_or(Language::Nl);
+    let mut languages = raw.languages.unwrap_or_else(|| vec![language]);
+    if !languages.contains(&language) {
+        languages.insert(0, language);
+    }
+    // The default language comes first; the order of the rest is kept.
+    languages.sort_by_key(|l| *l != language);
+    languages.dedup();
+    Ok(SiteConfig {
+        title: raw.title,
+        description: raw.description,
+        base_url: raw.base_url.trim_end_matches('/').to_string(),
+        language,
+        languages,
+        theme: raw.theme.unwrap_or_else(|| "default".into()),
+        output_dir: raw.output_dir.unwrap_or_else(|| "public".into()),
+        council: raw.council,
+        as_of,
+        privacy_allow: raw.privacy.allow,
+        notice: raw
+            .notice
+            .text
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_else(|| DEFAULT_NOTICE.into()),
+    })
+}
+
+fn parse_as_of_toml(dt: &toml::value::Datetime) -> Option<NaiveDateTime> {
+    let date = dt.date?;
+    let time = dt.time.unwrap_or(toml::value::Time {
+        hour: 0,
+        minute: 0,
+        second: Some(0),
+        nanosecond: Some(0),
+    });
+    chrono::NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into())?
+        .and_hms_opt(
+            time.hour.into(),
+            time.minute.into(),
+            time.second.unwrap_or(0).into(),
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<SiteConfig, Diagnostic> {
+        let file = SourceFile::new("site.toml".into(), text.into());
+        parse(FileId(0), &file)
+    }
+
+    #[test]
+    fn defaults_and_as_of() {
+        let c = load("title = \"X\"\nas_of = 2011-12-31T12:00:00\n").unwrap();
+        assert_eq!(c.language, Language::Nl);
+        assert_eq!(c.languages, vec![Language::Nl]);
+        assert_eq!(c.council.singular, "wijkraad");
+        assert_eq!(c.as_of.unwrap().to_string(), "2011-12-31 12:00:00");
+    }
+
+    #[test]
+    fn unknown_key_points_at_it() {
+        let err = load("title = \"X\"\ntitel = \"Y\"\n").unwrap_err();
+        assert_eq!(err.code, Code::UnknownKey);
+        assert_eq!(err.span.start, 12);
+    }
+}

@@ -1,0 +1,51 @@
+//! afspraak: neighbourhood contracts (*wijkcontracten*) from Markdown and YAML
+//! to a public website.
+//!
+//! The pipeline reads top to bottom: [`load`] the files (with positions),
+//! [`validate`] them into the typed [`model`], then render and write.
+//! `check` is the same pipeline without writing.
+
+pub mod config;
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+pub mod source;
+pub mod validate;
+
+use std::path::Path;
+
+use chrono::NaiveDateTime;
+
+use diagnostic::Diagnostics;
+use model::Site;
+use source::SourceMap;
+
+/// The outcome of reading and validating a site.
+pub struct Checked {
+    /// The validated site, when there were no errors.
+    pub site: Option<Site>,
+    pub diagnostics: Diagnostics,
+    pub sources: SourceMap,
+}
+
+/// Loads and validates the site in `root`, judged at `as_of` (default: the
+/// site's `as_of`, else now in Europe/Amsterdam). Only a site folder that
+/// cannot be opened is an `Err`; content problems are diagnostics.
+pub fn check(root: &Path, as_of: Option<NaiveDateTime>) -> anyhow::Result<Checked> {
+    let mut diagnostics = Diagnostics::default();
+    let sources = load::load(root, &mut diagnostics)?;
+    let site = validate::validate(&sources, as_of, &mut diagnostics);
+    let map = sources.map;
+    diagnostics.sort(&map);
+    Ok(Checked {
+        site,
+        diagnostics,
+        sources: map,
+    })
+}
+
+/// Parses a `--as-of` value: `2011-12-31`, `2011-12-31T12:00` or with seconds,
+/// read as Europe/Amsterdam local time.
+pub fn parse_as_of(text: &str) -> Option<NaiveDateTime> {
+    validate::read::parse_datetime(text).ok()
+}

@@ -1,0 +1,464 @@
+//! Loading: a sorted walk of the site folder, each file read once into the
+//! [`SourceMap`], classified by its place in `content/`, and YAML parsed into
+//! positioned [`Node`] trees. Nothing here judges the content; `validate` does.
+
+pub mod front_matter;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::source::{At, FileId, SourceMap, Span};
+pub use yaml::{Node, Value};
+
+/// The largest content file we read; larger ones are reported, not parsed.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// A YAML file, parsed (or not, when it was malformed: the diagnostic is already reported).
+#[derive(Debug)]
+pub struct YamlDoc {
+    pub file: FileId,
+    pub root: Option<Node>,
+}
+
+/// A Markdown file with optional front matter.
+#[derive(Debug)]
+pub struct MarkdownDoc {
+    pub file: FileId,
+    /// The file name without extension, such as `2011-10-21-lantaarnpalen`.
+    pub stem: String,
+    pub front: Option<Node>,
+    /// Whether a front-matter block was present but could not be parsed.
+    pub front_failed: bool,
+    pub body_start: usize,
+}
+
+#[derive(Debug)]
+pub struct ContractSource {
+    /// The folder name: the neighbourhood slug.
+    pub neighbourhood: At<String>,
+    /// The file-name stem: the year.
+    pub year: String,
+    pub yaml: YamlDoc,
+    pub narrative: Option<MarkdownDoc>,
+}
+
+/// Everything read from a site folder.
+#[derive(Debug, Default)]
+pub struct Sources {
+    pub map: SourceMap,
+    pub config: Option<FileId>,
+    pub index: Option<MarkdownDoc>,
+    pub districts: Option<YamlDoc>,
+    pub partners: Option<YamlDoc>,
+    pub topics: Option<YamlDoc>,
+    pub redirects: Option<YamlDoc>,
+    pub neighbourhood_intros: Vec<MarkdownDoc>,
+    pub contracts: Vec<ContractSource>,
+    pub updates: Vec<MarkdownDoc>,
+    pub pages: Vec<MarkdownDoc>,
+}
+
+impl Sources {
+    pub fn body<'a>(&'a self, doc: &MarkdownDoc) -> &'a str {
+        &self.map.get(doc.file).text[doc.body_start..]
+    }
+}
+
+/// What kind of file a path in `content/` is.
+enum Kind {
+    Index,
+    Districts,
+    Partners,
+    Topics,
+    Redirects,
+    NeighbourhoodIntro,
+    Contract { neighbourhood: String, year: String },
+    Narrative { neighbourhood: String, year: String },
+    Update,
+    Page,
+}
+
+fn classify(rel: &[&str]) -> Option<Kind> {
+    let ext = |name: &str, want: &str| {
+        name.strip_suffix(want)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    Some(match rel {
+        ["_index.md"] => Kind::Index,
+        ["districts.yaml"] => Kind::Districts,
+        ["partners.yaml"] => Kind::Partners,
+        ["topics.yaml"] => Kind::Topics,
+        ["redirects.yaml"] => Kind::Redirects,
+        ["neighbourhoods", name] if name.ends_with(".md") => Kind::NeighbourhoodIntro,
+        ["contracts", nb, name] => match (ext(name, ".yaml"), ext(name, ".md")) {
+            (Some(year), _) => Kind::Contract {
+                neighbourhood: nb.to_string(),
+                year,
+            },
+            (_, Some(year)) => Kind::Narrative {
+                neighbourhood: nb.to_string(),
+                year,
+            },
+            _ => return None,
+        },
+        ["updates", name] if name.ends_with(".md") => Kind::Update,
+        ["pages", name] if name.ends_with(".md") => Kind::Page,
+        _ => return None,
+    })
+}
+
+/// Reads a whole site. Problems with files go into `diagnostics`; only a
+/// site folder that cannot be read at all is an `Err`.
+pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Sources> {
+    let mut sources = Sources::default();
+    let root = root
+        .canonicalize()
+        .map_err(|e| anyhow::anyhow!("cannot open site folder {}: {e}", root.display()))?;
+    let config_path = root.join("site.toml");
+    if let Some(id) = read_file(&root, &config_path, &mut sources.map, diagnostics) {
+        sources.config = Some(id);
+    } else if !config_path.exists() {
+        let id = sources.map.add("site.toml".into(), String::new());
+        diagnostics.push(
+            Diagnostic::error(Code::MissingFile, Span::file_start(id), "there is no site.toml in the site folder")
+                .with_help("run afspraak in the site folder, pass --root DIR, or create one with `afspraak init`"),
+        );
+    }
+
+    let content = root.join("content");
+    let mut pending = Vec::new();
+    let mut narratives = Vec::new();
+    let walk = WalkDir::new(&content)
+        .sort_by_file_name()
+        .follow_links(false);
+    for entry in walk {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(|p| relative(&root, p))
+                    .unwrap_or_else(|| "content".into());
+                let id = sources.map.add(path, String::new());
+                diagnostics.push(Diagnostic::error(
+                    Code::UnreadableFile,
+                    Span::file_start(id),
+                    format!("cannot read: {e}"),
+                ));
+                continue;
+            }
+        };
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let rel_in_content = entry.path().strip_prefix(&content).unwrap_or(entry.path());
+        let parts: Vec<&str> = rel_in_content.iter().filter_map(|p| p.to_str()).collect();
+        if parts.iter().any(|p| p.starts_with('.')) {
+            continue; // editor and OS droppings such as .DS_Store or .swp files
+        }
+        let Some(kind) = classify(&parts) else {
+            let id = sources
+                .map
+                .add(relative(&root, entry.path()), String::new());
+            diagnostics.push(
+                Diagnostic::warning(
+                    Code::UnexpectedFile,
+                    Span::file_start(id),
+                    "afspraak does not use this file",
+                )
+                .with_help(unexpected_file_help(&parts)),
+            );
+            continue;
+        };
+        let Some(id) = read_file(&root, entry.path(), &mut sources.map, diagnostics) else {
+            continue;
+        };
+        pending.push((kind, id, stem(entry.path())));
+    }
+
+    // Parse in parallel: the files are independent.
+    let map = &sources.map;
+    let parsed: Vec<(Kind, Parsed, Vec<Diagnostic>)> = pending
+        .into_par_iter()
+        .map(|(kind, id, stem)| {
+            let mut diags = Vec::new();
+            let parsed = match kind {
+                Kind::Contract { .. }
+                | Kind::Districts
+                | Kind::Partners
+                | Kind::Topics
+                | Kind::Redirects => Parsed::Yaml(parse_yaml_file(map, id, &mut diags)),
+                _ => Parsed::Markdown(parse_markdown_file(map, id, stem, &mut diags)),
+            };
+            (kind, parsed, diags)
+        })
+        .collect();
+
+    for (kind, parsed, diags) in parsed {
+        for d in diags {
+            diagnostics.push(d);
+        }
+        match (kind, parsed) {
+            (Kind::Districts, Parsed::Yaml(y)) => sources.districts = Some(y),
+            (Kind::Partners, Parsed::Yaml(y)) => sources.partners = Some(y),
+            (Kind::Topics, Parsed::Yaml(y)) => sources.topics = Some(y),
+            (Kind::Redirects, Parsed::Yaml(y)) => sources.redirects = Some(y),
+            (
+                Kind::Contract {
+                    neighbourhood,
+                    year,
+                },
+                Parsed::Yaml(y),
+            ) => {
+                // The folder name is not inside the file: point at the file's start.
+                let span = Span::file_start(y.file);
+                sources.contracts.push(ContractSource {
+                    neighbourhood: At::new(neighbourhood, span),
+                    year,
+                    yaml: y,
+                    narrative: None,
+                });
+            }
+            (
+                Kind::Narrative {
+                    neighbourhood,
+                    year,
+                },
+                Parsed::Markdown(m),
+            ) => narratives.push((neighbourhood, year, m)),
+            (Kind::Index, Parsed::Markdown(m)) => sources.index = Some(m),
+            (Kind::NeighbourhoodIntro, Parsed::Markdown(m)) => sources.neighbourhood_intros.push(m),
+            (Kind::Update, Parsed::Markdown(m)) => sources.updates.push(m),
+            (Kind::Page, Parsed::Markdown(m)) => sources.pages.push(m),
+            _ => unreachable!("parsed as the kind demands"),
+        }
+    }
+    for (neighbourhood, year, doc) in narratives {
+        match sources
+            .contracts
+            .iter_mut()
+            .find(|c| c.neighbourhood.value == neighbourhood && c.year == year)
+        {
+            Some(contract) => contract.narrative = Some(doc),
+            None => diagnostics.push(
+                Diagnostic::warning(
+                    Code::UnexpectedFile,
+                    Span::file_start(doc.file),
+                    format!("this narrative has no contract file contracts/{neighbourhood}/{year}.yaml beside it"),
+                )
+                .with_help("rename it to match a contract, or add the contract's YAML file"),
+            ),
+        }
+    }
+    for (name, doc) in [
+        ("districts.yaml", &sources.districts),
+        ("partners.yaml", &sources.partners),
+        ("topics.yaml", &sources.topics),
+    ] {
+        if doc.is_none()
+            && !sources
+                .map
+                .files()
+                .any(|(_, f)| f.path == format!("content/{name}"))
+        {
+            let id = sources.map.add(format!("content/{name}"), String::new());
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::MissingFile,
+                    Span::file_start(id),
+                    format!("content/{name} is missing"),
+                )
+                .with_help(
+                    "every site needs districts.yaml, partners.yaml and topics.yaml in content/",
+                ),
+            );
+        }
+    }
+    Ok(sources)
+}
+
+enum Parsed {
+    Yaml(YamlDoc),
+    Markdown(MarkdownDoc),
+}
+
+fn unexpected_file_help(parts: &[&str]) -> String {
+    let name = parts.last().copied().unwrap_or_default();
+    if name.ends_with(".yml") {
+        return "YAML files in content/ end in .yaml: rename the file".into();
+    }
+    "content/ holds _index.md, districts.yaml, partners.yaml, topics.yaml, redirects.yaml, \
+     neighbourhoods/<slug>.md, contracts/<neighbourhood>/<year>.yaml (and .md), \
+     updates/<yyyy-mm-dd>-<slug>.md and pages/<slug>.md"
+        .into()
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .iter()
+        .map(|p| p.to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Reads one file into the map, refusing what is too large, not UTF-8, or
+/// (through a symbolic link) outside the site folder.
+fn read_file(
+    root: &Path,
+    path: &Path,
+    map: &mut SourceMap,
+    diagnostics: &mut Diagnostics,
+) -> Option<FileId> {
+    let rel = relative(root, path);
+    let fail = |map: &mut SourceMap, code: Code, message: String, help: &str| {
+        let id = map.add(rel.clone(), String::new());
+        Diagnostic::error(code, Span::file_start(id), message).with_help(help)
+    };
+    let resolved: PathBuf = match path.canonicalize() {
+        Ok(p) => p,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && path.symlink_metadata().is_err() => {
+            return None;
+        }
+        Err(e) => {
+            diagnostics.push(fail(
+                map,
+                Code::UnreadableFile,
+                format!("cannot read {rel}: {e}"),
+                "check that the file exists and can be read",
+            ));
+            return None;
+        }
+    };
+    if !resolved.starts_with(root) {
+        diagnostics.push(fail(
+            map,
+            Code::UnreadableFile,
+            format!(
+                "{rel} is a link to {}, outside the site folder",
+                resolved.display()
+            ),
+            "copy the file into the site instead of linking to it",
+        ));
+        return None;
+    }
+    let size = resolved.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        diagnostics.push(fail(
+            map,
+            Code::FileTooLarge,
+            format!("{rel} is {:.1} MB; the limit for one file is {} MB", size as f64 / 1e6, MAX_FILE_BYTES / 1024 / 1024),
+            "split the contract or remove pasted material; content files are normally a few hundred KB at most",
+        ));
+        return None;
+    }
+    let bytes = match std::fs::read(&resolved) {
+        Ok(b) => b,
+        Err(e) => {
+            diagnostics.push(fail(
+                map,
+                Code::UnreadableFile,
+                format!("cannot read {rel}: {e}"),
+                "check that the file can be read",
+            ));
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(map.add(rel, text)),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let id = map.add(rel.clone(), text);
+            let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::NotUtf8,
+                    Span::new(id, prefix..prefix + 3),
+                    format!("{rel} is not UTF-8 text"),
+                )
+                .with_help("save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)"),
+            );
+            // The content is not trusted further.
+            None
+        }
+    }
+}
+
+fn parse_yaml_file(map: &SourceMap, id: FileId, diags: &mut Vec<Diagnostic>) -> YamlDoc {
+    let file = map.get(id);
+    let text = file.text.strip_prefix('\u{feff}').unwrap_or(&file.text);
+    let base = file.text.len() - text.len();
+    match yaml::parse(id, file, base, text) {
+        Ok(node) => YamlDoc {
+            file: id,
+            root: Some(node),
+        },
+        Err(d) => {
+            diags.push(d);
+            YamlDoc {
+                file: id,
+                root: None,
+            }
+        }
+    }
+}
+
+fn parse_markdown_file(
+    map: &SourceMap,
+    id: FileId,
+    stem: String,
+    diags: &mut Vec<Diagnostic>,
+) -> MarkdownDoc {
+    let file = map.get(id);
+    match front_matter::split(&file.text) {
+        Ok(parts) => {
+            let (front, front_failed) = match parts.yaml {
+                None => (None, false),
+                Some((start, text)) => match yaml::parse(id, file, start, text) {
+                    Ok(node) => (Some(node), false),
+                    Err(d) => {
+                        diags.push(d);
+                        (None, true)
+                    }
+                },
+            };
+            MarkdownDoc {
+                file: id,
+                stem,
+                front,
+                front_failed,
+                body_start: parts.body.0,
+            }
+        }
+        Err(front_matter::Unclosed) => {
+            diags.push(
+                Diagnostic::error(
+                    Code::FrontMatter,
+                    Span::new(id, 0..3),
+                    "the front matter that starts here is never closed",
+                )
+                .with_help("end the front matter with a line holding only `---`"),
+            );
+            MarkdownDoc {
+                file: id,
+                stem,
+                front: None,
+                front_failed: true,
+                body_start: file.text.len(),
+            }
+        }
+    }
+}

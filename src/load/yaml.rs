@@ -1,0 +1,297 @@
+//! The one place that speaks YAML. Text becomes a [`Node`] tree in which every
+//! key and value knows its byte range in the file, so that later rules can
+//! point at the exact place. Duplicate keys, alias bombs and deep nesting are
+//! stopped here by the parser's budgets.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::{Location, SnippetMode, Spanned};
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::{At, FileId, SourceFile, Span};
+
+/// The deepest nesting a content file may have.
+pub const MAX_DEPTH: usize = 20;
+
+/// A YAML value with its position.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub value: Value,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<(At<String>, Node)>),
+}
+
+impl Value {
+    /// How a value is named in a message: "text", "a list", …
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "nothing",
+            Value::Bool(_) => "yes/no (true/false)",
+            Value::Int(_) => "a whole number",
+            Value::Float(_) => "a number",
+            Value::Str(_) => "text",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping (key: value pairs)",
+        }
+    }
+}
+
+/// Parses YAML that starts at byte `base` of `file` (non-zero for front matter).
+pub fn parse(
+    file_id: FileId,
+    file: &SourceFile,
+    base: usize,
+    yaml: &str,
+) -> Result<Node, Diagnostic> {
+    let line_offset = file.line_col(base).0 - 1;
+    let at = |loc: &Location, len: usize| -> Span {
+        let line = loc.line() as usize + line_offset;
+        Span::new(
+            file_id,
+            file.range_at(line, loc.column().max(1) as usize, len),
+        )
+    };
+    if yaml.trim().is_empty() {
+        return Err(Diagnostic::error(
+            Code::EmptyFile,
+            Span::new(file_id, base..base),
+            "this YAML is empty",
+        )
+        .with_help("write the fields this file needs; see the format in the documentation"));
+    }
+    // Content files nest at most six levels (contract → questions → question →
+    // progress → entry → value). A low depth limit keeps the deserialiser's
+    // recursion far from the stack's end, even in debug builds on 2 MB threads.
+    let options = serde_saphyr::options! {
+        strict_booleans: true,
+        budget: serde_saphyr::budget! { max_depth: MAX_DEPTH },
+    };
+    match serde_saphyr::from_str_with_options::<Spanned<RawNode>>(yaml, options) {
+        Ok(root) => Ok(convert(root, &at)),
+        Err(err) => Err(yaml_error(&err, &at, file_id, base)),
+    }
+}
+
+fn yaml_error(
+    err: &serde_saphyr::Error,
+    at: &dyn Fn(&Location, usize) -> Span,
+    file_id: FileId,
+    base: usize,
+) -> Diagnostic {
+    let plain = err
+        .without_snippet()
+        .render_with_options(serde_saphyr::render_options! {
+            snippets: SnippetMode::Off,
+        });
+    // The plain rendering ends with its own position, which we show separately.
+    let message = plain
+        .split(" at line ")
+        .next()
+        .unwrap_or(&plain)
+        .trim()
+        .to_string();
+    let span = err
+        .location()
+        .filter(|l| l.line() > 0)
+        .map_or(Span::new(file_id, base..base), |l| at(&l, 1));
+    let (code, help) = if message.starts_with("duplicate mapping key") {
+        (
+            Code::DuplicateKey,
+            "each key may appear once per item; remove or rename one of them",
+        )
+    } else if message.contains("budget")
+        || message.contains("recursion limit")
+        || message.contains("alias")
+    {
+        (
+            Code::TooComplex,
+            "content files need no deep nesting or repeated aliases (`*name`); write the values out",
+        )
+    } else if message.contains("tab") {
+        (
+            Code::YamlSyntax,
+            "YAML is indented with spaces, never tabs; replace the tab with spaces",
+        )
+    } else {
+        (
+            Code::YamlSyntax,
+            "check the indentation (spaces, aligned with the line above) and that brackets and quotes are closed",
+        )
+    };
+    let message = match code {
+        Code::DuplicateKey => message
+            .split(", set DuplicateKeyPolicy")
+            .next()
+            .unwrap_or(&message)
+            .to_string(),
+        _ => message,
+    };
+    Diagnostic::error(code, span, message).with_help(help)
+}
+
+fn convert(node: Spanned<RawNode>, at: &dyn Fn(&Location, usize) -> Span) -> Node {
+    let len = node.referenced.span().len() as usize;
+    let span = at(&node.referenced, len.max(1));
+    let value = match node.value {
+        RawNode::Null => Value::Null,
+        RawNode::Bool(b) => Value::Bool(b),
+        RawNode::Int(i) => Value::Int(i),
+        RawNode::Float(f) => Value::Float(f),
+        RawNode::Str(s) => Value::Str(s),
+        RawNode::Seq(items) => Value::Seq(items.into_iter().map(|n| convert(n, at)).collect()),
+        RawNode::Map(entries) => Value::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| {
+                    let key_span = at(&k.referenced, k.value.chars().count().max(1));
+                    (At::new(k.value, key_span), convert(v, at))
+                })
+                .collect(),
+        ),
+    };
+    Node { value, span }
+}
+
+/// What serde-saphyr hands us, before positions are mapped into the file.
+enum RawNode {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Spanned<RawNode>>),
+    Map(Vec<(Spanned<String>, Spanned<RawNode>)>),
+}
+
+impl<'de> Deserialize<'de> for RawNode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = RawNode;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_unit<E>(self) -> Result<RawNode, E> {
+        Ok(RawNode::Null)
+    }
+    fn visit_none<E>(self) -> Result<RawNode, E> {
+        Ok(RawNode::Null)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<RawNode, E> {
+        Ok(RawNode::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<RawNode, E> {
+        Ok(RawNode::Int(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<RawNode, E> {
+        Ok(i64::try_from(v).map_or(RawNode::Float(v as f64), RawNode::Int))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<RawNode, E> {
+        Ok(i64::try_from(v).map_or(RawNode::Float(v as f64), RawNode::Int))
+    }
+    fn visit_u128<E>(self, v: u128) -> Result<RawNode, E> {
+        Ok(i64::try_from(v).map_or(RawNode::Float(v as f64), RawNode::Int))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<RawNode, E> {
+        Ok(RawNode::Float(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<RawNode, E> {
+        Ok(RawNode::Str(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<RawNode, E> {
+        Ok(RawNode::Str(v))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawNode, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(RawNode::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawNode, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<Spanned<String>>()? {
+            let value = map.next_value()?;
+            entries.push((key, value));
+        }
+        Ok(RawNode::Map(entries))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceMap;
+
+    fn parse_text(text: &str) -> (SourceMap, Result<Node, Diagnostic>) {
+        let mut map = SourceMap::default();
+        let id = map.add("t.yaml".into(), text.into());
+        let result = parse(id, map.get(id), 0, text);
+        (map, result)
+    }
+
+    #[test]
+    fn keeps_positions_of_keys_and_values() {
+        let (map, node) = parse_text("id: 7\ntitle: Één café\n");
+        let Value::Map(entries) = node.unwrap().value else {
+            panic!()
+        };
+        let (key, value) = &entries[1];
+        assert_eq!(map.snippet(key.span), "title");
+        assert_eq!(map.snippet(value.span), "Één café");
+    }
+
+    #[test]
+    fn malformed_yaml_is_a_diagnostic() {
+        for (text, code) in [
+            ("a: 1\na: 2\n", Code::DuplicateKey),
+            ("a:\n\tb: 1\n", Code::YamlSyntax),
+            ("a: [1, 2\n", Code::YamlSyntax),
+            ("   \n", Code::EmptyFile),
+        ] {
+            let (_, result) = parse_text(text);
+            assert_eq!(result.unwrap_err().code, code, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn bombs_and_deep_nesting_are_refused_quickly() {
+        let mut bomb = String::from("a: &a [x,x,x,x,x,x,x,x,x]\n");
+        for (prev, name) in ["a", "b", "c", "d", "e", "f", "g", "h"]
+            .iter()
+            .zip(["b", "c", "d", "e", "f", "g", "h", "i"])
+        {
+            bomb.push_str(&format!(
+                "{name}: &{name} [{}]\n",
+                vec![format!("*{prev}"); 9].join(",")
+            ));
+        }
+        let deep_block: String = (0..10_000)
+            .map(|i| format!("{}k:\n", " ".repeat(i)))
+            .collect();
+        for text in [bomb, "[".repeat(10_000), "{a: ".repeat(10_000), deep_block] {
+            let started = std::time::Instant::now();
+            let (_, result) = parse_text(&text);
+            assert!(result.is_err());
+            assert!(started.elapsed().as_secs() < 5);
+        }
+    }
+}

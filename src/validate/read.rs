@@ -1,0 +1,347 @@
+//! Reading typed values out of positioned YAML nodes. Every problem becomes a
+//! diagnostic and reading goes on, so one run reports all of a file's errors.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::suggest::did_you_mean;
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::load::{Node, Value};
+use crate::model::{Keyword, When, is_valid_slug, suggest_slug, when::WhenError};
+use crate::source::{At, Span};
+
+/// The keys of one YAML mapping, consumed one by one; what is left at the end
+/// is an unknown key.
+pub struct Fields<'n> {
+    entries: &'n [(At<String>, Node)],
+    used: Vec<bool>,
+    known: Vec<&'static str>,
+    pub span: Span,
+    what: &'static str,
+}
+
+impl<'n> Fields<'n> {
+    /// `what` names the item in messages: "a question", "the contract".
+    pub fn of(node: &'n Node, what: &'static str, d: &mut Diagnostics) -> Option<Self> {
+        match &node.value {
+            Value::Map(entries) => Some(Fields {
+                entries,
+                used: vec![false; entries.len()],
+                known: Vec::new(),
+                span: node.span,
+                what,
+            }),
+            other => {
+                d.push(
+                    Diagnostic::error(
+                        Code::WrongType,
+                        node.span,
+                        format!(
+                            "{what} must be a mapping of `key: value` lines, not {}",
+                            other.kind()
+                        ),
+                    )
+                    .with_help("write one `key: value` per line, indented under the item"),
+                );
+                None
+            }
+        }
+    }
+
+    pub fn get(&mut self, key: &'static str) -> Option<&'n Node> {
+        self.known.push(key);
+        let i = self.entries.iter().position(|(k, _)| k.value == key)?;
+        self.used[i] = true;
+        let node = &self.entries[i].1;
+        // `key:` with nothing after it counts as absent, reported by the caller if required.
+        (!matches!(node.value, Value::Null)).then_some(node)
+    }
+
+    /// The span of a key, if present (for messages about a field as a whole).
+    pub fn key_span(&self, key: &str) -> Option<Span> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.value == key)
+            .map(|(k, _)| k.span)
+    }
+
+    /// Reports a missing required field, pointing at the item.
+    pub fn missing(&self, code: Code, key: &str, help: impl Into<String>, d: &mut Diagnostics) {
+        let span = self.entries.first().map_or(self.span, |(k, _)| k.span);
+        d.push(
+            Diagnostic::error(code, span, format!("{} has no `{key}`", self.what))
+                .with_label(format!("`{key}` is missing in this item"))
+                .with_help(help),
+        );
+    }
+
+    /// Reports every key that no `get` asked for.
+    pub fn finish(self, d: &mut Diagnostics) {
+        for ((key, _), used) in self.entries.iter().zip(&self.used) {
+            if *used {
+                continue;
+            }
+            let help = match did_you_mean(&key.value, self.known.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("{} may have: {}", self.what, self.known.join(", ")),
+            };
+            d.push(
+                Diagnostic::error(
+                    Code::UnknownKey,
+                    key.span,
+                    format!("unknown key `{}` in {}", key.value, self.what),
+                )
+                .with_help(help),
+            );
+        }
+    }
+}
+
+fn wrong_type(node: &Node, field: &str, expected: &str, help: &str, d: &mut Diagnostics) {
+    d.push(
+        Diagnostic::error(
+            Code::WrongType,
+            node.span,
+            format!("`{field}` must be {expected}, not {}", node.value.kind()),
+        )
+        .with_help(help),
+    );
+}
+
+/// Text; numbers are taken as their digits (a title may be "2011").
+pub fn text(node: &Node, field: &str, d: &mut Diagnostics) -> Option<At<String>> {
+    match &node.value {
+        Value::Str(s) if s.trim().is_empty() => {
+            d.push(
+                Diagnostic::error(Code::MissingField, node.span, format!("`{field}` is empty"))
+                    .with_help("write the text, or leave the field out if it is optional"),
+            );
+            None
+        }
+        Value::Str(s) => Some(At::new(s.clone(), node.span)),
+        Value::Int(i) => Some(At::new(i.to_string(), node.span)),
+        Value::Float(f) => Some(At::new(f.to_string(), node.span)),
+        _ => {
+            wrong_type(
+                node,
+                field,
+                "text",
+                "write the text after the key; use `|` and an indented block for several lines, and put text that starts with a special character in quotes",
+                d,
+            );
+            None
+        }
+    }
+}
+
+pub fn boolean(node: &Node, field: &str, d: &mut Diagnostics) -> Option<bool> {
+    match node.value {
+        Value::Bool(b) => Some(b),
+        _ => {
+            wrong_type(
+                node,
+                field,
+                "`true` or `false`",
+                "write `true` or `false`",
+                d,
+            );
+            None
+        }
+    }
+}
+
+pub fn positive_int(node: &Node, field: &str, d: &mut Diagnostics) -> Option<u32> {
+    match node.value {
+        Value::Int(i) if i > 0 && i <= i64::from(u32::MAX) => Some(i as u32),
+        Value::Int(_) => {
+            d.push(
+                Diagnostic::error(
+                    Code::InvalidValue,
+                    node.span,
+                    format!("`{field}` must be a positive whole number"),
+                )
+                .with_help("use 1, 2, 3, …"),
+            );
+            None
+        }
+        _ => {
+            wrong_type(
+                node,
+                field,
+                "a whole number",
+                "write a number such as `7`, without quotes",
+                d,
+            );
+            None
+        }
+    }
+}
+
+pub fn slug(node: &Node, field: &str, d: &mut Diagnostics) -> Option<At<String>> {
+    let s = text(node, field, d)?;
+    if is_valid_slug(&s.value) {
+        Some(s)
+    } else {
+        let fixed = suggest_slug(&s.value);
+        d.push(
+            Diagnostic::error(
+                Code::InvalidSlug,
+                node.span,
+                format!("`{}` is not a valid slug", s.value),
+            )
+            .with_help(format!(
+                "a slug has only lowercase letters, digits and single hyphens{}",
+                if fixed.is_empty() {
+                    String::new()
+                } else {
+                    format!(": try `{fixed}`")
+                }
+            )),
+        );
+        None
+    }
+}
+
+pub fn list<'n>(node: &'n Node, field: &str, d: &mut Diagnostics) -> Option<&'n [Node]> {
+    match &node.value {
+        Value::Seq(items) => Some(items),
+        _ => {
+            wrong_type(
+                node,
+                field,
+                "a list",
+                "write a list as `[a, b]` or as lines starting with `- `",
+                d,
+            );
+            None
+        }
+    }
+}
+
+/// One of a fixed set of words, with the allowed values (and a likely one) in the help.
+pub fn keyword<K: Keyword>(
+    node: &Node,
+    field: &str,
+    code: Code,
+    d: &mut Diagnostics,
+) -> Option<At<K>> {
+    let s = text(node, field, d)?;
+    if let Some(k) = K::from_key(&s.value) {
+        return Some(At::new(k, s.span));
+    }
+    let keys = K::keys();
+    let mut help = format!("`{field}` is one of: {}", keys.join(", "));
+    if let Some(m) = did_you_mean(&s.value, keys.iter().copied()) {
+        help = format!("did you mean `{m}`? {help}");
+    }
+    d.push(
+        Diagnostic::error(
+            code,
+            node.span,
+            format!("`{}` is not a valid {field}", s.value),
+        )
+        .with_help(help),
+    );
+    None
+}
+
+/// A day, written `YYYY-MM-DD`.
+pub fn date(node: &Node, field: &str, d: &mut Diagnostics) -> Option<At<NaiveDate>> {
+    let s = date_text(node, field, d)?;
+    match crate::model::when::parse_day(&s) {
+        Ok(day) => Some(At::new(day, node.span)),
+        Err(e) => {
+            invalid_date(node, field, &s, e, "a day, such as 2011-10-15", d);
+            None
+        }
+    }
+}
+
+/// A year, quarter, month or day.
+pub fn when(node: &Node, field: &str, d: &mut Diagnostics) -> Option<At<When>> {
+    let s = date_text(node, field, d)?;
+    match When::parse(&s) {
+        Ok(w) => Some(At::new(w, node.span)),
+        Err(e) => {
+            invalid_date(
+                node,
+                field,
+                &s,
+                e,
+                "a year (2012), quarter (2011-Q3), month (2011-10) or day (2011-10-15)",
+                d,
+            );
+            None
+        }
+    }
+}
+
+/// A moment in Europe/Amsterdam local time: `2011-04-14T10:00`, or a day (midnight).
+pub fn datetime(node: &Node, field: &str, d: &mut Diagnostics) -> Option<At<NaiveDateTime>> {
+    let s = date_text(node, field, d)?;
+    match parse_datetime(&s) {
+        Ok(t) => Some(At::new(t, node.span)),
+        Err(e) => {
+            invalid_date(
+                node,
+                field,
+                &s,
+                e,
+                "a date and time in Dutch time, such as 2011-04-14T10:00",
+                d,
+            );
+            None
+        }
+    }
+}
+
+pub fn parse_datetime(s: &str) -> Result<NaiveDateTime, WhenError> {
+    let s = s.trim();
+    if let Ok(day) = crate::model::when::parse_day(s) {
+        return Ok(day.and_hms_opt(0, 0, 0).expect("midnight exists"));
+    }
+    for format in [
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d %H:%M:%S",
+    ] {
+        if let Ok(t) = NaiveDateTime::parse_from_str(s, format) {
+            return Ok(t);
+        }
+    }
+    let looks_like = s.len() >= 16 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
+    Err(if looks_like {
+        WhenError::DoesNotExist
+    } else {
+        WhenError::Format
+    })
+}
+
+fn date_text(node: &Node, field: &str, d: &mut Diagnostics) -> Option<String> {
+    match &node.value {
+        Value::Str(s) => Some(s.clone()),
+        Value::Int(i) => Some(i.to_string()),
+        _ => {
+            wrong_type(node, field, "a date", "write a date such as 2011-10-15", d);
+            None
+        }
+    }
+}
+
+fn invalid_date(
+    node: &Node,
+    field: &str,
+    s: &str,
+    e: WhenError,
+    expected: &str,
+    d: &mut Diagnostics,
+) {
+    let message = match e {
+        WhenError::DoesNotExist => format!("`{field}: {s}` is a date that does not exist"),
+        WhenError::Format => format!("`{field}: {s}` is not a date"),
+    };
+    d.push(
+        Diagnostic::error(Code::InvalidDate, node.span, message)
+            .with_help(format!("write {expected}")),
+    );
+}
