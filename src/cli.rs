@@ -24,6 +24,18 @@ pub enum Command {
         #[arg(long, value_parser = parse_as_of)]
         as_of: Option<chrono::NaiveDateTime>,
     },
+    /// Build the site into the output folder (default: output_dir in site.toml, "public").
+    Build {
+        /// The site folder (holding site.toml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Build the site as it stands at this moment (Europe/Amsterdam), e.g. to preview an embargo.
+        #[arg(long, value_parser = parse_as_of)]
+        as_of: Option<chrono::NaiveDateTime>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -9,6 +9,8 @@ pub mod config;
 pub mod diagnostic;
 pub mod load;
 pub mod model;
+pub mod output;
+pub mod render;
 pub mod source;
 pub mod validate;
 
@@ -48,4 +50,41 @@ pub fn check(root: &Path, as_of: Option<NaiveDateTime>) -> anyhow::Result<Checke
 /// read as Europe/Amsterdam local time.
 pub fn parse_as_of(text: &str) -> Option<NaiveDateTime> {
     validate::read::parse_datetime(text).ok()
+}
+
+/// What a build produced.
+pub struct Built {
+    pub checked: Checked,
+    /// Files written, when the build succeeded.
+    pub files: usize,
+}
+
+/// Checks, renders and writes the site. When `check` finds errors nothing is
+/// written; the diagnostics are in the result.
+pub fn build(
+    root: &Path,
+    output: Option<&Path>,
+    as_of: Option<NaiveDateTime>,
+) -> anyhow::Result<Built> {
+    let checked = check(root, as_of)?;
+    let Some(site) = &checked.site else {
+        return Ok(Built { checked, files: 0 });
+    };
+    let out_dir = match output {
+        Some(o) => o.to_path_buf(),
+        None => root.join(&site.config.output_dir),
+    };
+    output::check_output_dir(root, &out_dir)?;
+    let files = generate(root, site)?;
+    output::write_atomically(&out_dir, &files)?;
+    Ok(Built {
+        files: files.len(),
+        checked,
+    })
+}
+
+/// Renders a validated site into memory.
+pub fn generate(root: &Path, site: &Site) -> anyhow::Result<render::SiteOutput> {
+    let theme = render::Theme::load(root, &site.config.theme)?;
+    render::render_site(site, &theme)
 }

@@ -29,8 +29,39 @@ fn main() -> ExitCode {
     }
 }
 
+fn print_diagnostics(checked: &afspraak::Checked) {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    eprint!(
+        "{}",
+        render_human(&checked.diagnostics, &checked.sources, color)
+    );
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Command::Build {
+            root,
+            output,
+            as_of,
+        } => {
+            let started = std::time::Instant::now();
+            let built = afspraak::build(&root, output.as_deref(), as_of)?;
+            if !built.checked.diagnostics.is_empty() {
+                print_diagnostics(&built.checked);
+            }
+            let Some(site) = &built.checked.site else {
+                eprintln!("nothing was written: fix the errors above and build again");
+                return Ok(ExitCode::from(1));
+            };
+            let out = output.unwrap_or_else(|| root.join(&site.config.output_dir));
+            eprintln!(
+                "built {} files into {} in {:.2} s",
+                built.files,
+                out.display(),
+                started.elapsed().as_secs_f64()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Check {
             root,
             format,
@@ -44,9 +75,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     )?;
                 }
                 Format::Human => {
-                    let color =
-                        std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-                    let text = render_human(&checked.diagnostics, &checked.sources, color);
                     if checked.diagnostics.is_empty() {
                         let site = checked.site.as_ref().expect("no diagnostics means a site");
                         let questions: usize =
@@ -59,7 +87,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                             site.pages.len()
                         );
                     } else {
-                        eprint!("{text}");
+                        print_diagnostics(&checked);
                     }
                 }
             }

@@ -80,7 +80,14 @@ pub fn parse(
     };
     match serde_saphyr::from_str_with_options::<Spanned<RawNode>>(yaml, options) {
         Ok(root) => Ok(convert(root, &at)),
-        Err(err) => Err(yaml_error(&err, &at, file_id, base)),
+        Err(err) => {
+            let d = yaml_error(&err, &at, file_id, base);
+            Err(if d.help.as_deref() == Some(TAB_HELP) {
+                point_at_tab(d, file, base + yaml.len())
+            } else {
+                d
+            })
+        }
     }
 }
 
@@ -120,10 +127,7 @@ fn yaml_error(
             "content files need no deep nesting or repeated aliases (`*name`); write the values out",
         )
     } else if message.contains("tab") {
-        (
-            Code::YamlSyntax,
-            "YAML is indented with spaces, never tabs; replace the tab with spaces",
-        )
+        (Code::YamlSyntax, TAB_HELP)
     } else {
         (
             Code::YamlSyntax,
@@ -139,6 +143,35 @@ fn yaml_error(
         _ => message,
     };
     Diagnostic::error(code, span, message).with_help(help)
+}
+
+const TAB_HELP: &str = "YAML is indented with spaces, never tabs; replace the tab with spaces";
+
+/// The parser reports a tab where the enclosing scalar or block starts, which
+/// may be lines above it; point at the offending tab itself: the first tab in
+/// a line's indentation from the reported line on (else the first tab at all).
+fn point_at_tab(mut d: Diagnostic, file: &SourceFile, end: usize) -> Diagnostic {
+    let start = file.line_range(file.lines_of(&d.span.range())).start;
+    let Some(region) = file.text.get(start..end.min(file.text.len())) else {
+        return d;
+    };
+    let mut offset = start;
+    let mut any = None;
+    for line in region.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        if let Some(i) = line[..indent].find('\t') {
+            d.span = Span::new(d.span.file, offset + i..offset + i + 1);
+            return d;
+        }
+        if any.is_none() {
+            any = line.find('\t').map(|i| offset + i);
+        }
+        offset += line.len();
+    }
+    if let Some(i) = any {
+        d.span = Span::new(d.span.file, i..i + 1);
+    }
+    d
 }
 
 fn convert(node: Spanned<RawNode>, at: &dyn Fn(&Location, usize) -> Span) -> Node {
@@ -294,4 +327,9 @@ mod tests {
             assert!(started.elapsed().as_secs() < 5);
         }
     }
+}
+
+/// A flat `key: text` table, such as a theme's translations.
+pub fn parse_string_map(text: &str) -> Result<std::collections::BTreeMap<String, String>, String> {
+    serde_saphyr::from_str(text).map_err(|e| e.to_string())
 }

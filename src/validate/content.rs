@@ -56,6 +56,7 @@ pub fn neighbourhood_intros(
         }
         match t.neighbourhoods.get(doc.stem.as_str()) {
             Some(id) => out.push((*id, body(sources, doc))),
+            None if !t.districts_read => {}
             None => {
                 let help =
                     match super::suggest::did_you_mean(&doc.stem, t.neighbourhoods.keys().copied())

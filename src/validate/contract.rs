@@ -28,6 +28,7 @@ pub fn contract(
     let file_span = Span::file_start(source.yaml.file);
     let neighbourhood = match t.neighbourhoods.get(source.neighbourhood.value.as_str()) {
         Some(id) => Some(*id),
+        None if !t.districts_read => None,
         None => {
             let help = match did_you_mean(&source.neighbourhood.value, t.neighbourhoods.keys().copied()) {
                 Some(s) => format!("did you mean `{s}`? The folder name under contracts/ is the neighbourhood's slug from districts.yaml"),
@@ -145,24 +146,34 @@ pub fn contract(
 
     let today = t.as_of.date();
     let mut questions = Vec::new();
+    // Ids are compared as written, so that a duplicate is reported even when
+    // one of the two questions has other errors as well.
+    let nodes = question_nodes.unwrap_or_default();
+    let raw_ids: Vec<Option<(u32, Span)>> = nodes.iter().map(raw_id).collect();
+    let next_free = raw_ids
+        .iter()
+        .flatten()
+        .map(|(id, _)| *id)
+        .max()
+        .unwrap_or(0)
+        .saturating_add(1);
     let mut ids: HashMap<u32, Span> = HashMap::new();
-    for node in question_nodes.unwrap_or_default() {
-        let Some(q) = question(node, period.as_ref().map(|p| p.value), today, t, d) else {
-            continue;
-        };
-        if let Some(first) = ids.get(&q.id) {
-            d.push(
-                Diagnostic::error(Code::DuplicateId, q.span, format!("question id {} is used twice in this contract", q.id))
-                    .with_related(*first, "first used here")
-                    .with_help(format!(
-                        "ids are permanent links and are never reused: give this question the next free id, {}",
-                        ids.keys().max().copied().unwrap_or(0).max(q.id) + 1
-                    )),
-            );
-            continue;
+    for (node, raw) in nodes.iter().zip(raw_ids) {
+        let q = question(node, period.as_ref().map(|p| p.value), today, t, d);
+        if let Some((id, span)) = raw {
+            if let Some(first) = ids.get(&id) {
+                d.push(
+                    Diagnostic::error(Code::DuplicateId, span, format!("question id {id} is used twice in this contract"))
+                        .with_related(*first, "first used here")
+                        .with_help(format!(
+                            "ids are permanent links and are never reused: give this question the next free id, {next_free}"
+                        )),
+                );
+                continue;
+            }
+            ids.insert(id, span);
         }
-        ids.insert(q.id, q.span);
-        questions.push(q);
+        questions.extend(q);
     }
     Some(Contract {
         neighbourhood: neighbourhood?,
@@ -508,6 +519,20 @@ fn question(
         follows,
         disputed,
         span,
+    })
+}
+
+/// A question's `id` as written, with the span of its key, if it is a valid id.
+fn raw_id(node: &Node) -> Option<(u32, Span)> {
+    let crate::load::Value::Map(entries) = &node.value else {
+        return None;
+    };
+    entries.iter().find_map(|(k, v)| match v.value {
+        crate::load::Value::Int(i) if k.value == "id" => u32::try_from(i)
+            .ok()
+            .filter(|&i| i > 0)
+            .map(|i| (i, k.span)),
+        _ => None,
     })
 }
 

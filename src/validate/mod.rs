@@ -29,10 +29,17 @@ pub struct Tables<'a> {
     pub as_of: NaiveDateTime,
     /// The council's name as a signatory (`wijkraad`, or `wijkplatform`).
     pub council_word: String,
+    /// Whether districts.yaml, partners.yaml and topics.yaml could be read as
+    /// lists. References into one that could not are not judged: its own
+    /// error says what is wrong, and every slug would otherwise be "unknown".
+    pub districts_read: bool,
+    pub partners_read: bool,
+    pub topics_read: bool,
 }
 
 fn lookup<T: Copy>(
     table: &HashMap<&str, T>,
+    read: bool,
     slug: &At<String>,
     code: Code,
     what: &str,
@@ -42,12 +49,17 @@ fn lookup<T: Copy>(
     if let Some(id) = table.get(slug.value.as_str()) {
         return Some(*id);
     }
+    if !read {
+        return None;
+    }
     let help = match did_you_mean(&slug.value, table.keys().copied()) {
         Some(s) => format!("did you mean `{s}`?"),
         None => {
             let mut known: Vec<&str> = table.keys().copied().collect();
             known.sort_unstable();
-            if known.len() <= 12 {
+            if known.is_empty() {
+                format!("{file} defines none yet; add it there")
+            } else if known.len() <= 12 {
                 format!("{file} defines: {}", known.join(", "))
             } else {
                 format!("add it to {file}, or use one of the slugs defined there")
@@ -65,6 +77,7 @@ impl Tables<'_> {
     pub fn partner(&self, slug: &At<String>, d: &mut Diagnostics) -> Option<PartnerId> {
         lookup(
             &self.partners,
+            self.partners_read,
             slug,
             Code::UnknownPartner,
             "partner",
@@ -75,6 +88,7 @@ impl Tables<'_> {
     pub fn topic(&self, slug: &At<String>, d: &mut Diagnostics) -> Option<TopicId> {
         lookup(
             &self.topics,
+            self.topics_read,
             slug,
             Code::UnknownTopic,
             "topic",
@@ -85,6 +99,7 @@ impl Tables<'_> {
     pub fn neighbourhood(&self, slug: &At<String>, d: &mut Diagnostics) -> Option<NeighbourhoodId> {
         lookup(
             &self.neighbourhoods,
+            self.districts_read,
             slug,
             Code::UnknownNeighbourhood,
             "neighbourhood",
@@ -95,6 +110,7 @@ impl Tables<'_> {
     pub fn district(&self, slug: &At<String>, d: &mut Diagnostics) -> Option<DistrictId> {
         lookup(
             &self.districts,
+            self.districts_read,
             slug,
             Code::UnknownDistrict,
             "district",
@@ -160,6 +176,9 @@ pub fn validate(
             || "wijkraad".to_string(),
             |c| c.council.singular.to_lowercase(),
         ),
+        districts_read: is_list(&sources.districts),
+        partners_read: is_list(&sources.partners),
+        topics_read: is_list(&sources.topics),
     };
 
     // Contracts are independent of one another: check them in parallel.
@@ -208,8 +227,7 @@ pub fn validate(
     }
     let allow = config
         .as_ref()
-        .map(|c| c.privacy_allow.clone())
-        .unwrap_or_default();
+        .map_or_else(|| salvage_allow_list(sources), |c| c.privacy_allow.clone());
     scan_personal_data(sources, &allow, d);
 
     let site = Site {
@@ -225,14 +243,29 @@ pub fn validate(
         pages,
         redirects,
     };
-    check_references(&site, &declared_questions(sources), d);
+    check_references(
+        &site,
+        &declared_questions(sources),
+        &unreadable_contracts(sources),
+        d,
+    );
     if d.has_errors() { None } else { Some(site) }
 }
 
 /// Rules that span files: `follows` and update links point at questions that
 /// exist, and public items do not point into hidden contracts.
-fn check_references(site: &Site, declared: &HashSet<String>, d: &mut Diagnostics) {
+fn check_references(
+    site: &Site,
+    declared: &HashSet<String>,
+    unreadable: &HashSet<String>,
+    d: &mut Diagnostics,
+) {
     let known = declared;
+    // A reference into a contract file that could not be read cannot be judged.
+    let unjudged = |r: &crate::model::QuestionRef| {
+        known.contains(&r.to_string())
+            || unreadable.contains(&format!("{}/{}", r.neighbourhood, r.year))
+    };
     let missing = |r: &At<crate::model::QuestionRef>, what: &str| {
         let candidates: Vec<&str> = known.iter().map(String::as_str).collect();
         let help = match did_you_mean(&r.value.to_string(), candidates.iter().copied()) {
@@ -254,7 +287,7 @@ fn check_references(site: &Site, declared: &HashSet<String>, d: &mut Diagnostics
             let Some(f) = &q.follows else { continue };
             match site.find_question(&f.value) {
                 // A question with errors of its own is not in the model; those errors suffice.
-                None if known.contains(&f.value.to_string()) => {}
+                None if unjudged(&f.value) => {}
                 None => d.push(missing(f, "this question follows")),
                 Some((earlier, _)) if earlier.year >= c.year => d.push(
                     Diagnostic::error(Code::InvalidValue, f.span, format!("`follows: {}` points to a contract that is not earlier than this one", f.value))
@@ -271,7 +304,7 @@ fn check_references(site: &Site, declared: &HashSet<String>, d: &mut Diagnostics
     for u in &site.updates {
         for r in &u.questions {
             match site.find_question(&r.value) {
-                None if known.contains(&r.value.to_string()) => {}
+                None if unjudged(&r.value) => {}
                 None => d.push(missing(r, "this update links to")),
                 Some((c, _)) if u.is_public(site.as_of) && !c.is_public(site.as_of) => d.push(
                     Diagnostic::warning(Code::HiddenReference, r.span, format!("`{}` is in a draft or embargoed contract; the link is left out until it is public", r.value))
@@ -281,6 +314,58 @@ fn check_references(site: &Site, declared: &HashSet<String>, d: &mut Diagnostics
             }
         }
     }
+}
+
+/// Whether a catalog file was read and holds a list (else its error is reported).
+fn is_list(doc: &Option<crate::load::YamlDoc>) -> bool {
+    matches!(
+        doc.as_ref().and_then(|y| y.root.as_ref()),
+        Some(Node {
+            value: Value::Seq(_),
+            ..
+        })
+    )
+}
+
+/// `neighbourhood/year` of every contract file that could not be read or
+/// parsed into a mapping (not UTF-8, too large, malformed YAML).
+fn unreadable_contracts(sources: &Sources) -> HashSet<String> {
+    let mut out: HashSet<String> = sources
+        .map
+        .files()
+        .filter_map(|(_, f)| {
+            let rest = f.path.strip_prefix("content/contracts/")?;
+            let (nb, name) = rest.split_once('/')?;
+            Some(format!("{nb}/{}", name.strip_suffix(".yaml")?))
+        })
+        .collect();
+    for c in &sources.contracts {
+        if matches!(c.yaml.root.as_ref().map(|n| &n.value), Some(Value::Map(_))) {
+            out.remove(&format!("{}/{}", c.neighbourhood.value, c.year));
+        }
+    }
+    out
+}
+
+/// The `[privacy] allow` list of a site.toml that has errors elsewhere, so
+/// that its allowed contact details are not reported as well.
+fn salvage_allow_list(sources: &Sources) -> Vec<String> {
+    let Some(id) = sources.config else {
+        return Vec::new();
+    };
+    let Ok(table) = toml::from_str::<toml::Table>(&sources.map.get(id).text) else {
+        return Vec::new();
+    };
+    table
+        .get("privacy")
+        .and_then(|p| p.get("allow"))
+        .and_then(|a| a.as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Every `neighbourhood/year/id` written in a contract file, valid or not.

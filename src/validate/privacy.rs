@@ -22,7 +22,7 @@ impl PersonalData {
             PersonalData::Email => "an e-mail address",
             PersonalData::Phone => "a phone number",
             PersonalData::Address => "a postcode with a house number",
-            PersonalData::Bsn => "what looks like a citizen service number (BSN)",
+            PersonalData::Bsn => "a citizen service number (BSN)",
         }
     }
 }

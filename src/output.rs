@@ -1,0 +1,158 @@
+//! Writing the site: everything goes into a staging folder beside the output,
+//! which is then swapped in. A failed or interrupted build leaves the previous
+//! output as it was, and a folder afspraak did not make is never touched.
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Context, bail};
+use rayon::prelude::*;
+
+use crate::render::SiteOutput;
+
+/// The file that marks a folder as afspraak's output.
+pub const MARKER: &str = ".afspraak-output";
+
+/// Refuses output folders that could hold anything but a previous build.
+pub fn check_output_dir(root: &Path, out: &Path) -> anyhow::Result<()> {
+    let root = root
+        .canonicalize()
+        .with_context(|| format!("opening the site folder {}", root.display()))?;
+    let out_abs = absolute(out)?;
+    if out_abs == root || root.starts_with(&out_abs) {
+        bail!(
+            "refusing to write the site into {}: it holds the site's own sources; choose another --output",
+            out.display()
+        );
+    }
+    if out_abs.join("content").exists() || out_abs.join("site.toml").exists() {
+        bail!(
+            "refusing to write into {}: it contains content/ or site.toml; choose another --output",
+            out.display()
+        );
+    }
+    if out_abs.is_file() {
+        bail!(
+            "refusing to write into {}: it is a file, not a folder",
+            out.display()
+        );
+    }
+    if out_abs.is_dir()
+        && !out_abs.join(MARKER).exists()
+        && fs::read_dir(&out_abs)?.next().is_some()
+    {
+        bail!(
+            "refusing to write into {}: the folder is not empty and was not made by afspraak; empty it, or choose another --output",
+            out.display()
+        );
+    }
+    Ok(())
+}
+
+fn absolute(p: &Path) -> anyhow::Result<PathBuf> {
+    let abs = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(p)
+    };
+    // Resolve what exists, so that symbolic links and `..` cannot hide the site folder.
+    match abs.canonicalize() {
+        Ok(c) => Ok(c),
+        Err(_) => {
+            let parent = abs
+                .parent()
+                .map(|d| d.canonicalize().unwrap_or_else(|_| d.to_path_buf()))
+                .unwrap_or_default();
+            Ok(parent.join(abs.file_name().unwrap_or_default()))
+        }
+    }
+}
+
+fn safe_relative(path: &str) -> bool {
+    !path.is_empty()
+        && Path::new(path)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+}
+
+/// Writes `output` to `out` through a staging folder and a swap.
+pub fn write_atomically(out: &Path, output: &SiteOutput) -> anyhow::Result<()> {
+    let out = absolute(out)?;
+    let parent = out
+        .parent()
+        .context("the output folder has no parent folder")?
+        .to_path_buf();
+    let name = out
+        .file_name()
+        .context("the output folder has no name")?
+        .to_string_lossy()
+        .into_owned();
+    fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
+    clean_leftovers(&parent, &name);
+    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
+    let result = (|| -> anyhow::Result<()> {
+        fs::create_dir_all(&staging)?;
+        let mut dirs: Vec<PathBuf> = output
+            .keys()
+            .filter_map(|p| Path::new(p).parent().map(Path::to_path_buf))
+            .collect();
+        dirs.sort();
+        dirs.dedup();
+        for d in dirs {
+            fs::create_dir_all(staging.join(d))?;
+        }
+        output
+            .par_iter()
+            .try_for_each(|(path, bytes)| -> anyhow::Result<()> {
+                if !safe_relative(path) {
+                    bail!("internal error: refusing to write {path:?} outside the output folder");
+                }
+                let target = staging.join(path);
+                fs::write(&target, bytes).with_context(|| format!("writing {}", target.display()))
+            })?;
+        fs::write(
+            staging.join(MARKER),
+            "This folder is written by afspraak build and replaced on every build.\n",
+        )?;
+        Ok(())
+    })();
+    if let Err(e) = result {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    if out.exists() {
+        fs::rename(&out, &old)
+            .with_context(|| format!("moving the previous output {} aside", out.display()))?;
+    }
+    if let Err(e) = fs::rename(&staging, &out) {
+        // Put the previous site back before reporting.
+        if old.exists() {
+            let _ = fs::rename(&old, &out);
+        }
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e).with_context(|| format!("moving the new site into {}", out.display()));
+    }
+    if old.exists() {
+        fs::remove_dir_all(&old)
+            .with_context(|| format!("removing the previous output {}", old.display()))?;
+    }
+    Ok(())
+}
+
+/// Removes staging and set-aside folders that a killed build left behind.
+fn clean_leftovers(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let ours = file_name.starts_with(&format!(".{name}.staging-"))
+            || file_name.starts_with(&format!(".{name}.old-"));
+        if ours && entry.path().join(MARKER).exists()
+            || file_name.starts_with(&format!(".{name}.staging-"))
+        {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}

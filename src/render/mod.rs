@@ -1,0 +1,123 @@
+//! Rendering: the validated model becomes files in memory. Nothing here
+//! touches the file system; `output` writes what this returns.
+
+pub mod i18n;
+pub mod markdown;
+mod pages;
+pub mod theme;
+pub mod urls;
+pub mod views;
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+
+use crate::model::{Contract, Question, QuestionRef, Site, Update};
+pub use theme::Theme;
+
+/// The whole output: path relative to the output folder → bytes. A BTreeMap
+/// keeps the order, and so the output, independent of hashing and threads.
+pub type SiteOutput = BTreeMap<String, Vec<u8>>;
+
+/// A page waiting to be rendered.
+pub struct PageJob {
+    pub url: String,
+    pub template: &'static str,
+    pub context: tera::Context,
+}
+
+/// What is public at `as_of`, with the lookups pages need. Hidden contracts
+/// and updates are simply not in here, so no page can reach them.
+pub struct Published<'s> {
+    pub site: &'s Site,
+    pub contracts: Vec<&'s Contract>,
+    pub questions: HashMap<QuestionRef, (&'s Contract, &'s Question)>,
+    pub followers: HashMap<QuestionRef, Vec<QuestionRef>>,
+    pub updates: Vec<&'s Update>,
+    pub updates_by_question: HashMap<QuestionRef, Vec<&'s Update>>,
+}
+
+impl<'s> Published<'s> {
+    pub fn new(site: &'s Site) -> Self {
+        let contracts: Vec<&Contract> = site.public_contracts().collect();
+        let mut questions = HashMap::new();
+        for c in &contracts {
+            for q in &c.questions {
+                questions.insert(site.question_ref(c, q), (*c, q));
+            }
+        }
+        let mut followers: HashMap<QuestionRef, Vec<QuestionRef>> = HashMap::new();
+        for (r, (_, q)) in &questions {
+            if let Some(f) = &q.follows
+                && questions.contains_key(&f.value)
+            {
+                followers
+                    .entry(f.value.clone())
+                    .or_default()
+                    .push(r.clone());
+            }
+        }
+        for list in followers.values_mut() {
+            list.sort();
+        }
+        let updates: Vec<&Update> = site.public_updates().collect();
+        let mut updates_by_question: HashMap<QuestionRef, Vec<&Update>> = HashMap::new();
+        for u in &updates {
+            for r in &u.questions {
+                if questions.contains_key(&r.value) {
+                    updates_by_question
+                        .entry(r.value.clone())
+                        .or_default()
+                        .push(u);
+                }
+            }
+        }
+        Published {
+            site,
+            contracts,
+            questions,
+            followers,
+            updates,
+            updates_by_question,
+        }
+    }
+}
+
+/// Renders every page of the site in every configured language.
+pub fn render_site(site: &Site, theme: &Theme) -> anyhow::Result<SiteOutput> {
+    let published = Published::new(site);
+    let mut jobs = Vec::new();
+    for &lang in &site.config.languages {
+        let t = theme.translations.get(&lang).ok_or_else(|| {
+            anyhow::anyhow!(
+                "the theme has no translations for language `{}`",
+                lang.code()
+            )
+        })?;
+        let ctx = pages::PageContext {
+            published: &published,
+            t,
+            lang,
+            theme,
+        };
+        jobs.extend(pages::all(&ctx));
+    }
+    let rendered: Vec<anyhow::Result<(String, Vec<u8>)>> = jobs
+        .into_par_iter()
+        .map(|job| {
+            let html = theme.tera.render(job.template, &job.context).map_err(|e| {
+                anyhow::anyhow!("rendering {} with template {}:\n{e}", job.url, job.template)
+            })?;
+            Ok((urls::output_path(&job.url), html.into_bytes()))
+        })
+        .collect();
+    let mut out = SiteOutput::new();
+    for r in rendered {
+        let (path, bytes) = r?;
+        out.insert(path, bytes);
+    }
+    for (name, bytes) in &theme.static_files {
+        out.insert(format!("static/{name}"), bytes.clone());
+    }
+    Ok(out)
+}

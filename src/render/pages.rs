@@ -1,0 +1,880 @@
+//! One function per page kind: each prepares the view for a template.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::i18n::Translations;
+use super::markdown::{self, Trust};
+use super::views::*;
+use super::{PageJob, Published, Theme, urls};
+use crate::config::Language;
+use crate::model::*;
+
+pub struct PageContext<'a, 's> {
+    pub published: &'a Published<'s>,
+    pub t: &'a Translations,
+    pub lang: Language,
+    pub theme: &'a Theme,
+}
+
+impl<'a, 's> PageContext<'a, 's> {
+    fn site(&self) -> &'s Site {
+        self.published.site
+    }
+
+    fn tr(&self, key: &str) -> String {
+        self.t
+            .get(key)
+            .replace("{council}", &self.site().config.council.singular)
+    }
+
+    fn layout(
+        &self,
+        url: &str,
+        title: String,
+        section: &str,
+        breadcrumbs: Vec<Link>,
+    ) -> Layout<'a> {
+        let site = self.site();
+        let lang = self.lang;
+        let nav = [
+            ("home", "nav_home", urls::home(lang)),
+            ("wijken", "nav_neighbourhoods", urls::neighbourhoods(lang)),
+            ("nieuws", "nav_news", urls::news(lang)),
+        ]
+        .into_iter()
+        .map(|(key, label, url)| NavItem {
+            label: self.tr(label),
+            url,
+            current: key == section,
+        })
+        .collect();
+        let languages = site
+            .config
+            .languages
+            .iter()
+            .map(|&other| LanguageLink {
+                code: other.code(),
+                label: self
+                    .theme
+                    .translations
+                    .get(&other)
+                    .map_or(other.code(), |t| t.get("lang_name"))
+                    .to_string(),
+                url: urls::switch_language(url, lang, other),
+                current: other == lang,
+            })
+            .collect();
+        let footer = self
+            .published
+            .site
+            .public_pages()
+            .map(|p| Link {
+                label: p.title.clone(),
+                url: urls::page(lang, &p.slug),
+            })
+            .collect();
+        let mut crumbs = vec![Link {
+            label: self.tr("nav_home"),
+            url: urls::home(lang),
+        }];
+        crumbs.extend(breadcrumbs);
+        let full_title = if section == "home" {
+            site.config.title.clone()
+        } else {
+            format!("{title} · {}", site.config.title)
+        };
+        Layout {
+            lang: lang.code(),
+            site_title: &site.config.title,
+            site_description: &site.config.description,
+            title: full_title,
+            canonical: format!("{}{url}", site.config.base_url),
+            home_url: urls::home(lang),
+            nav,
+            breadcrumbs: if section == "home" {
+                Vec::new()
+            } else {
+                crumbs
+            },
+            languages,
+            footer,
+            stylesheet: urls::stylesheet(),
+            t: &self.t.table,
+        }
+    }
+
+    fn job<P: Serialize>(
+        &self,
+        url: String,
+        template: &'static str,
+        layout: Layout,
+        page: &P,
+    ) -> PageJob {
+        let mut context = Context::new();
+        context.insert("layout", &layout);
+        context.insert("page", page);
+        context.insert("notice", &self.site().config.notice);
+        PageJob {
+            url,
+            template,
+            context,
+        }
+    }
+
+    fn neighbourhood_link(&self, id: NeighbourhoodId) -> Link {
+        let n = self.site().neighbourhood(id);
+        Link {
+            label: n.name.clone(),
+            url: urls::neighbourhood(self.lang, &n.slug),
+        }
+    }
+
+    fn contract_link(&self, c: &Contract) -> Link {
+        let n = self.site().neighbourhood(c.neighbourhood);
+        Link {
+            label: self
+                .tr("label_contract")
+                .replace("{year}", &c.year.to_string()),
+            url: urls::contract(self.lang, &n.slug, c.year),
+        }
+    }
+
+    fn period(&self, c: &Contract) -> String {
+        format!("{} – {}", self.t.day(c.period.0), self.t.day(c.period.1))
+    }
+
+    fn outcome_badge(&self, k: OutcomeKind) -> Badge {
+        Badge {
+            key: k.key(),
+            label: self.tr(&format!("outcome_{}", k.key())),
+        }
+    }
+
+    fn delivery_badge(&self, d: Delivery) -> Badge {
+        let key = match d {
+            Delivery::Pending | Delivery::Overdue => format!("delivery_{}", d.key()),
+            _ => format!("state_{}", d.key()),
+        };
+        Badge {
+            key: d.key(),
+            label: self.tr(&key),
+        }
+    }
+
+    pub fn question_item(&self, c: &Contract, q: &Question) -> QuestionItem {
+        let site = self.site();
+        let lang = self.lang;
+        let n = site.neighbourhood(c.neighbourhood);
+        let partner = site.partner(q.partner);
+        let topic = site.topic(q.topic);
+        let (mut when, mut report_by, mut decision, mut ground, mut reason_html, mut planning) =
+            (None, None, None, None, None, None);
+        let prefix = format!("q{}-", q.id);
+        match &q.outcome {
+            Outcome::Resolved => {}
+            Outcome::Honoured { when: w } => when = Some(self.t.when(w)),
+            Outcome::Scheduled {
+                when: w,
+                planning: p,
+            } => {
+                when = Some(self.t.when(w));
+                match p {
+                    Planning::Adjusted { note } => {
+                        planning = Some(self.tr("planning_adjusted"));
+                        reason_html = note
+                            .as_ref()
+                            .map(|n| markdown::render(&n.0, Trust::Resident, &prefix));
+                    }
+                    Planning::NotAdjusted { reason } => {
+                        planning = Some(self.tr("planning_not_adjusted"));
+                        reason_html = Some(markdown::render(&reason.0, Trust::Resident, &prefix));
+                    }
+                }
+            }
+            Outcome::Prioritised {
+                report_by: r,
+                decision: d,
+            } => {
+                report_by = Some(self.t.when(r));
+                decision = Some(match d {
+                    None => self.tr("decision_pending"),
+                    Some(d) => {
+                        let label = self.tr(if d.included {
+                            "decision_included"
+                        } else {
+                            "decision_not_included"
+                        });
+                        let mut s = format!("{label} ({})", self.t.day(d.date));
+                        if let Some(note) = &d.note {
+                            s.push_str(": ");
+                            s.push_str(note);
+                        }
+                        s
+                    }
+                });
+            }
+            Outcome::Declined { ground: g, reason } => {
+                ground = Some(self.tr(&format!("ground_{}", g.key())));
+                reason_html = Some(markdown::render(&reason.0, Trust::Resident, &prefix));
+            }
+        }
+        QuestionItem {
+            id: q.id,
+            title: q.title.clone(),
+            url: urls::question(lang, &n.slug, c.year, q.id),
+            kind: self.tr(&format!("kind_{}", q.kind.key())),
+            outcome: self.outcome_badge(q.outcome.kind()),
+            delivery: q.delivery(site.today()).map(|d| self.delivery_badge(d)),
+            when,
+            report_by,
+            decision,
+            ground,
+            reason_html,
+            planning,
+            partner: Link {
+                label: partner.name.clone(),
+                url: urls::partner(lang, &partner.slug),
+            },
+            topic: Link {
+                label: topic.name.clone(),
+                url: urls::topic(lang, &topic.slug),
+            },
+            neighbourhood: Link {
+                label: n.name.clone(),
+                url: urls::neighbourhood(lang, &n.slug),
+            },
+            contract: self.contract_link(c),
+            location: q.location.clone(),
+            disputed: q.disputed.as_ref().map(|d| Disputed {
+                label: self.tr("label_disputed"),
+                date: self.t.day(d.date),
+                note: d.note.clone(),
+            }),
+        }
+    }
+
+    fn groups(&self, items: &[(&Contract, &Question)]) -> Vec<OutcomeGroup> {
+        OutcomeKind::ALL
+            .iter()
+            .filter_map(|&k| {
+                let questions: Vec<QuestionItem> = items
+                    .iter()
+                    .filter(|(_, q)| q.outcome.kind() == k)
+                    .map(|(c, q)| self.question_item(c, q))
+                    .collect();
+                (!questions.is_empty()).then(|| OutcomeGroup {
+                    key: k.key(),
+                    label: self.tr(&format!("outcome_{}", k.key())),
+                    help: self.tr(&format!("outcome_{}_help", k.key())),
+                    questions,
+                })
+            })
+            .collect()
+    }
+
+    pub fn totals<'q>(&self, questions: impl IntoIterator<Item = &'q Question>) -> Totals {
+        let today = self.site().today();
+        let mut counts = [0usize; 5];
+        let mut grounds = [0usize; 3];
+        let (mut agreements, mut kept, mut overdue) = (0, 0, 0);
+        for q in questions {
+            let k = q.outcome.kind();
+            counts[OutcomeKind::ALL.iter().position(|x| *x == k).unwrap_or(0)] += 1;
+            if let Outcome::Declined { ground, .. } = q.outcome {
+                grounds[Ground::ALL.iter().position(|x| *x == ground).unwrap_or(0)] += 1;
+            }
+            if q.is_agreement() {
+                agreements += 1;
+                if q.kept_on_time() {
+                    kept += 1;
+                }
+            }
+            if q.delivery(today) == Some(Delivery::Overdue) {
+                overdue += 1;
+            }
+        }
+        let total: usize = counts.iter().sum();
+        let mut x = 0.0;
+        let rows = OutcomeKind::ALL
+            .iter()
+            .zip(counts)
+            .map(|(k, count)| {
+                let width = if total == 0 {
+                    0.0
+                } else {
+                    count as f64 * 100.0 / total as f64
+                };
+                let row = TotalRow {
+                    key: k.key(),
+                    label: self.tr(&format!("outcome_{}", k.key())),
+                    count,
+                    percent: width.round() as u32,
+                    x: (x * 100.0_f64).round() / 100.0,
+                    width: (width * 100.0).round() / 100.0,
+                };
+                x += width;
+                row
+            })
+            .collect::<Vec<_>>();
+        let summary = rows
+            .iter()
+            .filter(|r| r.count > 0)
+            .map(|r| format!("{}: {}", r.label, r.count))
+            .collect::<Vec<_>>()
+            .join(", ");
+        Totals {
+            total,
+            agreements,
+            kept,
+            overdue,
+            on_time_label: self
+                .tr("label_on_time")
+                .replace("{kept}", &kept.to_string())
+                .replace("{total}", &agreements.to_string()),
+            declined_by_ground: Ground::ALL
+                .iter()
+                .zip(grounds)
+                .filter(|(_, n)| *n > 0)
+                .map(|(g, count)| GroundRow {
+                    label: self.tr(&format!("ground_{}", g.key())),
+                    count,
+                })
+                .collect(),
+            rows,
+            summary,
+        }
+    }
+
+    fn contract_item(&self, c: &Contract) -> ContractItem {
+        let link = self.contract_link(c);
+        ContractItem {
+            year: c.year,
+            label: link.label,
+            url: link.url,
+            period: self.period(c),
+            totals: self.totals(&c.questions),
+        }
+    }
+
+    fn update_item(&self, u: &Update) -> UpdateItem {
+        UpdateItem {
+            title: u.title.clone(),
+            url: urls::news_item(self.lang, &u.slug),
+            date: self.t.day(u.date),
+            date_iso: u.date.format("%Y-%m-%d").to_string(),
+            summary: u.summary.clone(),
+        }
+    }
+
+    fn latest_contract(&self, id: NeighbourhoodId) -> Option<&'s Contract> {
+        self.published
+            .contracts
+            .iter()
+            .rev()
+            .find(|c| c.neighbourhood == id)
+            .copied()
+    }
+
+    fn neighbourhood_item(&self, id: NeighbourhoodId) -> NeighbourhoodItem {
+        let n = self.site().neighbourhood(id);
+        NeighbourhoodItem {
+            name: n.name.clone(),
+            url: urls::neighbourhood(self.lang, &n.slug),
+            focus: n.focus,
+            latest: self.latest_contract(id).map(|c| self.contract_item(c)),
+        }
+    }
+
+    fn district_items(&self) -> Vec<DistrictItem> {
+        self.site()
+            .districts
+            .iter()
+            .map(|d| DistrictItem {
+                name: d.name.clone(),
+                url: urls::district(self.lang, &d.slug),
+                neighbourhoods: d
+                    .neighbourhoods
+                    .iter()
+                    .map(|&n| self.neighbourhood_item(n))
+                    .collect(),
+            })
+            .collect()
+    }
+
+    fn all_questions(&self) -> impl Iterator<Item = (&'s Contract, &'s Question)> + '_ {
+        self.published
+            .contracts
+            .iter()
+            .flat_map(|c| c.questions.iter().map(move |q| (*c, q)))
+    }
+}
+
+/// Every page of one language.
+pub fn all(cx: &PageContext) -> Vec<PageJob> {
+    let mut jobs = vec![home(cx), neighbourhoods(cx), news(cx), not_found(cx)];
+    let site = cx.site();
+    for (i, _) in site.neighbourhoods.iter().enumerate() {
+        jobs.push(neighbourhood(cx, NeighbourhoodId(i as u32)));
+    }
+    for c in &cx.published.contracts {
+        jobs.push(contract(cx, c));
+        for q in &c.questions {
+            jobs.push(question(cx, c, q));
+        }
+    }
+    for d in &site.districts {
+        jobs.push(district(cx, d));
+    }
+    for (i, _) in site.partners.iter().enumerate() {
+        jobs.push(partner(cx, PartnerId(i as u32)));
+    }
+    for (i, _) in site.topics.iter().enumerate() {
+        jobs.push(topic(cx, TopicId(i as u32)));
+    }
+    for u in &cx.published.updates {
+        jobs.push(news_item(cx, u));
+    }
+    for p in site.public_pages() {
+        jobs.push(page(cx, p));
+    }
+    jobs
+}
+
+fn home(cx: &PageContext) -> PageJob {
+    #[derive(Serialize)]
+    struct Home {
+        title: Option<String>,
+        intro_html: String,
+        totals: Totals,
+        districts: Vec<DistrictItem>,
+        updates: Vec<UpdateItem>,
+        news_url: String,
+        as_of: String,
+    }
+    let site = cx.site();
+    let url = urls::home(cx.lang);
+    let page = Home {
+        title: site.home.as_ref().and_then(|h| h.title.clone()),
+        intro_html: site
+            .home
+            .as_ref()
+            .map(|h| markdown::render(&h.body.0, Trust::Editor, "intro-"))
+            .unwrap_or_default(),
+        totals: cx.totals(cx.all_questions().map(|(_, q)| q)),
+        districts: cx.district_items(),
+        updates: cx
+            .published
+            .updates
+            .iter()
+            .take(5)
+            .map(|u| cx.update_item(u))
+            .collect(),
+        news_url: urls::news(cx.lang),
+        as_of: cx
+            .tr("label_as_of")
+            .replace("{date}", &cx.t.day(site.today())),
+    };
+    let layout = cx.layout(&url, site.config.title.clone(), "home", vec![]);
+    cx.job(url, "home.html", layout, &page)
+}
+
+fn neighbourhoods(cx: &PageContext) -> PageJob {
+    #[derive(Serialize)]
+    struct List {
+        districts: Vec<DistrictItem>,
+    }
+    let url = urls::neighbourhoods(cx.lang);
+    let layout = cx.layout(&url, cx.tr("label_neighbourhoods"), "wijken", vec![]);
+    cx.job(
+        url,
+        "neighbourhoods.html",
+        layout,
+        &List {
+            districts: cx.district_items(),
+        },
+    )
+}
+
+fn neighbourhood(cx: &PageContext, id: NeighbourhoodId) -> PageJob {
+    #[derive(Serialize)]
+    struct View {
+        name: String,
+        intro_html: Option<String>,
+        council: Option<String>,
+        focus: bool,
+        district: Link,
+        contracts: Vec<ContractItem>,
+        updates: Vec<UpdateItem>,
+    }
+    let site = cx.site();
+    let n = site.neighbourhood(id);
+    let d = site.district(n.district);
+    let url = urls::neighbourhood(cx.lang, &n.slug);
+    let mut contracts: Vec<ContractItem> = cx
+        .published
+        .contracts
+        .iter()
+        .filter(|c| c.neighbourhood == id)
+        .map(|c| cx.contract_item(c))
+        .collect();
+    contracts.reverse();
+    let page = View {
+        name: n.name.clone(),
+        intro_html: n
+            .intro
+            .as_ref()
+            .map(|m| markdown::render(&m.0, Trust::Editor, "intro-")),
+        council: n.council.clone(),
+        focus: n.focus,
+        district: Link {
+            label: d.name.clone(),
+            url: urls::district(cx.lang, &d.slug),
+        },
+        contracts,
+        updates: cx
+            .published
+            .updates
+            .iter()
+            .filter(|u| u.neighbourhoods.contains(&id))
+            .take(5)
+            .map(|u| cx.update_item(u))
+            .collect(),
+    };
+    let crumbs = vec![Link {
+        label: cx.tr("label_neighbourhoods"),
+        url: urls::neighbourhoods(cx.lang),
+    }];
+    let layout = cx.layout(&url, n.name.clone(), "wijken", crumbs);
+    cx.job(url, "neighbourhood.html", layout, &page)
+}
+
+fn contract(cx: &PageContext, c: &Contract) -> PageJob {
+    #[derive(Serialize)]
+    struct View {
+        title: String,
+        neighbourhood: Link,
+        period: String,
+        signed: Option<String>,
+        signatories: Vec<Link>,
+        collected_via: Vec<String>,
+        narrative_html: Option<String>,
+        totals: Totals,
+        groups: Vec<OutcomeGroup>,
+    }
+    let site = cx.site();
+    let n = site.neighbourhood(c.neighbourhood);
+    let link = cx.contract_link(c);
+    let signatories = c
+        .signatories
+        .iter()
+        .map(|s| match s {
+            Signatory::Council => Link {
+                label: n.council.clone().unwrap_or_else(|| {
+                    format!("{} {}", capitalise(&site.config.council.singular), n.name)
+                }),
+                url: urls::neighbourhood(cx.lang, &n.slug),
+            },
+            Signatory::Partner(p) => {
+                let p = site.partner(*p);
+                Link {
+                    label: p.name.clone(),
+                    url: urls::partner(cx.lang, &p.slug),
+                }
+            }
+        })
+        .collect();
+    let items: Vec<(&Contract, &Question)> = c.questions.iter().map(|q| (c, q)).collect();
+    let page = View {
+        title: format!("{} · {}", link.label, n.name),
+        neighbourhood: cx.neighbourhood_link(c.neighbourhood),
+        period: cx.period(c),
+        signed: c.signed.map(|d| cx.t.day(d)),
+        signatories,
+        collected_via: c
+            .collected_via
+            .iter()
+            .map(|ch| cx.tr(&format!("channel_{}", ch.key().replace('-', "_"))))
+            .collect(),
+        narrative_html: c
+            .narrative
+            .as_ref()
+            .map(|m| markdown::render(&m.0, Trust::Editor, "narrative-")),
+        totals: cx.totals(&c.questions),
+        groups: cx.groups(&items),
+    };
+    let crumbs = vec![
+        Link {
+            label: cx.tr("label_neighbourhoods"),
+            url: urls::neighbourhoods(cx.lang),
+        },
+        cx.neighbourhood_link(c.neighbourhood),
+    ];
+    let layout = cx.layout(&link.url, page.title.clone(), "wijken", crumbs);
+    cx.job(link.url, "contract.html", layout, &page)
+}
+
+fn question(cx: &PageContext, c: &Contract, q: &Question) -> PageJob {
+    #[derive(Serialize)]
+    struct View {
+        item: QuestionItem,
+        number: String,
+        asked_html: String,
+        answer_html: Option<String>,
+        channel: Option<String>,
+        progress: Vec<ProgressEntry>,
+        follows: Option<Link>,
+        followed_by: Vec<Link>,
+        updates: Vec<UpdateItem>,
+        permalink: String,
+    }
+    let site = cx.site();
+    let item = cx.question_item(c, q);
+    let r = site.question_ref(c, q);
+    let link_to = |r: &QuestionRef| {
+        cx.published.questions.get(r).map(|(c2, q2)| Link {
+            label: format!(
+                "{} ({} {})",
+                q2.title,
+                site.neighbourhood(c2.neighbourhood).name,
+                c2.year
+            ),
+            url: urls::question(cx.lang, &r.neighbourhood, r.year, r.id),
+        })
+    };
+    let prefix = format!("q{}-", q.id);
+    let page = View {
+        number: cx
+            .tr("label_question_number")
+            .replace("{id}", &q.id.to_string()),
+        asked_html: markdown::render(&q.asked.0, Trust::Resident, &format!("{prefix}a-")),
+        answer_html: q
+            .answer
+            .as_ref()
+            .map(|a| markdown::render(&a.0, Trust::Resident, &format!("{prefix}b-"))),
+        channel: q
+            .channel
+            .map(|ch| cx.tr(&format!("channel_{}", ch.key().replace('-', "_")))),
+        progress: q
+            .progress
+            .iter()
+            .map(|p| ProgressEntry {
+                date: cx.t.day(p.date),
+                state: Badge {
+                    key: p.state.key(),
+                    label: cx.tr(&format!("state_{}", p.state.key())),
+                },
+                note: p.note.clone(),
+            })
+            .collect(),
+        follows: q.follows.as_ref().and_then(|f| link_to(&f.value)),
+        followed_by: cx
+            .published
+            .followers
+            .get(&r)
+            .map(|v| v.iter().filter_map(link_to).collect())
+            .unwrap_or_default(),
+        updates: cx
+            .published
+            .updates_by_question
+            .get(&r)
+            .map(|v| v.iter().map(|u| cx.update_item(u)).collect())
+            .unwrap_or_default(),
+        permalink: format!("{}{}", site.config.base_url, item.url),
+        item,
+    };
+    let crumbs = vec![
+        Link {
+            label: cx.tr("label_neighbourhoods"),
+            url: urls::neighbourhoods(cx.lang),
+        },
+        cx.neighbourhood_link(c.neighbourhood),
+        cx.contract_link(c),
+    ];
+    let url = page.item.url.clone();
+    let layout = cx.layout(&url, page.item.title.clone(), "wijken", crumbs);
+    cx.job(url, "question.html", layout, &page)
+}
+
+fn district(cx: &PageContext, d: &District) -> PageJob {
+    #[derive(Serialize)]
+    struct View {
+        name: String,
+        description: Option<String>,
+        totals: Totals,
+        neighbourhoods: Vec<NeighbourhoodItem>,
+    }
+    let url = urls::district(cx.lang, &d.slug);
+    let questions = cx
+        .all_questions()
+        .filter(|(c, _)| d.neighbourhoods.contains(&c.neighbourhood))
+        .map(|(_, q)| q);
+    let page = View {
+        name: d.name.clone(),
+        description: d.description.clone(),
+        totals: cx.totals(questions),
+        neighbourhoods: d
+            .neighbourhoods
+            .iter()
+            .map(|&n| cx.neighbourhood_item(n))
+            .collect(),
+    };
+    let crumbs = vec![Link {
+        label: cx.tr("label_neighbourhoods"),
+        url: urls::neighbourhoods(cx.lang),
+    }];
+    let layout = cx.layout(&url, d.name.clone(), "wijken", crumbs);
+    cx.job(url, "district.html", layout, &page)
+}
+
+fn partner(cx: &PageContext, id: PartnerId) -> PageJob {
+    #[derive(Serialize)]
+    struct View {
+        name: String,
+        kind: String,
+        url: Option<String>,
+        description: Option<String>,
+        totals: Totals,
+        groups: Vec<OutcomeGroup>,
+    }
+    let p = cx.site().partner(id);
+    let url = urls::partner(cx.lang, &p.slug);
+    let items: Vec<(&Contract, &Question)> = cx
+        .all_questions()
+        .filter(|(_, q)| q.partner == id)
+        .collect();
+    let page = View {
+        name: p.name.clone(),
+        kind: cx.tr(&format!("partner_{}", p.kind.key())),
+        url: p.url.clone(),
+        description: p.description.clone(),
+        totals: cx.totals(items.iter().map(|(_, q)| *q)),
+        groups: cx.groups(&items),
+    };
+    let layout = cx.layout(&url, p.name.clone(), "wijken", vec![]);
+    cx.job(url, "partner.html", layout, &page)
+}
+
+fn topic(cx: &PageContext, id: TopicId) -> PageJob {
+    #[derive(Serialize)]
+    struct View {
+        name: String,
+        description: Option<String>,
+        totals: Totals,
+        groups: Vec<OutcomeGroup>,
+    }
+    let t = cx.site().topic(id);
+    let url = urls::topic(cx.lang, &t.slug);
+    let items: Vec<(&Contract, &Question)> =
+        cx.all_questions().filter(|(_, q)| q.topic == id).collect();
+    let page = View {
+        name: t.name.clone(),
+        description: t.description.clone(),
+        totals: cx.totals(items.iter().map(|(_, q)| *q)),
+        groups: cx.groups(&items),
+    };
+    let layout = cx.layout(&url, t.name.clone(), "wijken", vec![]);
+    cx.job(url, "topic.html", layout, &page)
+}
+
+fn news(cx: &PageContext) -> PageJob {
+    #[derive(Serialize)]
+    struct View {
+        updates: Vec<UpdateItem>,
+    }
+    let url = urls::news(cx.lang);
+    let page = View {
+        updates: cx
+            .published
+            .updates
+            .iter()
+            .map(|u| cx.update_item(u))
+            .collect(),
+    };
+    let layout = cx.layout(&url, cx.tr("nav_news"), "nieuws", vec![]);
+    cx.job(url, "news.html", layout, &page)
+}
+
+fn news_item(cx: &PageContext, u: &Update) -> PageJob {
+    #[derive(Serialize)]
+    struct View {
+        item: UpdateItem,
+        body_html: String,
+        neighbourhoods: Vec<Link>,
+        questions: Vec<Link>,
+    }
+    let site = cx.site();
+    let item = cx.update_item(u);
+    let url = item.url.clone();
+    let page = View {
+        body_html: markdown::render(&u.body.0, Trust::Editor, ""),
+        neighbourhoods: u
+            .neighbourhoods
+            .iter()
+            .map(|&n| cx.neighbourhood_link(n))
+            .collect(),
+        questions: u
+            .questions
+            .iter()
+            .filter_map(|r| {
+                cx.published.questions.get(&r.value).map(|(c, q)| Link {
+                    label: format!(
+                        "{} ({} {})",
+                        q.title,
+                        site.neighbourhood(c.neighbourhood).name,
+                        c.year
+                    ),
+                    url: urls::question(cx.lang, &r.value.neighbourhood, r.value.year, r.value.id),
+                })
+            })
+            .collect(),
+        item,
+    };
+    let crumbs = vec![Link {
+        label: cx.tr("nav_news"),
+        url: urls::news(cx.lang),
+    }];
+    let layout = cx.layout(&url, u.title.clone(), "nieuws", crumbs);
+    cx.job(url, "news_item.html", layout, &page)
+}
+
+fn page(cx: &PageContext, p: &Page) -> PageJob {
+    #[derive(Serialize)]
+    struct View {
+        title: String,
+        summary: Option<String>,
+        body_html: String,
+    }
+    let url = urls::page(cx.lang, &p.slug);
+    let view = View {
+        title: p.title.clone(),
+        summary: p.summary.clone(),
+        body_html: markdown::render(&p.body.0, Trust::Editor, ""),
+    };
+    let layout = cx.layout(&url, p.title.clone(), "page", vec![]);
+    cx.job(url, "page.html", layout, &view)
+}
+
+fn not_found(cx: &PageContext) -> PageJob {
+    #[derive(Serialize)]
+    struct View {
+        districts: Vec<DistrictItem>,
+    }
+    let url = urls::not_found(cx.lang);
+    let layout = cx.layout(&url, cx.tr("not_found_title"), "404", vec![]);
+    cx.job(
+        url,
+        "404.html",
+        layout,
+        &View {
+            districts: cx.district_items(),
+        },
+    )
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}

@@ -1,0 +1,114 @@
+//! The theme: templates, static files and translations. The default theme is
+//! compiled into the binary; a site's `theme = "name"` overrides it file by
+//! file from `themes/<name>/`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::Context as _;
+
+use super::i18n::Translations;
+use crate::config::Language;
+
+macro_rules! embed {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_str!(concat!("../../themes/default/", $path)))),*]
+    };
+}
+
+/// The default theme's files, by path inside the theme folder.
+const DEFAULT_FILES: &[(&str, &str)] = embed!(
+    "templates/base.html",
+    "templates/partials/totals.html",
+    "templates/partials/question_item.html",
+    "templates/partials/notice.html",
+    "templates/home.html",
+    "templates/neighbourhoods.html",
+    "templates/neighbourhood.html",
+    "templates/contract.html",
+    "templates/question.html",
+    "templates/district.html",
+    "templates/partner.html",
+    "templates/topic.html",
+    "templates/news.html",
+    "templates/news_item.html",
+    "templates/page.html",
+    "templates/404.html",
+    "static/style.css",
+    "i18n/nl.yaml",
+    "i18n/en.yaml",
+);
+
+pub struct Theme {
+    pub tera: tera::Tera,
+    pub static_files: BTreeMap<String, Vec<u8>>,
+    pub translations: BTreeMap<Language, Translations>,
+}
+
+impl Theme {
+    /// Loads the default theme with the overrides of `themes/<name>/` under `root`.
+    pub fn load(root: &Path, name: &str) -> anyhow::Result<Theme> {
+        let mut files: BTreeMap<String, Vec<u8>> = DEFAULT_FILES
+            .iter()
+            .map(|(p, c)| (p.to_string(), c.as_bytes().to_vec()))
+            .collect();
+        if name != "default" || root.join("themes/default").is_dir() {
+            let dir = root.join("themes").join(name);
+            if !dir.is_dir() && name != "default" {
+                anyhow::bail!(
+                    "site.toml sets theme = \"{name}\", but there is no folder themes/{name}/"
+                );
+            }
+            if dir.is_dir() {
+                for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+                    let entry = entry?;
+                    if entry.file_type().is_file() {
+                        let rel = entry
+                            .path()
+                            .strip_prefix(&dir)?
+                            .to_string_lossy()
+                            .replace('\\', "/");
+                        let bytes = std::fs::read(entry.path())
+                            .with_context(|| format!("reading {}", entry.path().display()))?;
+                        files.insert(rel, bytes);
+                    }
+                }
+            }
+        }
+        let mut tera = tera::Tera::default();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let mut templates = Vec::new();
+        let mut static_files = BTreeMap::new();
+        let mut translations = BTreeMap::new();
+        for (path, bytes) in files {
+            if let Some(name) = path.strip_prefix("templates/") {
+                let text = String::from_utf8(bytes)
+                    .with_context(|| format!("template {path} is not UTF-8"))?;
+                templates.push((name.to_string(), text));
+            } else if let Some(name) = path.strip_prefix("static/") {
+                static_files.insert(name.to_string(), bytes);
+            } else if let Some(lang) = path
+                .strip_prefix("i18n/")
+                .and_then(|p| p.strip_suffix(".yaml"))
+            {
+                let lang = match lang {
+                    "nl" => Language::Nl,
+                    "en" => Language::En,
+                    _ => continue,
+                };
+                let text =
+                    String::from_utf8(bytes).with_context(|| format!("{path} is not UTF-8"))?;
+                let table = crate::load::yaml::parse_string_map(&text)
+                    .map_err(|e| anyhow::anyhow!("themes: {path}: {e}"))?;
+                translations.insert(lang, Translations { lang, table });
+            }
+        }
+        tera.add_raw_templates(templates)
+            .map_err(|e| anyhow::anyhow!("in the theme's templates:\n{e}"))?;
+        Ok(Theme {
+            tera,
+            static_files,
+            translations,
+        })
+    }
+}

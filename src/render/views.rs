@@ -1,0 +1,161 @@
+//! View models: what templates see. Prepared in Rust — labels translated,
+//! dates in words, URLs made, counts done — so templates only lay out.
+
+use serde::Serialize;
+
+#[derive(Serialize, Clone)]
+pub struct Link {
+    pub label: String,
+    pub url: String,
+}
+
+/// What every page has: the layout's data.
+#[derive(Serialize)]
+pub struct Layout<'a> {
+    pub lang: &'static str,
+    pub site_title: &'a str,
+    pub site_description: &'a str,
+    pub title: String,
+    pub canonical: String,
+    pub home_url: String,
+    pub nav: Vec<NavItem>,
+    pub breadcrumbs: Vec<Link>,
+    pub languages: Vec<LanguageLink>,
+    pub footer: Vec<Link>,
+    pub stylesheet: &'static str,
+    pub t: &'a std::collections::BTreeMap<String, String>,
+}
+
+#[derive(Serialize)]
+pub struct NavItem {
+    pub label: String,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Serialize)]
+pub struct LanguageLink {
+    pub code: &'static str,
+    pub label: String,
+    pub url: String,
+    pub current: bool,
+}
+
+/// A status badge: its meaning is in `label`; `key` only picks a colour.
+#[derive(Serialize, Clone)]
+pub struct Badge {
+    pub key: &'static str,
+    pub label: String,
+}
+
+/// One question as shown in a list.
+#[derive(Serialize, Clone)]
+pub struct QuestionItem {
+    pub id: u32,
+    pub title: String,
+    pub url: String,
+    pub kind: String,
+    pub outcome: Badge,
+    pub delivery: Option<Badge>,
+    /// Due date in words, for honoured and scheduled.
+    pub when: Option<String>,
+    pub report_by: Option<String>,
+    pub decision: Option<String>,
+    pub ground: Option<String>,
+    /// Sanitised HTML.
+    pub reason_html: Option<String>,
+    pub planning: Option<String>,
+    pub partner: Link,
+    pub topic: Link,
+    pub neighbourhood: Link,
+    pub contract: Link,
+    pub location: Option<String>,
+    pub disputed: Option<Disputed>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct Disputed {
+    pub label: String,
+    pub date: String,
+    pub note: String,
+}
+
+/// Questions under one outcome heading.
+#[derive(Serialize)]
+pub struct OutcomeGroup {
+    pub key: &'static str,
+    pub label: String,
+    pub help: String,
+    pub questions: Vec<QuestionItem>,
+}
+
+/// Counts by outcome, drawn as a bar and given as a table.
+#[derive(Serialize, Clone)]
+pub struct Totals {
+    pub total: usize,
+    pub rows: Vec<TotalRow>,
+    pub agreements: usize,
+    pub kept: usize,
+    pub overdue: usize,
+    pub on_time_label: String,
+    pub declined_by_ground: Vec<GroundRow>,
+    /// A short text alternative for the bar.
+    pub summary: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct TotalRow {
+    pub key: &'static str,
+    pub label: String,
+    pub count: usize,
+    pub percent: u32,
+    /// Position and width of the bar segment, in percent of the bar.
+    pub x: f64,
+    pub width: f64,
+}
+
+#[derive(Serialize, Clone)]
+pub struct GroundRow {
+    pub label: String,
+    pub count: usize,
+}
+
+#[derive(Serialize)]
+pub struct ProgressEntry {
+    pub date: String,
+    pub state: Badge,
+    pub note: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct UpdateItem {
+    pub title: String,
+    pub url: String,
+    pub date: String,
+    pub date_iso: String,
+    pub summary: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ContractItem {
+    pub year: i32,
+    pub label: String,
+    pub url: String,
+    pub period: String,
+    pub totals: Totals,
+}
+
+#[derive(Serialize)]
+pub struct NeighbourhoodItem {
+    pub name: String,
+    pub url: String,
+    pub focus: bool,
+    pub latest: Option<ContractItem>,
+}
+
+#[derive(Serialize)]
+pub struct DistrictItem {
+    pub name: String,
+    pub url: String,
+    pub neighbourhoods: Vec<NeighbourhoodItem>,
+}
