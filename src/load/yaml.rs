@@ -269,6 +269,11 @@ impl<'de> Visitor<'de> for RawVisitor {
     }
 }
 
+/// A flat `key: text` table, such as a theme's translations.
+pub fn parse_string_map(text: &str) -> Result<std::collections::BTreeMap<String, String>, String> {
+    serde_saphyr::from_str(text).map_err(|e| e.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -327,9 +332,4 @@ mod tests {
             assert!(started.elapsed().as_secs() < 5);
         }
     }
-}
-
-/// A flat `key: text` table, such as a theme's translations.
-pub fn parse_string_map(text: &str) -> Result<std::collections::BTreeMap<String, String>, String> {
-    serde_saphyr::from_str(text).map_err(|e| e.to_string())
 }
