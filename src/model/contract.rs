@@ -244,6 +244,18 @@ impl Question {
         }
     }
 
+    /// Whether the agreement should be finished by `today`: resolved, done,
+    /// or past its `when`. Only these count when judging "on time".
+    pub fn is_due(&self, today: NaiveDate) -> bool {
+        match &self.outcome {
+            Outcome::Resolved => true,
+            Outcome::Honoured { when } | Outcome::Scheduled { when, .. } => {
+                self.done_on().is_some() || when.has_passed(today)
+            }
+            _ => false,
+        }
+    }
+
     /// Whether the partner made a promise to deliver something by a date.
     pub fn is_agreement(&self) -> bool {
         matches!(

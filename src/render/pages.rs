@@ -284,7 +284,7 @@ impl<'a, 's> PageContext<'a, 's> {
             if let Outcome::Declined { ground, .. } = q.outcome {
                 grounds[Ground::ALL.iter().position(|x| *x == ground).unwrap_or(0)] += 1;
             }
-            if q.is_agreement() {
+            if q.is_agreement() && q.is_due(today) {
                 agreements += 1;
                 if q.kept_on_time() {
                     kept += 1;
