@@ -7,6 +7,8 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod export;
+pub mod feeds;
 pub mod load;
 pub mod model;
 pub mod output;
@@ -86,5 +88,11 @@ pub fn build(
 /// Renders a validated site into memory.
 pub fn generate(root: &Path, site: &Site) -> anyhow::Result<render::SiteOutput> {
     let theme = render::Theme::load(root, &site.config.theme)?;
-    render::render_site(site, &theme)
+    let published = render::Published::new(site);
+    let mut out = render::render_pages(&published, &theme)?;
+    out.extend(feeds::render(&published, &theme)?);
+    out.extend(export::render(&published)?);
+    let sitemap = feeds::sitemap(&published, &out);
+    out.extend(sitemap);
+    Ok(out)
 }

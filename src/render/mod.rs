@@ -84,8 +84,8 @@ impl<'s> Published<'s> {
 }
 
 /// Renders every page of the site in every configured language.
-pub fn render_site(site: &Site, theme: &Theme) -> anyhow::Result<SiteOutput> {
-    let published = Published::new(site);
+pub fn render_pages(published: &Published, theme: &Theme) -> anyhow::Result<SiteOutput> {
+    let site = published.site;
     let mut jobs = Vec::new();
     for &lang in &site.config.languages {
         let t = theme.translations.get(&lang).ok_or_else(|| {

@@ -91,6 +91,7 @@ impl<'a, 's> PageContext<'a, 's> {
             title: full_title,
             canonical: format!("{}{url}", site.config.base_url),
             home_url: urls::home(lang),
+            data_url: urls::data(lang),
             nav,
             breadcrumbs: if section == "home" {
                 Vec::new()
@@ -100,6 +101,13 @@ impl<'a, 's> PageContext<'a, 's> {
             languages,
             footer,
             stylesheet: urls::stylesheet(),
+            feeds: match section {
+                "home" | "nieuws" => vec![Link {
+                    label: site.config.title.clone(),
+                    url: "/atom.xml".into(),
+                }],
+                _ => Vec::new(),
+            },
             t: &self.t.table,
         }
     }
@@ -412,7 +420,13 @@ impl<'a, 's> PageContext<'a, 's> {
 
 /// Every page of one language.
 pub fn all(cx: &PageContext) -> Vec<PageJob> {
-    let mut jobs = vec![home(cx), neighbourhoods(cx), news(cx), not_found(cx)];
+    let mut jobs = vec![
+        home(cx),
+        neighbourhoods(cx),
+        news(cx),
+        not_found(cx),
+        data(cx),
+    ];
     let site = cx.site();
     for (i, _) in site.neighbourhoods.iter().enumerate() {
         jobs.push(neighbourhood(cx, NeighbourhoodId(i as u32)));
@@ -877,4 +891,34 @@ fn capitalise(s: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
         .unwrap_or_default()
+}
+
+fn data(cx: &PageContext) -> PageJob {
+    #[derive(Serialize)]
+    struct FieldView {
+        name: &'static str,
+        kind: &'static str,
+        meaning: &'static str,
+    }
+    #[derive(Serialize)]
+    struct View {
+        fields: Vec<FieldView>,
+        licence: &'static str,
+        schema_version: u32,
+    }
+    let url = urls::data(cx.lang);
+    let page = View {
+        fields: crate::export::QUESTION_FIELDS
+            .iter()
+            .map(|f| FieldView {
+                name: f.name,
+                kind: f.kind,
+                meaning: if cx.lang == Language::En { f.en } else { f.nl },
+            })
+            .collect(),
+        licence: crate::export::LICENCE,
+        schema_version: crate::export::SCHEMA_VERSION,
+    };
+    let layout = cx.layout(&url, cx.tr("data_title"), "data", vec![]);
+    cx.job(url, "data.html", layout, &page)
 }

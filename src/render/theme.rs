@@ -34,6 +34,8 @@ const DEFAULT_FILES: &[(&str, &str)] = embed!(
     "templates/news_item.html",
     "templates/page.html",
     "templates/404.html",
+    "templates/data.html",
+    "templates/atom.xml",
     "static/style.css",
     "i18n/nl.yaml",
     "i18n/en.yaml",

@@ -44,6 +44,9 @@ pub fn news_item(lang: Language, slug: &str) -> String {
 pub fn page(lang: Language, slug: &str) -> String {
     format!("{}/{slug}/", prefix(lang))
 }
+pub fn data(lang: Language) -> String {
+    format!("{}/data/", prefix(lang))
+}
 pub fn not_found(lang: Language) -> String {
     format!("{}/404.html", prefix(lang))
 }

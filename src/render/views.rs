@@ -18,11 +18,14 @@ pub struct Layout<'a> {
     pub title: String,
     pub canonical: String,
     pub home_url: String,
+    pub data_url: String,
     pub nav: Vec<NavItem>,
     pub breadcrumbs: Vec<Link>,
     pub languages: Vec<LanguageLink>,
     pub footer: Vec<Link>,
     pub stylesheet: &'static str,
+    /// Atom feeds that belong to this page, for `<link rel="alternate">`.
+    pub feeds: Vec<Link>,
     pub t: &'a std::collections::BTreeMap<String, String>,
 }
 

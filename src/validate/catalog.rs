@@ -65,7 +65,7 @@ pub fn districts(
         let nb_nodes = f
             .get("neighbourhoods")
             .and_then(|n| read::list(n, "neighbourhoods", d));
-        if f.key_span("slug").is_none() {
+        if f.is_missing("slug") {
             f.missing(
                 Code::MissingField,
                 "slug",
@@ -73,7 +73,7 @@ pub fn districts(
                 d,
             );
         }
-        if f.key_span("name").is_none() {
+        if f.is_missing("name") {
             f.missing(
                 Code::MissingField,
                 "name",
@@ -119,7 +119,7 @@ fn neighbourhood(node: &Node, district: DistrictId, d: &mut Diagnostics) -> Opti
         .and_then(|n| read::boolean(n, "focus", d))
         .unwrap_or(false);
     let council = f.get("council").and_then(|n| read::text(n, "council", d));
-    if f.key_span("slug").is_none() {
+    if f.is_missing("slug") {
         f.missing(
             Code::MissingField,
             "slug",
@@ -127,7 +127,7 @@ fn neighbourhood(node: &Node, district: DistrictId, d: &mut Diagnostics) -> Opti
             d,
         );
     }
-    if f.key_span("name").is_none() {
+    if f.is_missing("name") {
         f.missing(
             Code::MissingField,
             "name",
@@ -168,7 +168,7 @@ pub fn partners(doc: &Option<YamlDoc>, d: &mut Diagnostics) -> Vec<Partner> {
             ("slug", "add `slug: <lowercase-name>`"),
             ("name", "add `name:` with the organisation's name"),
         ] {
-            if f.key_span(key).is_none() {
+            if f.is_missing(key) {
                 f.missing(Code::MissingField, key, help, d);
             }
         }
@@ -229,7 +229,7 @@ pub fn topics(doc: &Option<YamlDoc>, d: &mut Diagnostics) -> Vec<Topic> {
             ("slug", "add `slug: <lowercase-name>`"),
             ("name", "add `name:` with the topic's name"),
         ] {
-            if f.key_span(key).is_none() {
+            if f.is_missing(key) {
                 f.missing(Code::MissingField, key, help, d);
             }
         }

@@ -174,7 +174,7 @@ fn update(sources: &Sources, doc: &MarkdownDoc, t: &Tables, d: &mut Diagnostics)
         ("title", "add `title:` with the update's headline"),
         ("date", "add `date:` such as `date: 2011-10-21`"),
     ] {
-        if f.key_span(key).is_none() {
+        if f.is_missing(key) {
             f.missing(Code::MissingField, key, help, d);
         }
     }
@@ -250,7 +250,7 @@ pub fn pages(sources: &Sources, d: &mut Diagnostics) -> Vec<Page> {
             .get("draft")
             .and_then(|n| read::boolean(n, "draft", d))
             .unwrap_or(false);
-        if f.key_span("title").is_none() {
+        if f.is_missing("title") {
             f.missing(
                 Code::MissingField,
                 "title",
@@ -285,7 +285,7 @@ pub fn redirects(doc: &Option<YamlDoc>, d: &mut Diagnostics) -> Vec<Redirect> {
         let from = f.get("from").and_then(|n| read::text(n, "from", d));
         let to = f.get("to").and_then(|n| read::text(n, "to", d));
         for key in ["from", "to"] {
-            if f.key_span(key).is_none() {
+            if f.is_missing(key) {
                 f.missing(
                     Code::MissingField,
                     key,

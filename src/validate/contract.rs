@@ -87,7 +87,7 @@ pub fn contract(
     let question_nodes = f
         .get("questions")
         .and_then(|n| read::list(n, "questions", d));
-    if f.key_span("period").is_none() {
+    if f.is_missing("period") {
         f.missing(
             Code::MissingField,
             "period",
@@ -95,7 +95,7 @@ pub fn contract(
             d,
         );
     }
-    if f.key_span("signatories").is_none() {
+    if f.is_missing("signatories") {
         f.missing(
             Code::MissingField,
             "signatories",
@@ -195,7 +195,7 @@ fn period(node: &Node, d: &mut Diagnostics) -> Option<At<(NaiveDate, NaiveDate)>
     let from = f.get("from").and_then(|n| read::date(n, "from", d));
     let to = f.get("to").and_then(|n| read::date(n, "to", d));
     for key in ["from", "to"] {
-        if f.key_span(key).is_none() {
+        if f.is_missing(key) {
             f.missing(
                 Code::MissingField,
                 key,
@@ -315,7 +315,7 @@ fn question(
         ),
     ];
     for (key, help) in required {
-        if f.key_span(key).is_none() {
+        if f.is_missing(key) {
             f.missing(Code::MissingField, key, help, d);
         }
     }
@@ -385,12 +385,14 @@ fn question(
         OutcomeKind::Resolved => Some(Outcome::Resolved),
         OutcomeKind::Honoured => match when {
             None => {
-                need(
-                    Code::MissingWhen,
-                    "`when`",
-                    "say when it is done: `when: 2011-10` (a year, quarter such as 2011-Q3, month or day)",
-                    d,
-                );
+                if !has_value(node, "when") {
+                    need(
+                        Code::MissingWhen,
+                        "`when`",
+                        "say when it is done: `when: 2011-10` (a year, quarter such as 2011-Q3, month or day)",
+                        d,
+                    );
+                }
                 None
             }
             Some(w) => {
@@ -411,7 +413,7 @@ fn question(
             }
         },
         OutcomeKind::Scheduled => {
-            if when.is_none() {
+            if when.is_none() && !has_value(node, "when") {
                 need(
                     Code::MissingWhen,
                     "`when`",
@@ -424,12 +426,14 @@ fn question(
             }
             let planning = match planning_adjusted {
                 None => {
-                    need(
-                        Code::MissingPlanningAdjusted,
-                        "`planning_adjusted`",
-                        "say whether the planning was brought forward: `planning_adjusted: true` or `false` (with a `reason`)",
-                        d,
-                    );
+                    if !has_value(node, "planning_adjusted") {
+                        need(
+                            Code::MissingPlanningAdjusted,
+                            "`planning_adjusted`",
+                            "say whether the planning was brought forward: `planning_adjusted: true` or `false` (with a `reason`)",
+                            d,
+                        );
+                    }
                     None
                 }
                 Some(true) => Some(Planning::Adjusted {
@@ -440,6 +444,8 @@ fn question(
                         Some(r) => Some(Planning::NotAdjusted {
                             reason: Markdown(r.value),
                         }),
+                        // A reason that could not be read is reported already.
+                        None if has_value(node, "reason") => None,
                         None => {
                             let at = planning_adjusted_span(node).unwrap_or(outcome_at);
                             d.push(
@@ -461,12 +467,14 @@ fn question(
         }
         OutcomeKind::Prioritised => match report_by {
             None => {
-                need(
-                    Code::MissingReportBy,
-                    "`report_by`",
-                    "say by when the council will hear the outcome: `report_by: 2011-12`",
-                    d,
-                );
+                if !has_value(node, "report_by") {
+                    need(
+                        Code::MissingReportBy,
+                        "`report_by`",
+                        "say by when the council will hear the outcome: `report_by: 2011-12`",
+                        d,
+                    );
+                }
                 None
             }
             Some(r) => {
@@ -478,7 +486,7 @@ fn question(
             }
         },
         OutcomeKind::Declined => {
-            if reason.is_none() {
+            if reason.is_none() && !has_value(node, "reason") {
                 need(
                     Code::MissingReason,
                     "`reason`",
@@ -486,7 +494,7 @@ fn question(
                     d,
                 );
             }
-            if ground.is_none() && !item_has_key(node, "ground") {
+            if ground.is_none() && !has_value(node, "ground") {
                 need(
                     Code::MissingGround,
                     "`ground`",
@@ -536,8 +544,12 @@ fn raw_id(node: &Node) -> Option<(u32, Span)> {
     })
 }
 
-fn item_has_key(node: &Node, key: &str) -> bool {
-    matches!(&node.value, crate::load::Value::Map(entries) if entries.iter().any(|(k, _)| k.value == key))
+/// Whether an item has `key` with a value (`key:` alone counts as absent).
+/// A value that could not be read has been reported already, so the rules
+/// that require the key stay silent about it.
+fn has_value(node: &Node, key: &str) -> bool {
+    matches!(&node.value, crate::load::Value::Map(entries)
+        if entries.iter().any(|(k, v)| k.value == key && !matches!(v.value, crate::load::Value::Null)))
 }
 
 fn planning_adjusted_span(node: &Node) -> Option<Span> {
@@ -562,7 +574,7 @@ fn progress(node: &Node, today: NaiveDate, d: &mut Diagnostics) -> Vec<Progress>
             .and_then(|n| read::keyword::<ProgressState>(n, "state", Code::InvalidValue, d));
         let note = f.get("note").and_then(|n| read::text(n, "note", d));
         for key in ["date", "state"] {
-            if f.key_span(key).is_none() {
+            if f.is_missing(key) {
                 f.missing(
                     Code::MissingField,
                     key,
@@ -623,7 +635,7 @@ fn decision(node: &Node, today: NaiveDate, d: &mut Diagnostics) -> Option<Decisi
         .and_then(|n| read::boolean(n, "included", d));
     let note = f.get("note").and_then(|n| read::text(n, "note", d));
     for key in ["date", "included"] {
-        if f.key_span(key).is_none() {
+        if f.is_missing(key) {
             f.missing(
                 Code::MissingField,
                 key,
@@ -649,7 +661,7 @@ fn disputed(node: &Node, today: NaiveDate, d: &mut Diagnostics) -> Option<Disput
     let date = f.get("date").and_then(|n| read::date(n, "date", d));
     let note = f.get("note").and_then(|n| read::text(n, "note", d));
     for key in ["date", "note"] {
-        if f.key_span(key).is_none() {
+        if f.is_missing(key) {
             f.missing(
                 Code::MissingField,
                 key,

@@ -64,14 +64,28 @@ impl<'n> Fields<'n> {
             .map(|(k, _)| k.span)
     }
 
-    /// Reports a missing required field, pointing at the item.
+    /// Whether a required key is absent, or present with nothing after it
+    /// (`key:`), which [`Fields::get`] also treats as absent.
+    pub fn is_missing(&self, key: &str) -> bool {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.value == key)
+            .is_none_or(|(_, v)| matches!(v.value, Value::Null))
+    }
+
+    /// Reports a missing required field, pointing at the item (or at the key,
+    /// when it is there without a value).
     pub fn missing(&self, code: Code, key: &str, help: impl Into<String>, d: &mut Diagnostics) {
-        let span = self.entries.first().map_or(self.span, |(k, _)| k.span);
-        d.push(
-            Diagnostic::error(code, span, format!("{} has no `{key}`", self.what))
-                .with_label(format!("`{key}` is missing in this item"))
-                .with_help(help),
-        );
+        let diagnostic = match self.entries.iter().find(|(k, _)| k.value == key) {
+            Some((k, _)) => Diagnostic::error(code, k.span, format!("`{key}` is empty"))
+                .with_label(format!("`{key}` has no value in {}", self.what)),
+            None => {
+                let span = self.entries.first().map_or(self.span, |(k, _)| k.span);
+                Diagnostic::error(code, span, format!("{} has no `{key}`", self.what))
+                    .with_label(format!("`{key}` is missing in this item"))
+            }
+        };
+        d.push(diagnostic.with_help(help));
     }
 
     /// Reports every key that no `get` asked for.

@@ -1,0 +1,388 @@
+//! Open data at /data/: `vragen.csv`, `vragen.json`, `contracten.json` and a
+//! DCAT-AP-NL `catalog.jsonld`, all under CC-0, built from the model. These
+//! are a public interface: change a field only with a new `schema_version`.
+
+use serde::Serialize;
+
+use crate::config::Language;
+use crate::model::{Contract, Delivery, Keyword, Outcome, Planning, Question, QuestionRef};
+use crate::render::markdown::plain_text;
+use crate::render::{Published, SiteOutput, urls};
+
+pub const SCHEMA_VERSION: u32 = 1;
+pub const LICENCE: &str = "https://creativecommons.org/publicdomain/zero/1.0/";
+
+/// One documented field of the question data: name, type, and its meaning in Dutch and English.
+pub struct Field {
+    pub name: &'static str,
+    pub kind: &'static str,
+    pub nl: &'static str,
+    pub en: &'static str,
+}
+
+macro_rules! fields {
+    ($($name:literal, $kind:literal, $nl:literal, $en:literal;)*) => {
+        pub const QUESTION_FIELDS: &[Field] = &[$(Field { name: $name, kind: $kind, nl: $nl, en: $en }),*];
+    };
+}
+
+fields! {
+    "wijk", "tekst", "De code (slug) van de wijk, zoals in het webadres.", "The neighbourhood's slug, as in the web address.";
+    "wijk_naam", "tekst", "De naam van de wijk.", "The neighbourhood's name.";
+    "stadsdeel", "tekst", "De naam van het stadsdeel.", "The district's name.";
+    "jaar", "getal", "Het jaar waarin het wijkcontract begint.", "The year the contract starts.";
+    "id", "getal", "Het nummer van de vraag in dit contract. Verandert nooit.", "The question's number in its contract. Never changes.";
+    "permalink", "webadres", "De vaste link naar de vraag.", "The permanent link to the question.";
+    "titel", "tekst", "Een korte titel van de vraag.", "A short title of the question.";
+    "soort", "question | initiative", "Een vraag of een initiatief van bewoners.", "A question or a residents' initiative.";
+    "kanaal", "tekst of leeg", "Waar de vraag is opgehaald: meeting, walk, consultation-hour, survey, panel, residents-organisation, regular-contact.", "Where the question was collected.";
+    "thema", "tekst", "Het thema, zoals schoon, heel, veilig of sociaal.", "The topic.";
+    "plek", "tekst of leeg", "De plek waar de vraag over gaat, op straatniveau.", "The place, at street level.";
+    "partner", "tekst", "De partner die verantwoordelijk is voor het antwoord.", "The partner responsible for the answer.";
+    "uitkomst", "resolved | honoured | scheduled | prioritised | declined", "Het antwoord: direct opgelost, binnen de looptijd, al gepland, meegenomen in prioritering, of kan niet.", "The outcome.";
+    "wanneer", "datum of leeg", "Wanneer het klaar is: een jaar (2013), kwartaal (2011-Q3), maand (2011-10) of dag.", "When it is done: a year, quarter, month or day.";
+    "planning_aangepast", "ja | nee | leeg", "Alleen bij al gepland: of de planning naar voren is gehaald.", "Scheduled only: whether the planning was brought forward.";
+    "uitslag_uiterlijk", "datum of leeg", "Alleen bij prioritering: wanneer de wijkraad de uitslag hoort.", "Prioritised only: when the council hears the outcome.";
+    "besluit_datum", "datum of leeg", "Alleen bij prioritering: de datum van het besluit.", "Prioritised only: the date of the decision.";
+    "besluit_opgenomen", "ja | nee | leeg", "Alleen bij prioritering: of de vraag is opgenomen in de planning.", "Prioritised only: whether it was included.";
+    "grond", "legal | policy | financial | leeg", "Alleen bij kan niet: de wet, het beleid of het geld.", "Declined only: the ground.";
+    "reden", "tekst of leeg", "Waarom het niet kan, of waarom de planning niet naar voren kon.", "Why not, or why the planning could not move.";
+    "vraag", "tekst", "De vraag zoals bewoners die stelden (zonder persoonsgegevens).", "The question as residents put it.";
+    "antwoord", "tekst of leeg", "Het antwoord van de partner.", "The partner's answer.";
+    "stand_van_zaken", "pending | planned | started | done | delayed | dropped | overdue | leeg", "De stand van de afspraak op de datum van de gegevens; overdue betekent te laat.", "The delivery status at the data's date; overdue means late.";
+    "laatste_update", "datum of leeg", "De datum van de laatste stap in de voortgang.", "The date of the latest progress step.";
+    "betwist", "tekst of leeg", "Wat de wijkraad zegt als die het niet eens is met de afronding.", "The council's note when it disputes that the problem is solved.";
+    "vervolg_op", "tekst of leeg", "De vraag uit een eerder jaar waar deze vraag op volgt (wijk/jaar/id).", "The earlier question this one carries over (neighbourhood/year/id).";
+}
+
+#[derive(Serialize)]
+struct QuestionRow {
+    wijk: String,
+    wijk_naam: String,
+    stadsdeel: String,
+    jaar: i32,
+    id: u32,
+    permalink: String,
+    titel: String,
+    soort: &'static str,
+    kanaal: Option<&'static str>,
+    thema: String,
+    plek: Option<String>,
+    partner: String,
+    uitkomst: &'static str,
+    wanneer: Option<String>,
+    planning_aangepast: Option<bool>,
+    uitslag_uiterlijk: Option<String>,
+    besluit_datum: Option<String>,
+    besluit_opgenomen: Option<bool>,
+    grond: Option<&'static str>,
+    reden: Option<String>,
+    vraag: String,
+    antwoord: Option<String>,
+    stand_van_zaken: Option<&'static str>,
+    laatste_update: Option<String>,
+    betwist: Option<String>,
+    vervolg_op: Option<String>,
+}
+
+fn row(p: &Published, c: &Contract, q: &Question) -> QuestionRow {
+    let site = p.site;
+    let n = site.neighbourhood(c.neighbourhood);
+    let (
+        mut wanneer,
+        mut planning,
+        mut uitslag,
+        mut besluit_datum,
+        mut besluit,
+        mut grond,
+        mut reden,
+    ) = (None, None, None, None, None, None, None);
+    match &q.outcome {
+        Outcome::Resolved => {}
+        Outcome::Honoured { when } => wanneer = Some(when.to_string()),
+        Outcome::Scheduled { when, planning: pl } => {
+            wanneer = Some(when.to_string());
+            match pl {
+                Planning::Adjusted { note } => {
+                    planning = Some(true);
+                    reden = note.as_ref().map(|n| plain_text(&n.0));
+                }
+                Planning::NotAdjusted { reason } => {
+                    planning = Some(false);
+                    reden = Some(plain_text(&reason.0));
+                }
+            }
+        }
+        Outcome::Prioritised {
+            report_by,
+            decision,
+        } => {
+            uitslag = Some(report_by.to_string());
+            besluit_datum = decision.as_ref().map(|d| d.date.to_string());
+            besluit = decision.as_ref().map(|d| d.included);
+        }
+        Outcome::Declined { ground, reason } => {
+            grond = Some(ground.key());
+            reden = Some(plain_text(&reason.0));
+        }
+    }
+    QuestionRow {
+        wijk: n.slug.clone(),
+        wijk_naam: n.name.clone(),
+        stadsdeel: site.district(n.district).name.clone(),
+        jaar: c.year,
+        id: q.id,
+        permalink: format!(
+            "{}{}",
+            site.config.base_url,
+            urls::question(Language::Nl, &n.slug, c.year, q.id)
+        ),
+        titel: q.title.clone(),
+        soort: q.kind.key(),
+        kanaal: q.channel.map(|ch| ch.key()),
+        thema: site.topic(q.topic).slug.clone(),
+        plek: q.location.clone(),
+        partner: site.partner(q.partner).slug.clone(),
+        uitkomst: q.outcome.kind().key(),
+        wanneer,
+        planning_aangepast: planning,
+        uitslag_uiterlijk: uitslag,
+        besluit_datum,
+        besluit_opgenomen: besluit,
+        grond,
+        reden,
+        vraag: plain_text(&q.asked.0),
+        antwoord: q.answer.as_ref().map(|a| plain_text(&a.0)),
+        stand_van_zaken: q.delivery(site.today()).map(Delivery::key),
+        laatste_update: q.progress.last().map(|p| p.date.to_string()),
+        betwist: q.disputed.as_ref().map(|d| d.note.clone()),
+        vervolg_op: q
+            .follows
+            .as_ref()
+            .map(|f| f.value.to_string())
+            .filter(|r| QuestionRef::parse(r).is_some_and(|r| p.questions.contains_key(&r))),
+    }
+}
+
+/// A cell a spreadsheet would read as a formula gets a leading apostrophe.
+pub fn neutralise_formula(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_string(),
+    }
+}
+
+fn yes_no(b: Option<bool>) -> String {
+    b.map(|b| if b { "ja" } else { "nee" }.to_string())
+        .unwrap_or_default()
+}
+
+fn csv_bytes(rows: &[QuestionRow]) -> anyhow::Result<Vec<u8>> {
+    // The BOM makes Excel read UTF-8 in the Dutch locale; `;` is what it expects there.
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        w.write_record(QUESTION_FIELDS.iter().map(|f| f.name))?;
+        for r in rows {
+            let cells: Vec<String> = vec![
+                r.wijk.clone(),
+                r.wijk_naam.clone(),
+                r.stadsdeel.clone(),
+                r.jaar.to_string(),
+                r.id.to_string(),
+                r.permalink.clone(),
+                r.titel.clone(),
+                r.soort.to_string(),
+                r.kanaal.unwrap_or_default().to_string(),
+                r.thema.clone(),
+                r.plek.clone().unwrap_or_default(),
+                r.partner.clone(),
+                r.uitkomst.to_string(),
+                r.wanneer.clone().unwrap_or_default(),
+                yes_no(r.planning_aangepast),
+                r.uitslag_uiterlijk.clone().unwrap_or_default(),
+                r.besluit_datum.clone().unwrap_or_default(),
+                yes_no(r.besluit_opgenomen),
+                r.grond.unwrap_or_default().to_string(),
+                r.reden.clone().unwrap_or_default(),
+                r.vraag.clone(),
+                r.antwoord.clone().unwrap_or_default(),
+                r.stand_van_zaken.unwrap_or_default().to_string(),
+                r.laatste_update.clone().unwrap_or_default(),
+                r.betwist.clone().unwrap_or_default(),
+                r.vervolg_op.clone().unwrap_or_default(),
+            ];
+            w.write_record(cells.iter().map(|c| neutralise_formula(c)))?;
+        }
+        w.flush()?;
+    }
+    Ok(out)
+}
+
+#[derive(Serialize)]
+struct ContractRow {
+    wijk: String,
+    wijk_naam: String,
+    jaar: i32,
+    url: String,
+    periode_van: String,
+    periode_tot: String,
+    ondertekend: Option<String>,
+    ondertekenaars: Vec<String>,
+    opgehaald_via: Vec<&'static str>,
+    aantal_vragen: usize,
+    per_uitkomst: std::collections::BTreeMap<&'static str, usize>,
+}
+
+pub fn render(p: &Published) -> anyhow::Result<SiteOutput> {
+    let site = p.site;
+    let rows: Vec<QuestionRow> = p
+        .contracts
+        .iter()
+        .flat_map(|c| c.questions.iter().map(move |q| row(p, c, q)))
+        .collect();
+    let contracts: Vec<ContractRow> = p
+        .contracts
+        .iter()
+        .map(|c| {
+            let n = site.neighbourhood(c.neighbourhood);
+            let mut per = std::collections::BTreeMap::new();
+            for k in crate::model::OutcomeKind::ALL {
+                per.insert(
+                    k.key(),
+                    c.questions
+                        .iter()
+                        .filter(|q| q.outcome.kind() == *k)
+                        .count(),
+                );
+            }
+            ContractRow {
+                wijk: n.slug.clone(),
+                wijk_naam: n.name.clone(),
+                jaar: c.year,
+                url: format!(
+                    "{}{}",
+                    site.config.base_url,
+                    urls::contract(Language::Nl, &n.slug, c.year)
+                ),
+                periode_van: c.period.0.to_string(),
+                periode_tot: c.period.1.to_string(),
+                ondertekend: c.signed.map(|d| d.to_string()),
+                ondertekenaars: c
+                    .signatories
+                    .iter()
+                    .map(|s| match s {
+                        crate::model::Signatory::Council => site.config.council.singular.clone(),
+                        crate::model::Signatory::Partner(id) => site.partner(*id).slug.clone(),
+                    })
+                    .collect(),
+                opgehaald_via: c.collected_via.iter().map(|ch| ch.key()).collect(),
+                aantal_vragen: c.questions.len(),
+                per_uitkomst: per,
+            }
+        })
+        .collect();
+    let as_of = site.as_of.format("%Y-%m-%dT%H:%M:%S").to_string();
+    let mut out = SiteOutput::new();
+    out.insert("data/vragen.csv".into(), csv_bytes(&rows)?);
+    let questions_json = serde_json::json!({
+        "schema_version": SCHEMA_VERSION,
+        "licence": LICENCE,
+        "as_of": as_of,
+        "questions": rows,
+    });
+    out.insert("data/vragen.json".into(), pretty(&questions_json)?);
+    let contracts_json = serde_json::json!({
+        "schema_version": SCHEMA_VERSION,
+        "licence": LICENCE,
+        "as_of": as_of,
+        "contracts": contracts,
+    });
+    out.insert("data/contracten.json".into(), pretty(&contracts_json)?);
+    out.insert("data/catalog.jsonld".into(), pretty(&catalog(p, &as_of))?);
+    Ok(out)
+}
+
+fn pretty(v: &serde_json::Value) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec_pretty(v)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// A DCAT-AP-NL catalogue describing the three files.
+fn catalog(p: &Published, as_of: &str) -> serde_json::Value {
+    let config = &p.site.config;
+    let base = &config.base_url;
+    let dist = |file: &str, format: &str, media: &str, title: &str| {
+        serde_json::json!({
+            "@type": "dcat:Distribution",
+            "dct:title": title,
+            "dcat:accessURL": { "@id": format!("{base}/data/") },
+            "dcat:downloadURL": { "@id": format!("{base}/data/{file}") },
+            "dct:format": { "@id": format!("http://publications.europa.eu/resource/authority/file-type/{format}") },
+            "dcat:mediaType": media,
+            "dct:license": { "@id": LICENCE },
+        })
+    };
+    serde_json::json!({
+        "@context": {
+            "dcat": "http://www.w3.org/ns/dcat#",
+            "dct": "http://purl.org/dc/terms/",
+            "foaf": "http://xmlns.com/foaf/0.1/",
+            "xsd": "http://www.w3.org/2001/XMLSchema#"
+        },
+        "@id": format!("{base}/data/catalog.jsonld"),
+        "@type": "dcat:Catalog",
+        "dct:title": config.title,
+        "dct:description": config.description,
+        "dct:language": { "@id": "http://publications.europa.eu/resource/authority/language/NLD" },
+        "dct:license": { "@id": LICENCE },
+        "dcat:dataset": [{
+            "@id": format!("{base}/data/"),
+            "@type": "dcat:Dataset",
+            "dct:identifier": format!("{base}/data/"),
+            "dct:title": format!("Wijkcontracten: vragen en antwoorden ({})", config.title),
+            "dct:description": "Alle openbare vragen uit de wijkcontracten, met het antwoord van de partners, de uitkomst en de stand van zaken.",
+            "dct:modified": { "@value": as_of, "@type": "xsd:dateTime" },
+            "dct:language": { "@id": "http://publications.europa.eu/resource/authority/language/NLD" },
+            "dct:accessRights": { "@id": "http://publications.europa.eu/resource/authority/access-right/PUBLIC" },
+            "dcat:theme": { "@id": "http://standaarden.overheid.nl/owms/terms/Bestuur" },
+            "dcat:landingPage": { "@id": format!("{base}/data/") },
+            "dct:publisher": { "@type": "foaf:Agent", "foaf:name": config.title },
+            "dcat:distribution": [
+                dist("vragen.csv", "CSV", "text/csv", "Vragen (CSV)"),
+                dist("vragen.json", "JSON", "application/json", "Vragen (JSON)"),
+                dist("contracten.json", "JSON", "application/json", "Contracten (JSON)"),
+            ],
+        }],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        assert_eq!(
+            neutralise_formula("=HYPERLINK(\"x\")"),
+            "'=HYPERLINK(\"x\")"
+        );
+        assert_eq!(neutralise_formula("+31"), "'+31");
+        assert_eq!(neutralise_formula("-1"), "'-1");
+        assert_eq!(neutralise_formula("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise_formula("gewoon"), "gewoon");
+    }
+
+    #[test]
+    fn every_field_is_documented_once() {
+        let mut names: Vec<_> = QUESTION_FIELDS.iter().map(|f| f.name).collect();
+        let n = names.len();
+        names.dedup();
+        assert_eq!(names.len(), n);
+        assert_eq!(n, 26);
+    }
+}
