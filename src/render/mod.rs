@@ -95,7 +95,7 @@ pub fn render_pages(published: &Published, theme: &Theme) -> anyhow::Result<Site
             )
         })?;
         let ctx = pages::PageContext {
-            published: &published,
+            published,
             t,
             lang,
             theme,
