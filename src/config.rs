@@ -46,6 +46,24 @@ pub struct SiteConfig {
 pub struct CouncilName {
     pub singular: String,
     pub plural: String,
+    /// The Dutch article: "de" wijkraad, "het" wijkplatform. Guessed when absent.
+    #[serde(default)]
+    pub article: Option<String>,
+}
+
+impl CouncilName {
+    /// "de wijkraad", "het wijkplatform".
+    pub fn with_article(&self) -> String {
+        let article = self.article.clone().unwrap_or_else(|| {
+            let neuter = ["platform", "overleg", "panel", "comité", "bestuur"];
+            if neuter.iter().any(|w| self.singular.ends_with(w)) {
+                "het".into()
+            } else {
+                "de".into()
+            }
+        });
+        format!("{article} {}", self.singular)
+    }
 }
 
 impl Default for CouncilName {
@@ -53,6 +71,7 @@ impl Default for CouncilName {
         CouncilName {
             singular: "wijkraad".into(),
             plural: "wijkraden".into(),
+            article: None,
         }
     }
 }
@@ -184,6 +203,9 @@ mod tests {
         assert_eq!(c.language, Language::Nl);
         assert_eq!(c.languages, vec![Language::Nl]);
         assert_eq!(c.council.singular, "wijkraad");
+        assert_eq!(c.council.with_article(), "de wijkraad");
+        let p = load("title = \"X\"\ncouncil = { singular = \"wijkplatform\", plural = \"wijkplatforms\" }\n").unwrap();
+        assert_eq!(p.council.with_article(), "het wijkplatform");
         assert_eq!(c.as_of.unwrap().to_string(), "2011-12-31 12:00:00");
     }
 

@@ -42,7 +42,7 @@ fields! {
     "uitkomst", "resolved | honoured | scheduled | prioritised | declined", "Het antwoord: direct opgelost, binnen de looptijd, al gepland, meegenomen in prioritering, of kan niet.", "The outcome.";
     "wanneer", "datum of leeg", "Wanneer het klaar is: een jaar (2013), kwartaal (2011-Q3), maand (2011-10) of dag.", "When it is done: a year, quarter, month or day.";
     "planning_aangepast", "ja | nee | leeg", "Alleen bij al gepland: of de planning naar voren is gehaald.", "Scheduled only: whether the planning was brought forward.";
-    "uitslag_uiterlijk", "datum of leeg", "Alleen bij prioritering: wanneer de wijkraad de uitslag hoort.", "Prioritised only: when the council hears the outcome.";
+    "uitslag_uiterlijk", "datum of leeg", "Alleen bij prioritering: wanneer {the_council} de uitslag hoort.", "Prioritised only: when the council hears the outcome.";
     "besluit_datum", "datum of leeg", "Alleen bij prioritering: de datum van het besluit.", "Prioritised only: the date of the decision.";
     "besluit_opgenomen", "ja | nee | leeg", "Alleen bij prioritering: of de vraag is opgenomen in de planning.", "Prioritised only: whether it was included.";
     "grond", "legal | policy | financial | leeg", "Alleen bij kan niet: de wet, het beleid of het geld.", "Declined only: the ground.";
@@ -51,7 +51,7 @@ fields! {
     "antwoord", "tekst of leeg", "Het antwoord van de partner.", "The partner's answer.";
     "stand_van_zaken", "pending | planned | started | done | delayed | dropped | overdue | leeg", "De stand van de afspraak op de datum van de gegevens; overdue betekent te laat.", "The delivery status at the data's date; overdue means late.";
     "laatste_update", "datum of leeg", "De datum van de laatste stap in de voortgang.", "The date of the latest progress step.";
-    "betwist", "tekst of leeg", "Wat de wijkraad zegt als die het niet eens is met de afronding.", "The council's note when it disputes that the problem is solved.";
+    "betwist", "tekst of leeg", "Wat {the_council} zegt als die het niet eens is met de afronding.", "The council's note when it disputes that the problem is solved.";
     "vervolg_op", "tekst of leeg", "De vraag uit een eerder jaar waar deze vraag op volgt (wijk/jaar/id).", "The earlier question this one carries over (neighbourhood/year/id).";
 }
 

@@ -13,6 +13,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod search;
 pub mod source;
 pub mod validate;
 
@@ -92,6 +93,7 @@ pub fn generate(root: &Path, site: &Site) -> anyhow::Result<render::SiteOutput> 
     let mut out = render::render_pages(&published, &theme)?;
     out.extend(feeds::render(&published, &theme)?);
     out.extend(export::render(&published)?);
+    out.extend(search::render(&published)?);
     let sitemap = feeds::sitemap(&published, &out);
     out.extend(sitemap);
     Ok(out)

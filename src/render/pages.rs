@@ -22,10 +22,18 @@ impl<'a, 's> PageContext<'a, 's> {
         self.published.site
     }
 
+    /// Interface text with the council's own name: `{council}` → "wijkplatform",
+    /// `{the_council}` → "het wijkplatform", `{The_council}` → "Het wijkplatform".
     fn tr(&self, key: &str) -> String {
-        self.t
-            .get(key)
-            .replace("{council}", &self.site().config.council.singular)
+        self.fill(self.t.get(key))
+    }
+
+    fn fill(&self, text: &str) -> String {
+        let council = &self.site().config.council;
+        let the = council.with_article();
+        text.replace("{council}", &council.singular)
+            .replace("{the_council}", &the)
+            .replace("{The_council}", &capitalise(&the))
     }
 
     fn layout(
@@ -41,6 +49,7 @@ impl<'a, 's> PageContext<'a, 's> {
             ("home", "nav_home", urls::home(lang)),
             ("wijken", "nav_neighbourhoods", urls::neighbourhoods(lang)),
             ("nieuws", "nav_news", urls::news(lang)),
+            ("zoeken", "nav_search", urls::search(lang)),
         ]
         .into_iter()
         .map(|(key, label, url)| NavItem {
@@ -426,6 +435,7 @@ pub fn all(cx: &PageContext) -> Vec<PageJob> {
         news(cx),
         not_found(cx),
         data(cx),
+        search(cx),
     ];
     let site = cx.site();
     for (i, _) in site.neighbourhoods.iter().enumerate() {
@@ -898,7 +908,7 @@ fn data(cx: &PageContext) -> PageJob {
     struct FieldView {
         name: &'static str,
         kind: &'static str,
-        meaning: &'static str,
+        meaning: String,
     }
     #[derive(Serialize)]
     struct View {
@@ -913,7 +923,7 @@ fn data(cx: &PageContext) -> PageJob {
             .map(|f| FieldView {
                 name: f.name,
                 kind: f.kind,
-                meaning: if cx.lang == Language::En { f.en } else { f.nl },
+                meaning: cx.fill(if cx.lang == Language::En { f.en } else { f.nl }),
             })
             .collect(),
         licence: crate::export::LICENCE,
@@ -921,4 +931,65 @@ fn data(cx: &PageContext) -> PageJob {
     };
     let layout = cx.layout(&url, cx.tr("data_title"), "data", vec![]);
     cx.job(url, "data.html", layout, &page)
+}
+
+fn search(cx: &PageContext) -> PageJob {
+    #[derive(Serialize)]
+    struct Option_ {
+        slug: String,
+        name: String,
+    }
+    #[derive(Serialize)]
+    struct View {
+        neighbourhoods: Vec<Option_>,
+        outcomes: Vec<Badge>,
+        years: Vec<i32>,
+        neighbourhoods_url: String,
+        topics: Vec<Link>,
+        partners: Vec<Link>,
+    }
+    let site = cx.site();
+    let url = urls::search(cx.lang);
+    let with_questions: std::collections::BTreeSet<NeighbourhoodId> = cx
+        .published
+        .contracts
+        .iter()
+        .map(|c| c.neighbourhood)
+        .collect();
+    let page = View {
+        neighbourhoods: with_questions
+            .iter()
+            .map(|&id| {
+                let n = site.neighbourhood(id);
+                Option_ {
+                    slug: n.slug.clone(),
+                    name: n.name.clone(),
+                }
+            })
+            .collect(),
+        outcomes: OutcomeKind::ALL
+            .iter()
+            .map(|&k| cx.outcome_badge(k))
+            .collect(),
+        years: crate::search::filter_years(cx.published),
+        neighbourhoods_url: urls::neighbourhoods(cx.lang),
+        topics: site
+            .topics
+            .iter()
+            .map(|t| Link {
+                label: t.name.clone(),
+                url: urls::topic(cx.lang, &t.slug),
+            })
+            .collect(),
+        partners: site
+            .partners
+            .iter()
+            .map(|p| Link {
+                label: p.name.clone(),
+                url: urls::partner(cx.lang, &p.slug),
+            })
+            .collect(),
+    };
+    let layout = cx.layout(&url, cx.tr("search_title"), "zoeken", vec![]);
+    cx.job(url, "search.html", layout, &page)
 }

@@ -35,6 +35,8 @@ const DEFAULT_FILES: &[(&str, &str)] = embed!(
     "templates/page.html",
     "templates/404.html",
     "templates/data.html",
+    "templates/search.html",
+    "static/search.js",
     "templates/atom.xml",
     "static/style.css",
     "i18n/nl.yaml",

@@ -44,6 +44,9 @@ pub fn news_item(lang: Language, slug: &str) -> String {
 pub fn page(lang: Language, slug: &str) -> String {
     format!("{}/{slug}/", prefix(lang))
 }
+pub fn search(lang: Language) -> String {
+    format!("{}/zoeken/", prefix(lang))
+}
 pub fn data(lang: Language) -> String {
     format!("{}/data/", prefix(lang))
 }

@@ -1,0 +1,535 @@
+//! Integration tests for `afspraak build`, against the fixture in
+//! `tests/fixtures/build-site/` (as_of 2011-12-31T12:00:00).
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use tempfile::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_afspraak");
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/build-site")
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .output()
+        .expect("running the afspraak binary")
+}
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+/// Builds `root` into `out` with the binary and asserts success.
+fn build_ok(root: &Path, out: &Path, extra: &[&str]) {
+    let mut args = vec!["build", "--root", path_str(root), "--output", path_str(out)];
+    args.extend_from_slice(extra);
+    let o = run(&args);
+    assert!(
+        o.status.success(),
+        "build failed: {:?}\nstdout: {}\nstderr: {}",
+        o.status,
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// Builds the fixture into a fresh temporary folder.
+fn build_fixture(extra: &[&str]) -> TempDir {
+    let tmp = TempDir::new().unwrap();
+    let out = tmp.path().join("public");
+    build_ok(&fixture(), &out, extra);
+    tmp
+}
+
+fn out_of(tmp: &TempDir) -> PathBuf {
+    tmp.path().join("public")
+}
+
+/// Every file under `dir`, by relative path, with its bytes.
+fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).unwrap().to_path_buf();
+            files.insert(rel, fs::read(entry.path()).unwrap());
+        }
+    }
+    files
+}
+
+fn read(out: &Path, rel: &str) -> String {
+    fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("reading {rel}: {e}"))
+}
+
+/// Copies a folder recursively.
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A copy of the fixture in a temporary folder: (tempdir, site root).
+fn fixture_copy() -> (TempDir, PathBuf) {
+    let tmp = TempDir::new().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(&fixture(), &root);
+    (tmp, root)
+}
+
+/// Replaces `from` (which must occur) with `to` in `root/rel`.
+fn edit(root: &Path, rel: &str, from: &str, to: &str) {
+    let path = root.join(rel);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} does not contain {from:?}");
+    fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn main_part(html: &str) -> &str {
+    let start = html.find("<main").expect("a <main> element");
+    let end = html.find("</main>").expect("a </main> end tag") + "</main>".len();
+    &html[start..end]
+}
+
+// ---------------------------------------------------------------------------
+
+#[test]
+fn fixture_passes_check() {
+    let o = run(&["check", "--root", path_str(&fixture())]);
+    assert!(
+        o.status.success(),
+        "check failed:\n{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    // The library agrees.
+    let checked = afspraak::check(&fixture(), None).unwrap();
+    assert!(checked.site.is_some());
+}
+
+#[test]
+fn contract_page_shows_reasons_overdue_notice_and_dispute() {
+    let tmp = build_fixture(&[]);
+    let html = read(&out_of(&tmp), "wijken/meerwijk/2011/index.html");
+    for needle in [
+        // the decline reason and its ground, in Dutch
+        "DECLINEREASONMARKER er is dit jaar geen budget",
+        "Er is geen geld voor",
+        // meerwijk/2011/7: when 2011-10, not done by 2011-12-31
+        "Te laat",
+        // the expectation notice from site.toml
+        "NOTICEMARKER",
+        // the disputed note beside a done agreement
+        "DISPUTEDMARKER",
+        // the council's configured name
+        "wijkplatform",
+    ] {
+        assert!(html.contains(needle), "contract page lacks {needle:?}");
+    }
+}
+
+#[test]
+fn overdue_is_derived_per_question() {
+    let tmp = build_fixture(&[]);
+    let out = out_of(&tmp);
+    // honoured, when passed, not done
+    assert!(read(&out, "wijken/meerwijk/2011/7/index.html").contains("Te laat"));
+    // prioritised, report_by passed, no decision
+    assert!(read(&out, "wijken/meerwijk/2011/10/index.html").contains("Te laat"));
+    // honoured and done on time: not overdue
+    assert!(!read(&out, "wijken/meerwijk/2011/12/index.html").contains("Te laat"));
+    // scheduled for 2013: not overdue yet
+    assert!(!read(&out, "wijken/meerwijk/2011/9/index.html").contains("Te laat"));
+}
+
+#[test]
+fn follows_links_both_ways() {
+    let tmp = build_fixture(&[]);
+    let out = out_of(&tmp);
+    let follower = read(&out, "wijken/meerwijk/2011/11/index.html");
+    assert!(
+        follower.contains(r#"href="/wijken/delftwijk/2010/4/""#),
+        "follower does not link to the followed question"
+    );
+    let followed = read(&out, "wijken/delftwijk/2010/4/index.html");
+    assert!(
+        followed.contains(r#"href="/wijken/meerwijk/2011/11/""#),
+        "followed question does not link back to its follower"
+    );
+}
+
+#[test]
+fn update_links_question_both_ways() {
+    let tmp = build_fixture(&[]);
+    let out = out_of(&tmp);
+    let update = read(&out, "nieuws/lantaarnpalen/index.html");
+    assert!(update.contains(r#"href="/wijken/meerwijk/2011/7/""#));
+    let question = read(&out, "wijken/meerwijk/2011/7/index.html");
+    assert!(question.contains(r#"href="/nieuws/lantaarnpalen/""#));
+}
+
+#[test]
+fn partner_page_shows_on_time_share() {
+    let tmp = build_fixture(&[]);
+    let html = read(&out_of(&tmp), "partners/gemeente/index.html");
+    assert!(html.contains("op tijd uitgevoerd"), "no on-time share");
+    // 6 resolved, 11 done on time, delftwijk/2010/4 done; 7 overdue
+    assert!(html.contains("3 van de 4"), "unexpected on-time share");
+}
+
+#[test]
+fn english_contract_page() {
+    let tmp = build_fixture(&[]);
+    let html = read(&out_of(&tmp), "en/wijken/meerwijk/2011/index.html");
+    assert!(html.contains(r#"<html lang="en""#));
+    assert!(html.contains("Not possible"));
+    assert!(html.contains("Overdue"));
+    assert!(!html.contains("Te laat"));
+}
+
+#[test]
+fn every_html_page_has_exactly_one_h1() {
+    let tmp = build_fixture(&[]);
+    let files = tree(&out_of(&tmp));
+    let mut pages = 0;
+    for (path, bytes) in &files {
+        if path.extension().is_some_and(|e| e == "html") {
+            pages += 1;
+            let html = String::from_utf8_lossy(bytes);
+            let n = html.matches("<h1").count();
+            assert_eq!(n, 1, "{} has {n} <h1> elements", path.display());
+        }
+    }
+    assert!(pages > 20, "only {pages} pages built");
+}
+
+#[test]
+fn hidden_items_never_reach_the_output() {
+    let tmp = build_fixture(&[]);
+    let files = tree(&out_of(&tmp));
+    assert!(!files.is_empty());
+    for (path, bytes) in &files {
+        let text = String::from_utf8_lossy(bytes);
+        for marker in ["HIDDENDRAFTMARKER", "EMBARGOMARKER", "DRAFTUPDATEMARKER"] {
+            assert!(
+                !text.contains(marker),
+                "{} contains {marker}",
+                path.display()
+            );
+        }
+    }
+    assert!(!files.contains_key(Path::new("wijken/boerhaavewijk/2011/index.html")));
+    assert!(!files.contains_key(Path::new("wijken/europawijk/2011/index.html")));
+    assert!(!files.contains_key(Path::new("nieuws/concept/index.html")));
+}
+
+#[test]
+fn embargo_lifts_with_as_of() {
+    let tmp = build_fixture(&["--as-of", "2012-01-16"]);
+    let out = out_of(&tmp);
+    let contract = read(&out, "wijken/boerhaavewijk/2011/index.html");
+    assert!(contract.contains("EMBARGOMARKER"));
+    assert!(read(&out, "wijken/boerhaavewijk/2011/1/index.html").contains("EMBARGOMARKER"));
+    // drafts stay hidden whatever the date
+    for (path, bytes) in tree(&out) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("HIDDENDRAFTMARKER"), "{}", path.display());
+        assert!(!text.contains("DRAFTUPDATEMARKER"), "{}", path.display());
+    }
+}
+
+#[test]
+fn library_build_matches_binary_build() {
+    let tmp = TempDir::new().unwrap();
+    let lib_out = tmp.path().join("lib");
+    let bin_out = tmp.path().join("bin");
+    let built = afspraak::build(&fixture(), Some(&lib_out), None).unwrap();
+    assert!(built.checked.site.is_some());
+    assert!(built.files > 0);
+    build_ok(&fixture(), &bin_out, &[]);
+    assert_eq!(tree(&lib_out), tree(&bin_out));
+}
+
+#[test]
+fn failed_build_leaves_previous_output_untouched() {
+    let (tmp, root) = fixture_copy();
+    let out = tmp.path().join("public");
+    build_ok(&root, &out, &[]);
+    let before = tree(&out);
+    assert!(!before.is_empty());
+
+    // A declined answer with an unknown ground is a content error.
+    edit(
+        &root,
+        "content/contracts/meerwijk/2011.yaml",
+        "ground: financial",
+        "ground: bogus",
+    );
+    let o = run(&[
+        "build",
+        "--root",
+        path_str(&root),
+        "--output",
+        path_str(&out),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "a content error must exit 1");
+    assert_eq!(tree(&out), before, "the previous output changed");
+    // no stray temporary folders beside the output
+    let siblings: Vec<_> = fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(siblings.len(), 2, "unexpected files: {siblings:?}");
+}
+
+fn assert_refused(root: &Path, out: &Path) {
+    let o = run(&["build", "--root", path_str(root), "--output", path_str(out)]);
+    assert!(
+        !o.status.success(),
+        "build into {} was not refused",
+        out.display()
+    );
+    assert!(!String::from_utf8_lossy(&o.stderr).is_empty(), "no message");
+}
+
+#[test]
+fn refuses_the_site_root_as_output() {
+    let (_tmp, root) = fixture_copy();
+    let before = tree(&root);
+    assert_refused(&root, &root);
+    assert_eq!(tree(&root), before);
+}
+
+#[test]
+fn refuses_a_parent_of_the_site_root_as_output() {
+    let (tmp, root) = fixture_copy();
+    let before = tree(tmp.path());
+    assert_refused(&root, tmp.path());
+    assert_eq!(tree(tmp.path()), before);
+}
+
+#[test]
+fn refuses_a_folder_holding_site_toml() {
+    let (tmp, root) = fixture_copy();
+    let other = tmp.path().join("other-site");
+    fs::create_dir(&other).unwrap();
+    fs::write(other.join("site.toml"), "title = \"x\"\n").unwrap();
+    assert_refused(&root, &other);
+    assert_eq!(
+        fs::read_to_string(other.join("site.toml")).unwrap(),
+        "title = \"x\"\n"
+    );
+    assert_eq!(fs::read_dir(&other).unwrap().count(), 1);
+}
+
+#[test]
+fn refuses_a_foreign_non_empty_folder() {
+    let (tmp, root) = fixture_copy();
+    let foreign = tmp.path().join("foreign");
+    fs::create_dir(&foreign).unwrap();
+    fs::write(foreign.join("keep.txt"), "keep me").unwrap();
+    assert_refused(&root, &foreign);
+    assert_eq!(
+        fs::read_to_string(foreign.join("keep.txt")).unwrap(),
+        "keep me"
+    );
+    assert_eq!(fs::read_dir(&foreign).unwrap().count(), 1);
+}
+
+#[test]
+fn rebuild_into_own_output_is_allowed() {
+    let tmp = build_fixture(&[]);
+    let out = out_of(&tmp);
+    let first = tree(&out);
+    build_ok(&fixture(), &out, &[]);
+    assert_eq!(tree(&out), first);
+}
+
+#[test]
+fn builds_are_byte_identical() {
+    let a = build_fixture(&[]);
+    let b = build_fixture(&[]);
+    let ta = tree(&out_of(&a));
+    let tb = tree(&out_of(&b));
+    assert_eq!(
+        ta.keys().collect::<Vec<_>>(),
+        tb.keys().collect::<Vec<_>>(),
+        "different file lists"
+    );
+    for (path, bytes) in &ta {
+        assert!(tb[path] == *bytes, "{} differs", path.display());
+    }
+}
+
+#[test]
+fn user_text_cannot_inject_html() {
+    const P: &str =
+        "<script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1))";
+    let quoted = format!("\"{P}\"");
+    let (tmp, root) = fixture_copy();
+    let contract = "content/contracts/meerwijk/2011.yaml";
+    edit(
+        &root,
+        contract,
+        "title: Speeltuin aan de Kleverlaan",
+        &format!("title: {quoted}"),
+    );
+    edit(
+        &root,
+        contract,
+        "Bewoners willen een nieuwe speeltuin.",
+        &format!("Bewoners willen {P}"),
+    );
+    edit(
+        &root,
+        contract,
+        "Er komen vier extra lantaarnpalen langs het pad.",
+        &format!("Er komen {P}"),
+    );
+    edit(
+        &root,
+        contract,
+        "DECLINEREASONMARKER er is dit jaar",
+        &format!("DECLINEREASONMARKER {P} er is dit jaar"),
+    );
+    edit(
+        &root,
+        contract,
+        "location: Floris van Adrichempark",
+        &format!("location: {quoted}"),
+    );
+    edit(
+        &root,
+        contract,
+        "note: Opdracht verleend aan de aannemer.",
+        &format!("note: {quoted}"),
+    );
+    edit(
+        &root,
+        "content/partners.yaml",
+        "name: Elan Wonen",
+        &format!("name: {quoted}"),
+    );
+    edit(
+        &root,
+        "content/districts.yaml",
+        "name: Meerwijk",
+        &format!("name: {quoted}"),
+    );
+    edit(
+        &root,
+        "content/updates/2011-10-21-lantaarnpalen.md",
+        "De aannemer is begonnen",
+        &format!("{P}\n\nDe aannemer is begonnen"),
+    );
+    edit(
+        &root,
+        "content/pages/over.md",
+        "Een wijkcontract is een afspraak",
+        &format!("{P}\n\nEen wijkcontract is een afspraak"),
+    );
+    let out = tmp.path().join("public");
+    build_ok(&root, &out, &[]);
+
+    let script = regex::Regex::new(r"(?i)<script>alert").unwrap();
+    // an onerror attribute inside a tag (escaped text "&lt;img … onerror=…" is harmless)
+    let onerror = regex::Regex::new(r"(?i)<[a-z][^>]*\sonerror\s*=\s*alert").unwrap();
+    let js_href = regex::Regex::new(r#"(?i)href\s*=\s*["']?\s*javascript:"#).unwrap();
+    let files = tree(&out);
+    let mut payload_seen = 0;
+    for (path, bytes) in &files {
+        let text = String::from_utf8_lossy(bytes);
+        if text.to_lowercase().contains("alert(1)") {
+            payload_seen += 1;
+        }
+        // Open data (JSON, CSV) carries the text as data, verbatim by design;
+        // it is never parsed as HTML. Markup formats must be safe.
+        if path.extension().is_some_and(|e| e == "json" || e == "csv") {
+            continue;
+        }
+        for re in [&script, &onerror, &js_href] {
+            assert!(
+                !re.is_match(&text),
+                "{} contains {:?}",
+                path.display(),
+                re.find(&text).unwrap().as_str()
+            );
+        }
+    }
+    // The payloads were really rendered (escaped or sanitised), not dropped.
+    assert!(payload_seen > 10, "payload only in {payload_seen} files");
+}
+
+#[test]
+fn snapshots_of_each_page_kind() {
+    let tmp = build_fixture(&[]);
+    let out = out_of(&tmp);
+    for (name, rel) in [
+        ("home", "index.html"),
+        ("neighbourhoods", "wijken/index.html"),
+        ("neighbourhood", "wijken/meerwijk/index.html"),
+        ("contract", "wijken/meerwijk/2011/index.html"),
+        ("question", "wijken/meerwijk/2011/11/index.html"),
+        ("district", "stadsdelen/schalkwijk/index.html"),
+        ("partner", "partners/gemeente/index.html"),
+        ("topic", "themas/heel/index.html"),
+        ("news", "nieuws/index.html"),
+        ("news_item", "nieuws/lantaarnpalen/index.html"),
+        ("page", "over/index.html"),
+        ("not_found", "404.html"),
+    ] {
+        let html = read(&out, rel);
+        insta::assert_snapshot!(name, main_part(&html));
+    }
+}
+
+#[test]
+fn council_wording_follows_the_setting() {
+    let tmp = build_fixture(&[]);
+    for (path, bytes) in tree(&out_of(&tmp)) {
+        let text = String::from_utf8_lossy(&bytes).to_lowercase();
+        assert!(
+            !text.contains("wijkraad"),
+            "{} says wijkraad though the council is a wijkplatform",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn no_placeholder_is_left_unfilled() {
+    let tmp = build_fixture(&[]);
+    for (path, bytes) in tree(&out_of(&tmp)) {
+        if path.extension().is_some_and(|e| e == "html") {
+            let text = String::from_utf8_lossy(&bytes);
+            for placeholder in [
+                "{council}",
+                "{the_council}",
+                "{The_council}",
+                "{year}",
+                "{id}",
+                "{kept}",
+                "{total}",
+                "{date}",
+            ] {
+                assert!(
+                    !text.contains(placeholder),
+                    "{} contains {placeholder}",
+                    path.display()
+                );
+            }
+        }
+    }
+}
