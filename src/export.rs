@@ -303,6 +303,15 @@ pub fn render(p: &Published) -> anyhow::Result<SiteOutput> {
     });
     out.insert("data/contracten.json".into(), pretty(&contracts_json)?);
     out.insert("data/catalog.jsonld".into(), pretty(&catalog(p, &as_of))?);
+    // The schemas travel with the data, so a reuser can validate what they download.
+    out.insert(
+        "data/vragen.schema.json".into(),
+        include_bytes!("../schemas/vragen.schema.json").to_vec(),
+    );
+    out.insert(
+        "data/contracten.schema.json".into(),
+        include_bytes!("../schemas/contracten.schema.json").to_vec(),
+    );
     Ok(out)
 }
 

@@ -569,7 +569,11 @@ fn neighbourhood(cx: &PageContext, id: NeighbourhoodId) -> PageJob {
         label: cx.tr("label_neighbourhoods"),
         url: urls::neighbourhoods(cx.lang),
     }];
-    let layout = cx.layout(&url, n.name.clone(), "wijken", crumbs);
+    let mut layout = cx.layout(&url, n.name.clone(), "wijken", crumbs);
+    layout.feeds = vec![Link {
+        label: format!("{} · {}", n.name, site.config.title),
+        url: crate::feeds::neighbourhood_feed(&n.slug),
+    }];
     cx.job(url, "neighbourhood.html", layout, &page)
 }
 

@@ -1,0 +1,329 @@
+//! Feeds, sitemap, open data and the search index of a built fixture site.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use tempfile::TempDir;
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/build-site")
+}
+
+fn built() -> (TempDir, PathBuf) {
+    let tmp = TempDir::new().unwrap();
+    let out = tmp.path().join("public");
+    let b = afspraak::build(&fixture(), Some(&out), None).unwrap();
+    assert!(b.checked.site.is_some(), "fixture builds");
+    (tmp, out)
+}
+
+fn read(out: &Path, rel: &str) -> String {
+    fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+fn all_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            files.push(entry.path().strip_prefix(dir).unwrap().to_path_buf());
+        }
+    }
+    files
+}
+
+#[test]
+fn feeds_parse_as_atom_with_the_right_entries() {
+    let (_tmp, out) = built();
+    let site: atom_syndication::Feed = read(&out, "atom.xml").parse().expect("valid Atom");
+    let ids: Vec<String> = site.entries().iter().map(|e| e.id().to_string()).collect();
+    assert!(
+        ids.iter().any(|id| id.ends_with("/wijken/meerwijk/2011/")),
+        "{ids:?}"
+    );
+    assert!(ids.iter().any(|id| id.contains("/nieuws/")), "{ids:?}");
+    // Hidden contracts and draft updates are not in the feed.
+    let text = read(&out, "atom.xml");
+    for marker in [
+        "HIDDENDRAFTMARKER",
+        "EMBARGOMARKER",
+        "DRAFTUPDATEMARKER",
+        "europawijk/2011",
+        "boerhaavewijk/2011",
+    ] {
+        assert!(!text.contains(marker), "atom.xml contains {marker}");
+    }
+    // Amsterdam offsets, never UTC 'Z'.
+    for e in site.entries() {
+        let updated = e.updated().to_rfc3339();
+        assert!(
+            updated.ends_with("+01:00") || updated.ends_with("+02:00"),
+            "{updated}"
+        );
+    }
+    let nb: atom_syndication::Feed = read(&out, "wijken/meerwijk/atom.xml")
+        .parse()
+        .expect("valid Atom");
+    assert!(
+        nb.entries()
+            .iter()
+            .all(|e| !e.id().contains("delftwijk/2010")),
+        "only meerwijk's entries"
+    );
+    assert!(
+        nb.entries()
+            .iter()
+            .any(|e| e.id().ends_with("/wijken/meerwijk/2011/"))
+    );
+    // Pages point to their feeds.
+    assert!(read(&out, "index.html").contains(r#"type="application/atom+xml""#));
+    assert!(
+        read(&out, "wijken/meerwijk/index.html").contains(r#"href="/wijken/meerwijk/atom.xml""#)
+    );
+}
+
+#[test]
+fn feed_ids_are_stable_across_builds() {
+    let (_a, out_a) = built();
+    let (_b, out_b) = built();
+    assert_eq!(read(&out_a, "atom.xml"), read(&out_b, "atom.xml"));
+}
+
+#[test]
+fn sitemap_lists_exactly_the_public_pages() {
+    let (_tmp, out) = built();
+    let sitemap = read(&out, "sitemap.xml");
+    let listed: BTreeSet<String> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .map(|s| s.split("</loc>").next().unwrap().to_string())
+        .collect();
+    let base = "https://wijkcontracten.example.nl";
+    let pages: BTreeSet<String> = all_files(&out)
+        .into_iter()
+        .filter_map(|p| {
+            let p = p.to_string_lossy().replace('\\', "/");
+            p.strip_suffix("index.html")
+                .map(|dir| format!("{base}/{dir}"))
+        })
+        .collect();
+    assert_eq!(listed, pages);
+    assert!(!sitemap.contains("404"));
+    assert!(!sitemap.contains("europawijk/2011"));
+    assert!(read(&out, "robots.txt").contains(&format!("Sitemap: {base}/sitemap.xml")));
+}
+
+#[test]
+fn csv_has_bom_header_and_one_row_per_public_question() {
+    let (_tmp, out) = built();
+    let bytes = fs::read(out.join("data/vragen.csv")).unwrap();
+    assert!(
+        bytes.starts_with("\u{feff}".as_bytes()),
+        "UTF-8 BOM for Excel"
+    );
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(&bytes[3..]);
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let expected: Vec<&str> = afspraak::export::QUESTION_FIELDS
+        .iter()
+        .map(|f| f.name)
+        .collect();
+    assert_eq!(header, expected);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let site = afspraak::check(&fixture(), None).unwrap().site.unwrap();
+    let public: usize = site.public_contracts().map(|c| c.questions.len()).sum();
+    assert_eq!(rows.len(), public);
+    assert!(
+        rows.iter()
+            .any(|r| &r[12] == "declined" && &r[18] == "financial")
+    );
+}
+
+#[test]
+fn csv_survives_formula_injection() {
+    let tmp = TempDir::new().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(&fixture(), &root);
+    let contract = root.join("content/contracts/meerwijk/2011.yaml");
+    let text = fs::read_to_string(&contract).unwrap();
+    let (first_title_line, _) = text.split_once("title:").unwrap();
+    let text = format!(
+        "{first_title_line}title: \"=HYPERLINK(\\\"http://evil.example\\\",\\\"klik\\\")\"{}",
+        &text[first_title_line.len() + "title:".len()..]
+            .split_once('\n')
+            .map(|(_, rest)| format!("\n{rest}"))
+            .unwrap()
+    );
+    fs::write(&contract, text).unwrap();
+    let out = tmp.path().join("public");
+    let b = afspraak::build(&root, Some(&out), None).unwrap();
+    assert!(
+        b.checked.site.is_some(),
+        "{:?}",
+        b.checked
+            .diagnostics
+            .iter()
+            .map(|d| &d.message)
+            .collect::<Vec<_>>()
+    );
+    let bytes = fs::read(out.join("data/vragen.csv")).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(&bytes[3..]);
+    let titles: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[6].to_string())
+        .collect();
+    assert!(
+        titles.iter().any(|t| t.starts_with("'=HYPERLINK")),
+        "{titles:?}"
+    );
+    assert!(titles.iter().all(|t| !t.starts_with('=')
+        && !t.starts_with('+')
+        && !t.starts_with('-')
+        && !t.starts_with('@')));
+}
+
+fn validate(schema_file: &str, instance: &serde_json::Value) {
+    let schema: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("schemas")
+                .join(schema_file),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{schema_file}: {errors:#?}");
+}
+
+#[test]
+fn json_exports_match_their_schemas() {
+    let (_tmp, out) = built();
+    let vragen: serde_json::Value = serde_json::from_str(&read(&out, "data/vragen.json")).unwrap();
+    validate("vragen.schema.json", &vragen);
+    assert_eq!(vragen["schema_version"], 1);
+    assert!(
+        vragen["licence"]
+            .as_str()
+            .unwrap()
+            .contains("publicdomain/zero")
+    );
+    let contracten: serde_json::Value =
+        serde_json::from_str(&read(&out, "data/contracten.json")).unwrap();
+    validate("contracten.schema.json", &contracten);
+    let catalog: serde_json::Value =
+        serde_json::from_str(&read(&out, "data/catalog.jsonld")).unwrap();
+    assert_eq!(catalog["@type"], "dcat:Catalog");
+    assert_eq!(
+        catalog["dcat:dataset"][0]["dcat:distribution"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+    // The data dictionary page explains every column.
+    let page = read(&out, "data/index.html");
+    for f in afspraak::export::QUESTION_FIELDS {
+        assert!(
+            page.contains(&format!("<code>{}</code>", f.name)),
+            "{} undocumented",
+            f.name
+        );
+    }
+}
+
+#[test]
+fn open_data_is_pinned() {
+    let (_tmp, out) = built();
+    insta::assert_snapshot!("vragen_csv", read(&out, "data/vragen.csv"));
+    insta::assert_snapshot!("vragen_json", read(&out, "data/vragen.json"));
+    insta::assert_snapshot!("contracten_json", read(&out, "data/contracten.json"));
+}
+
+#[test]
+fn search_index_is_sharded_and_holds_only_public_questions() {
+    let (_tmp, out) = built();
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read(&out, "zoeken/index/manifest.json")).unwrap();
+    let shards = manifest["shards"].as_array().unwrap();
+    let slugs: Vec<&str> = shards.iter().map(|s| s["slug"].as_str().unwrap()).collect();
+    assert!(
+        slugs.contains(&"meerwijk") && slugs.contains(&"delftwijk"),
+        "{slugs:?}"
+    );
+    assert!(
+        !slugs.contains(&"europawijk") && !slugs.contains(&"boerhaavewijk"),
+        "hidden contracts have no shard"
+    );
+    let meerwijk = read(&out, "zoeken/index/meerwijk.json");
+    assert!(
+        meerwijk.contains("DECLINEREASONMARKER"),
+        "reasons are searchable"
+    );
+    for f in all_files(&out.join("zoeken")) {
+        let text = read(&out.join("zoeken"), f.to_str().unwrap());
+        assert!(!text.contains("HIDDENDRAFTMARKER") && !text.contains("EMBARGOMARKER"));
+    }
+    let page = read(&out, "zoeken/index.html");
+    assert!(
+        page.contains("id=\"search-nojs\""),
+        "a no-JavaScript route to the listings"
+    );
+    assert!(page.contains("href=\"/wijken/\""));
+}
+
+#[test]
+fn search_script_and_bundled_index_stay_within_budget() {
+    let script =
+        fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/search.js"))
+            .unwrap();
+    let gz = gzip_len(&script);
+    assert!(gz < 10 * 1024, "search.js is {gz} bytes gzipped");
+    // The bundled site: every shard is small enough for a phone on a slow line.
+    let tmp = TempDir::new().unwrap();
+    let out = tmp.path().join("public");
+    afspraak::build(Path::new(env!("CARGO_MANIFEST_DIR")), Some(&out), None).unwrap();
+    let mut total = 0;
+    for f in all_files(&out.join("zoeken/index")) {
+        let bytes = fs::read(out.join("zoeken/index").join(&f)).unwrap();
+        let gz = gzip_len(&bytes);
+        total += gz;
+        assert!(gz < 50 * 1024, "{} is {gz} bytes gzipped", f.display());
+    }
+    eprintln!(
+        "search.js: {} bytes gzipped; bundled index: {total} bytes gzipped in total",
+        gzip_len(&script)
+    );
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    use std::io::Write;
+    let mut child = std::process::Command::new("gzip")
+        .arg("-9c")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("gzip is on the machine");
+    child.stdin.take().unwrap().write_all(bytes).unwrap();
+    child.wait_with_output().unwrap().stdout.len()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
