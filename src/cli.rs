@@ -35,6 +35,9 @@ pub enum Command {
         /// Build the site as it stands at this moment (Europe/Amsterdam), e.g. to preview an embargo.
         #[arg(long, value_parser = parse_as_of)]
         as_of: Option<chrono::NaiveDateTime>,
+        /// Allow this build to drop URLs the previous build published (they are reported as warnings).
+        #[arg(long)]
+        allow_dropped_urls: bool,
     },
 }
 

@@ -85,6 +85,10 @@ codes! {
     // Text
     PersonalData = "personal-data": "Personal data in public text: an e-mail address, phone number, postcode with house number, or citizen service number.",
     DateMismatch = "date-mismatch": "An update whose file-name date differs from its `date`.",
+    // Permanence
+    DroppedUrl = "dropped-url": "A build would drop a URL that the previous build published, without a redirect.",
+    IdReused = "id-reused": "A published question id now holds a completely different question.",
+    RedirectConflict = "redirect-conflict": "A redirect's old address is still a page, or its target does not exist.",
 }
 
 /// One problem found in the content.

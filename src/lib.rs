@@ -12,6 +12,7 @@ pub mod feeds;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod permanence;
 pub mod render;
 pub mod search;
 pub mod source;
@@ -58,8 +59,24 @@ pub fn parse_as_of(text: &str) -> Option<NaiveDateTime> {
 /// What a build produced.
 pub struct Built {
     pub checked: Checked,
-    /// Files written, when the build succeeded.
+    /// Files written; 0 when the build failed.
     pub files: usize,
+}
+
+impl Built {
+    pub fn succeeded(&self) -> bool {
+        self.files > 0
+    }
+}
+
+/// How to build.
+#[derive(Debug, Default, Clone)]
+pub struct BuildOptions {
+    /// Where to write; default: `output_dir` from site.toml, relative to the root.
+    pub output: Option<std::path::PathBuf>,
+    pub as_of: Option<NaiveDateTime>,
+    /// Let the build drop URLs that the previous build published.
+    pub allow_dropped_urls: bool,
 }
 
 /// Checks, renders and writes the site. When `check` finds errors nothing is
@@ -69,17 +86,49 @@ pub fn build(
     output: Option<&Path>,
     as_of: Option<NaiveDateTime>,
 ) -> anyhow::Result<Built> {
-    let checked = check(root, as_of)?;
+    build_with(
+        root,
+        &BuildOptions {
+            output: output.map(Path::to_path_buf),
+            as_of,
+            allow_dropped_urls: false,
+        },
+    )
+}
+
+pub fn build_with(root: &Path, options: &BuildOptions) -> anyhow::Result<Built> {
+    let mut checked = check(root, options.as_of)?;
     let Some(site) = &checked.site else {
         return Ok(Built { checked, files: 0 });
     };
-    let out_dir = match output {
-        Some(o) => o.to_path_buf(),
+    let out_dir = match &options.output {
+        Some(o) => o.clone(),
         None => root.join(&site.config.output_dir),
     };
     output::check_output_dir(root, &out_dir)?;
-    let files = generate(root, site)?;
+    let theme = render::Theme::load(root, &site.config.theme)?;
+    let published = render::Published::new(site);
+    let mut files = render_all(&published, &theme)?;
+    permanence::check_redirects(&published, &files, &mut checked.diagnostics);
+    files.extend(permanence::redirect_pages(&published, &theme)?);
+    permanence::compare(
+        &out_dir,
+        &files,
+        &published,
+        options.allow_dropped_urls,
+        &mut checked.sources,
+        &mut checked.diagnostics,
+    );
+    if checked.diagnostics.has_errors() {
+        checked.diagnostics.sort(&checked.sources);
+        return Ok(Built { checked, files: 0 });
+    }
+    files.insert(
+        permanence::MANIFEST.into(),
+        permanence::manifest(&published, &files).into_bytes(),
+    );
     output::write_atomically(&out_dir, &files)?;
+    checked.diagnostics.sort(&checked.sources);
     Ok(Built {
         files: files.len(),
         checked,
@@ -90,11 +139,20 @@ pub fn build(
 pub fn generate(root: &Path, site: &Site) -> anyhow::Result<render::SiteOutput> {
     let theme = render::Theme::load(root, &site.config.theme)?;
     let published = render::Published::new(site);
-    let mut out = render::render_pages(&published, &theme)?;
-    out.extend(feeds::render(&published, &theme)?);
-    out.extend(export::render(&published)?);
-    out.extend(search::render(&published)?);
-    let sitemap = feeds::sitemap(&published, &out);
+    let mut out = render_all(&published, &theme)?;
+    out.extend(permanence::redirect_pages(&published, &theme)?);
+    Ok(out)
+}
+
+fn render_all(
+    published: &render::Published,
+    theme: &render::Theme,
+) -> anyhow::Result<render::SiteOutput> {
+    let mut out = render::render_pages(published, theme)?;
+    out.extend(feeds::render(published, theme)?);
+    out.extend(export::render(published)?);
+    out.extend(search::render(published)?);
+    let sitemap = feeds::sitemap(published, &out);
     out.extend(sitemap);
     Ok(out)
 }

@@ -43,13 +43,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             root,
             output,
             as_of,
+            allow_dropped_urls,
         } => {
             let started = std::time::Instant::now();
-            let built = afspraak::build(&root, output.as_deref(), as_of)?;
+            let options = afspraak::BuildOptions {
+                output: output.clone(),
+                as_of,
+                allow_dropped_urls,
+            };
+            let built = afspraak::build_with(&root, &options)?;
             if !built.checked.diagnostics.is_empty() {
                 print_diagnostics(&built.checked);
             }
-            let Some(site) = &built.checked.site else {
+            let (true, Some(site)) = (built.succeeded(), &built.checked.site) else {
                 eprintln!("nothing was written: fix the errors above and build again");
                 return Ok(ExitCode::from(1));
             };

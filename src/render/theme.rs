@@ -38,6 +38,7 @@ const DEFAULT_FILES: &[(&str, &str)] = embed!(
     "templates/search.html",
     "static/search.js",
     "templates/atom.xml",
+    "templates/redirect.html",
     "static/style.css",
     "i18n/nl.yaml",
     "i18n/en.yaml",
