@@ -39,6 +39,30 @@ pub enum Command {
         #[arg(long)]
         allow_dropped_urls: bool,
     },
+    /// Create a new site with a small example in DIR (which must be empty or new).
+    Init {
+        /// The folder to create the site in.
+        dir: PathBuf,
+    },
+    /// Create a file to fill in.
+    New {
+        #[command(subcommand)]
+        what: New,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum New {
+    /// A contract file: content/contracts/NEIGHBOURHOOD/YEAR.yaml.
+    Contract {
+        /// The neighbourhood's slug, as in districts.yaml.
+        neighbourhood: String,
+        /// The year the contract starts.
+        year: i32,
+        /// The site folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -14,6 +14,7 @@ pub mod model;
 pub mod output;
 pub mod permanence;
 pub mod render;
+pub mod scaffold;
 pub mod search;
 pub mod source;
 pub mod validate;
@@ -54,6 +55,25 @@ pub fn check(root: &Path, as_of: Option<NaiveDateTime>) -> anyhow::Result<Checke
 /// read as Europe/Amsterdam local time.
 pub fn parse_as_of(text: &str) -> Option<NaiveDateTime> {
     validate::read::parse_datetime(text).ok()
+}
+
+/// A request afspraak refuses because of how it was asked (exit status 2),
+/// such as `init` into a folder that is not empty.
+#[derive(Debug)]
+pub struct Refused(pub String);
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Refused {}
+
+/// Returns early with a [`Refused`] error.
+#[macro_export]
+macro_rules! refuse {
+    ($($arg:tt)*) => { return Err($crate::Refused(format!($($arg)*)).into()) };
 }
 
 /// What a build produced.

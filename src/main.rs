@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use afspraak::diagnostic::{render_human, render_json};
-use cli::{Cli, Command, Format};
+use cli::{Cli, Command, Format, New};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -24,7 +24,12 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e:#}");
-            ExitCode::from(3)
+            // A refusal is about how afspraak was asked; anything else is I/O or internal.
+            ExitCode::from(if e.downcast_ref::<afspraak::Refused>().is_some() {
+                2
+            } else {
+                3
+            })
         }
     }
 }
@@ -39,6 +44,34 @@ fn print_diagnostics(checked: &afspraak::Checked) {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Command::Init { dir } => {
+            let written = afspraak::scaffold::init(&dir)?;
+            eprintln!(
+                "created a new site in {} ({} files)",
+                dir.display(),
+                written.len()
+            );
+            eprintln!(
+                "next: cd {} && afspraak check && afspraak build",
+                dir.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New {
+            what:
+                New::Contract {
+                    neighbourhood,
+                    year,
+                    root,
+                },
+        } => {
+            let path = afspraak::scaffold::new_contract(&root, &neighbourhood, year)?;
+            eprintln!(
+                "wrote {}: fill it in, then run `afspraak check`",
+                path.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Build {
             root,
             output,

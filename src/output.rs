@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use rayon::prelude::*;
 
 use crate::render::SiteOutput;
@@ -20,19 +20,19 @@ pub fn check_output_dir(root: &Path, out: &Path) -> anyhow::Result<()> {
         .with_context(|| format!("opening the site folder {}", root.display()))?;
     let out_abs = absolute(out)?;
     if out_abs == root || root.starts_with(&out_abs) {
-        bail!(
+        crate::refuse!(
             "refusing to write the site into {}: it holds the site's own sources; choose another --output",
             out.display()
         );
     }
     if out_abs.join("content").exists() || out_abs.join("site.toml").exists() {
-        bail!(
+        crate::refuse!(
             "refusing to write into {}: it contains content/ or site.toml; choose another --output",
             out.display()
         );
     }
     if out_abs.is_file() {
-        bail!(
+        crate::refuse!(
             "refusing to write into {}: it is a file, not a folder",
             out.display()
         );
@@ -41,7 +41,7 @@ pub fn check_output_dir(root: &Path, out: &Path) -> anyhow::Result<()> {
         && !out_abs.join(MARKER).exists()
         && fs::read_dir(&out_abs)?.next().is_some()
     {
-        bail!(
+        crate::refuse!(
             "refusing to write into {}: the folder is not empty and was not made by afspraak; empty it, or choose another --output",
             out.display()
         );
@@ -105,7 +105,9 @@ pub fn write_atomically(out: &Path, output: &SiteOutput) -> anyhow::Result<()> {
             .par_iter()
             .try_for_each(|(path, bytes)| -> anyhow::Result<()> {
                 if !safe_relative(path) {
-                    bail!("internal error: refusing to write {path:?} outside the output folder");
+                    anyhow::bail!(
+                        "internal error: refusing to write {path:?} outside the output folder"
+                    );
                 }
                 let target = staging.join(path);
                 fs::write(&target, bytes).with_context(|| format!("writing {}", target.display()))

@@ -1,0 +1,182 @@
+//! `init` and `new contract`: files an editor starts from.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+
+use crate::model::is_valid_slug;
+use crate::validate::suggest::did_you_mean;
+
+macro_rules! example {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_str!(concat!("../init/", $path)))),*]
+    };
+}
+
+/// The example site that `init` writes.
+const EXAMPLE: &[(&str, &str)] = example!(
+    "site.toml",
+    "content/_index.md",
+    "content/districts.yaml",
+    "content/partners.yaml",
+    "content/topics.yaml",
+    "content/contracts/voorbeeldwijk/2026.yaml",
+    "content/updates/2026-04-15-wijkcontract-getekend.md",
+    "content/pages/over.md",
+    "content/pages/toegankelijkheid.md",
+);
+
+/// Creates a new site with a small example in `dir`, which must be empty or absent.
+pub fn init(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    if dir.exists() {
+        if !dir.is_dir() {
+            crate::refuse!("{} exists and is not a folder", dir.display());
+        }
+        if fs::read_dir(dir)?.next().is_some() {
+            crate::refuse!(
+                "{} is not empty; `init` only writes into an empty or new folder, so that nothing is overwritten",
+                dir.display()
+            );
+        }
+    }
+    let mut written = Vec::new();
+    for (rel, text) in EXAMPLE {
+        let path = dir.join(rel);
+        fs::create_dir_all(path.parent().expect("files have a folder"))?;
+        fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// The contract file `new contract` writes: everything commented, a draft.
+pub fn contract_template(neighbourhood: &str, year: i32) -> String {
+    format!(
+        r#"# Wijkcontract {neighbourhood} {year}. Vul de velden in en haal `draft: true` weg om te publiceren.
+# Elk veld staat beschreven in de handleiding (docs/handleiding.md).
+period: {{ from: {year}-04-01, to: {next}-03-31 }}   # de looptijd; het begin valt in {year}
+# signed: {year}-04-15                              # de datum van ondertekening
+signatories: [wijkraad, gemeente]                   # de partners die tekenden, plus 'wijkraad'
+# publish_from: {year}-04-16T10:00                  # embargo tot het persbericht uit is
+draft: true                                         # een concept komt nooit op de site
+collected_via: [meeting]                            # meeting, walk, consultation-hour, survey, panel,
+                                                    # residents-organisation, regular-contact
+questions:
+  - id: 1                        # vast nummer binnen dit contract; nooit hergebruiken
+    title: Korte titel van de vraag
+    kind: question               # question of initiative
+    channel: meeting             # waar de vraag is opgehaald
+    topic: schoon                # een thema uit topics.yaml
+    # location: Straatnaam       # op straatniveau, geen huisnummers
+    asked: |
+      De vraag zoals bewoners die stelden, zonder namen of adressen.
+    partner: gemeente            # de partner die antwoordt
+    outcome: prioritised         # resolved, honoured (met when), scheduled (met when en
+                                 # planning_adjusted), prioritised (met report_by) of
+                                 # declined (met ground en reason)
+    report_by: {year}-12         # wanneer de wijkraad de uitkomst hoort
+    # answer: |
+    #   Het antwoord van de partner.
+"#,
+        next = year + 1
+    )
+}
+
+/// Writes `content/contracts/<neighbourhood>/<year>.yaml` under `root`.
+pub fn new_contract(root: &Path, neighbourhood: &str, year: i32) -> anyhow::Result<PathBuf> {
+    if !(2000..=2100).contains(&year) {
+        crate::refuse!(
+            "{year} is not a contract year; write the year the contract starts, such as 2026"
+        );
+    }
+    if !is_valid_slug(neighbourhood) {
+        crate::refuse!(
+            "`{neighbourhood}` is not a neighbourhood slug (lowercase letters, digits and hyphens)"
+        );
+    }
+    let mut diagnostics = crate::diagnostic::Diagnostics::default();
+    let sources = crate::load::load(root, &mut diagnostics)?;
+    let known = known_neighbourhoods(&sources);
+    if known.is_empty() {
+        crate::refuse!(
+            "found no neighbourhoods in {}; run `new` in a site folder or pass --root",
+            root.join("content/districts.yaml").display()
+        );
+    }
+    if !known.iter().any(|n| n == neighbourhood) {
+        let hint = match did_you_mean(neighbourhood, known.iter().map(String::as_str)) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("known neighbourhoods: {}", known.join(", ")),
+        };
+        crate::refuse!(
+            "there is no neighbourhood `{neighbourhood}` in content/districts.yaml; {hint}"
+        );
+    }
+    let path = root
+        .join("content/contracts")
+        .join(neighbourhood)
+        .join(format!("{year}.yaml"));
+    if path.exists() {
+        crate::refuse!(
+            "{} already exists; `new` never overwrites a contract",
+            path.display()
+        );
+    }
+    fs::create_dir_all(path.parent().expect("has a folder"))?;
+    fs::write(&path, contract_template(neighbourhood, year))?;
+    Ok(path)
+}
+
+fn known_neighbourhoods(sources: &crate::load::Sources) -> Vec<String> {
+    use crate::load::Value;
+    let mut out = Vec::new();
+    let Some(Value::Seq(districts)) = sources
+        .districts
+        .as_ref()
+        .and_then(|d| d.root.as_ref())
+        .map(|n| &n.value)
+    else {
+        return out;
+    };
+    for d in districts {
+        let Value::Map(fields) = &d.value else {
+            continue;
+        };
+        let Some((_, nbs)) = fields.iter().find(|(k, _)| k.value == "neighbourhoods") else {
+            continue;
+        };
+        let Value::Seq(nbs) = &nbs.value else {
+            continue;
+        };
+        for n in nbs {
+            let Value::Map(fields) = &n.value else {
+                continue;
+            };
+            if let Some((
+                _,
+                crate::load::Node {
+                    value: Value::Str(s),
+                    ..
+                },
+            )) = fields.iter().find(|(k, _)| k.value == "slug")
+            {
+                out.push(s.clone());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_template_is_valid_yaml_for_a_contract() {
+        let text = contract_template("meerwijk", 2027);
+        let v: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
+        assert_eq!(v["period"]["from"], "2027-04-01");
+        assert_eq!(v["draft"], true);
+    }
+}

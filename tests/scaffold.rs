@@ -1,0 +1,92 @@
+//! `afspraak init` and `afspraak new contract`.
+
+use std::fs;
+use std::process::Command;
+
+use tempfile::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_afspraak");
+
+fn run(args: &[&str]) -> (i32, String) {
+    let o = Command::new(BIN)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        o.status.code().unwrap(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn init_creates_a_site_that_checks_and_builds() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path().join("nieuw");
+    let d = dir.to_str().unwrap();
+    assert_eq!(run(&["init", d]).0, 0);
+    assert!(
+        dir.join("content/pages/toegankelijkheid.md").exists(),
+        "the accessibility statement ships"
+    );
+    let (code, stderr) = run(&["check", "--root", d]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stderr) = run(&["build", "--root", d]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        dir.join("public/wijken/voorbeeldwijk/2026/index.html")
+            .exists()
+    );
+}
+
+#[test]
+fn init_refuses_a_folder_that_is_not_empty() {
+    let tmp = TempDir::new().unwrap();
+    fs::write(tmp.path().join("notities.txt"), "mijn werk").unwrap();
+    let (code, stderr) = run(&["init", tmp.path().to_str().unwrap()]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("is not empty"), "{stderr}");
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("notities.txt")).unwrap(),
+        "mijn werk"
+    );
+    assert!(!tmp.path().join("site.toml").exists());
+}
+
+#[test]
+fn new_contract_writes_a_draft_to_fill_in() {
+    let tmp = TempDir::new().unwrap();
+    let site = tmp.path().join("site");
+    let s = site.to_str().unwrap();
+    assert_eq!(run(&["init", s]).0, 0);
+    let (code, stderr) = run(&["new", "contract", "voorbeeldwijk", "2027", "--root", s]);
+    assert_eq!(code, 0, "{stderr}");
+    let path = site.join("content/contracts/voorbeeldwijk/2027.yaml");
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("draft: true")
+            && text.contains("period: { from: 2027-04-01, to: 2028-03-31 }"),
+        "{text}"
+    );
+    // The file checks as it is, and as a draft it publishes nothing.
+    let (code, stderr) = run(&["check", "--root", s]);
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
+fn new_contract_refuses_to_overwrite_and_unknown_neighbourhoods() {
+    let tmp = TempDir::new().unwrap();
+    let site = tmp.path().join("site");
+    let s = site.to_str().unwrap();
+    assert_eq!(run(&["init", s]).0, 0);
+    let existing = site.join("content/contracts/voorbeeldwijk/2026.yaml");
+    let before = fs::read_to_string(&existing).unwrap();
+    let (code, stderr) = run(&["new", "contract", "voorbeeldwijk", "2026", "--root", s]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("already exists"), "{stderr}");
+    assert_eq!(fs::read_to_string(&existing).unwrap(), before);
+    let (code, stderr) = run(&["new", "contract", "voorbeeldwyk", "2027", "--root", s]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("did you mean `voorbeeldwijk`?"), "{stderr}");
+    assert!(!site.join("content/contracts/voorbeeldwyk").exists());
+}
