@@ -39,6 +39,18 @@ pub enum Command {
         #[arg(long)]
         allow_dropped_urls: bool,
     },
+    /// Preview the site: build it in memory, serve it, and rebuild and reload on every change.
+    Serve {
+        /// The site folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to listen on.
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// The address to listen on; the default is only reachable from this computer.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+    },
     /// Create a new site with a small example in DIR (which must be empty or new).
     Init {
         /// The folder to create the site in.

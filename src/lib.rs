@@ -16,6 +16,7 @@ pub mod permanence;
 pub mod render;
 pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod source;
 pub mod validate;
 

@@ -44,6 +44,10 @@ fn print_diagnostics(checked: &afspraak::Checked) {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Command::Serve { root, port, bind } => {
+            afspraak::serve::serve(&root, &bind, port)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Init { dir } => {
             let written = afspraak::scaffold::init(&dir)?;
             eprintln!(
