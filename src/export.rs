@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use crate::config::Language;
 use crate::model::{Contract, Delivery, Keyword, Outcome, Planning, Question, QuestionRef};
-use crate::render::markdown::plain_text;
 use crate::render::{Published, SiteOutput, urls};
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -46,9 +45,9 @@ fields! {
     "besluit_datum", "datum of leeg", "Alleen bij prioritering: de datum van het besluit.", "Prioritised only: the date of the decision.";
     "besluit_opgenomen", "ja | nee | leeg", "Alleen bij prioritering: of de vraag is opgenomen in de planning.", "Prioritised only: whether it was included.";
     "grond", "legal | policy | financial | leeg", "Alleen bij kan niet: de wet, het beleid of het geld.", "Declined only: the ground.";
-    "reden", "tekst of leeg", "Waarom het niet kan, of waarom de planning niet naar voren kon.", "Why not, or why the planning could not move.";
-    "vraag", "tekst", "De vraag zoals bewoners die stelden (zonder persoonsgegevens).", "The question as residents put it.";
-    "antwoord", "tekst of leeg", "Het antwoord van de partner.", "The partner's answer.";
+    "reden", "tekst of leeg", "Waarom het niet kan, of waarom de planning niet naar voren kon (Markdown).", "Why not, or why the planning could not move.";
+    "vraag", "tekst", "De vraag zoals bewoners die stelden, zonder persoonsgegevens (Markdown).", "The question as residents put it.";
+    "antwoord", "tekst of leeg", "Het antwoord van de partner (Markdown).", "The partner's answer.";
     "stand_van_zaken", "pending | planned | started | done | delayed | dropped | overdue | leeg", "De stand van de afspraak op de datum van de gegevens; overdue betekent te laat.", "The delivery status at the data's date; overdue means late.";
     "laatste_update", "datum of leeg", "De datum van de laatste stap in de voortgang.", "The date of the latest progress step.";
     "betwist", "tekst of leeg", "Wat {the_council} zegt als die het niet eens is met de afronding.", "The council's note when it disputes that the problem is solved.";
@@ -105,11 +104,11 @@ fn row(p: &Published, c: &Contract, q: &Question) -> QuestionRow {
             match pl {
                 Planning::Adjusted { note } => {
                     planning = Some(true);
-                    reden = note.as_ref().map(|n| plain_text(&n.0));
+                    reden = note.as_ref().map(|n| source_text(&n.0));
                 }
                 Planning::NotAdjusted { reason } => {
                     planning = Some(false);
-                    reden = Some(plain_text(&reason.0));
+                    reden = Some(source_text(&reason.0));
                 }
             }
         }
@@ -123,7 +122,7 @@ fn row(p: &Published, c: &Contract, q: &Question) -> QuestionRow {
         }
         Outcome::Declined { ground, reason } => {
             grond = Some(ground.key());
-            reden = Some(plain_text(&reason.0));
+            reden = Some(source_text(&reason.0));
         }
     }
     QuestionRow {
@@ -151,8 +150,8 @@ fn row(p: &Published, c: &Contract, q: &Question) -> QuestionRow {
         besluit_opgenomen: besluit,
         grond,
         reden,
-        vraag: plain_text(&q.asked.0),
-        antwoord: q.answer.as_ref().map(|a| plain_text(&a.0)),
+        vraag: source_text(&q.asked.0),
+        antwoord: q.answer.as_ref().map(|a| source_text(&a.0)),
         stand_van_zaken: q.delivery(site.today()).map(Delivery::key),
         laatste_update: q.progress.last().map(|p| p.date.to_string()),
         betwist: q.disputed.as_ref().map(|d| d.note.clone()),
@@ -162,6 +161,12 @@ fn row(p: &Published, c: &Contract, q: &Question) -> QuestionRow {
             .map(|f| f.value.to_string())
             .filter(|r| QuestionRef::parse(r).is_some_and(|r| p.questions.contains_key(&r))),
     }
+}
+
+/// Text as the editor wrote it (Markdown is plain enough to read), so that
+/// the CSV can be imported back without loss.
+fn source_text(markdown: &str) -> String {
+    markdown.trim_end().to_string()
 }
 
 /// A cell a spreadsheet would read as a formula gets a leading apostrophe.
