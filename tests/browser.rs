@@ -1,0 +1,285 @@
+//! Real-browser accessibility test: builds the bundled example site, serves it
+//! on 127.0.0.1, and runs `tests/browser/axe.mjs` (axe-core, WCAG 2.x A/AA, in
+//! Debian's headless Chromium through playwright-core) over one page of each
+//! kind, in Dutch and English. Needs `npm ci` and `apt-get install chromium`;
+//! set AFSPRAAK_SKIP_BROWSER=1 to skip it.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::process::Command;
+use std::thread;
+use std::time::Duration;
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// One page of each kind; each is checked in Dutch and under /en/.
+const PAGES: &[&str] = &[
+    "/",
+    "/wijken/",
+    "/wijken/meerwijk/",
+    "/wijken/meerwijk/2025/",
+    "/wijken/meerwijk/2025/1/",
+    "/stadsdelen/schalkwijk/",
+    "/partners/gemeente/",
+    "/themas/veilig/",
+    "/nieuws/",
+    "/nieuws/moestuin-meerwijk/",
+    "/over/",
+    "/toegankelijkheid/",
+    "/zoeken/",
+    "/data/",
+    "/404.html",
+];
+
+/// Whether the browser tests can run here; fails with what to install otherwise.
+fn browser_available(root: &Path) -> bool {
+    if std::env::var_os("AFSPRAAK_SKIP_BROWSER").is_some_and(|v| v == "1") {
+        println!("AFSPRAAK_SKIP_BROWSER=1: skipping the browser test");
+        return false;
+    }
+    let mut missing = Vec::new();
+    if !root.join("node_modules/playwright-core").is_dir()
+        || !root.join("node_modules/axe-core").is_dir()
+    {
+        missing.push("node_modules/playwright-core and node_modules/axe-core (run `npm ci` in the repository root)");
+    }
+    if !Path::new(CHROMIUM).exists() {
+        missing.push("/usr/bin/chromium (run `apt-get install chromium`)");
+    }
+    assert!(
+        missing.is_empty(),
+        "the browser tests need: {}; or set AFSPRAAK_SKIP_BROWSER=1 to skip them",
+        missing.join("; ")
+    );
+    true
+}
+
+/// Builds the bundled site and serves it on loopback; returns the port.
+fn build_and_serve(root: &Path) -> (tempfile::TempDir, std::path::PathBuf, u16) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let public = tmp.path().join("public");
+    let build = Command::new(env!("CARGO_BIN_EXE_afspraak"))
+        .arg("build")
+        .arg("--root")
+        .arg(root)
+        .arg("--output")
+        .arg(&public)
+        .output()
+        .expect("run afspraak build");
+    assert!(
+        build.status.success(),
+        "afspraak build failed:\n{}{}",
+        String::from_utf8_lossy(&build.stdout),
+        String::from_utf8_lossy(&build.stderr)
+    );
+
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+    let port = listener.local_addr().expect("local addr").port();
+    let docroot = public.clone();
+    thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let docroot = docroot.clone();
+            thread::spawn(move || {
+                let _ = serve(stream, &docroot);
+            });
+        }
+    });
+
+    (tmp, public, port)
+}
+
+#[test]
+fn bundled_site_passes_axe_in_chromium() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if !browser_available(root) {
+        return;
+    }
+    let (_tmp, public, port) = build_and_serve(root);
+
+    // The server itself: an unknown path answers 404 with the site's 404 page.
+    let mut probe = TcpStream::connect(("127.0.0.1", port)).expect("connect to the test server");
+    write!(probe, "GET /no-such-page/ HTTP/1.1\r\nHost: x\r\n\r\n").expect("send request");
+    let mut answer = String::new();
+    std::io::Read::read_to_string(&mut probe, &mut answer).expect("read answer");
+    assert!(
+        answer.starts_with("HTTP/1.1 404")
+            && answer.contains("text/html")
+            && answer.contains("<h1"),
+        "test server: expected the 404 page, got:\n{answer}"
+    );
+
+    let mut paths: Vec<String> = PAGES.iter().map(|p| (*p).to_owned()).collect();
+    paths.extend(PAGES.iter().map(|p| format!("/en{p}")));
+    for path in &paths {
+        assert!(
+            resolve(&public, path).is_some(),
+            "{path} is not in the built site; update PAGES in tests/browser.rs"
+        );
+    }
+
+    let out = Command::new("node")
+        .current_dir(root)
+        .arg("tests/browser/axe.mjs")
+        .arg(format!("http://127.0.0.1:{port}"))
+        .args(&paths)
+        .output()
+        .expect("run `node tests/browser/axe.mjs` (is node installed?)");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    println!("{stdout}");
+    eprintln!("{stderr}");
+    assert!(
+        out.status.success(),
+        "axe found accessibility problems ({}):\n{stdout}{stderr}",
+        out.status
+    );
+}
+
+/// Maps a URL path to a file under `docroot`: `/dir/` → `dir/index.html`.
+/// Returns `None` for anything outside the docroot or not a file.
+fn resolve(docroot: &Path, url_path: &str) -> Option<PathBuf> {
+    let path = url_path.split(['?', '#']).next().unwrap_or("/");
+    let mut file = docroot.to_path_buf();
+    for part in Path::new(path.trim_start_matches('/')).components() {
+        match part {
+            Component::Normal(name) => file.push(name),
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    if path.ends_with('/') || file.is_dir() {
+        file.push("index.html");
+    }
+    file.is_file().then_some(file)
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        Some("js" | "mjs") => "text/javascript; charset=utf-8",
+        Some("xml") => "application/xml; charset=utf-8",
+        Some("json") => "application/json",
+        Some("txt") => "text/plain; charset=utf-8",
+        Some("png") => "image/png",
+        Some("ico") => "image/x-icon",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Answers one request (GET or HEAD) and closes the connection.
+fn serve(mut stream: TcpStream, docroot: &Path) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header)? == 0 || header.trim().is_empty() {
+            break;
+        }
+    }
+    let mut parts = request_line.split_whitespace();
+    let method = parts.next().unwrap_or("");
+    let target = parts.next().unwrap_or("/");
+
+    let (status, file) = match resolve(docroot, target) {
+        Some(file) => ("200 OK", Some(file)),
+        None => ("404 Not Found", resolve(docroot, "/404.html")),
+    };
+    let (status, body, ctype) = match (method, file) {
+        ("GET" | "HEAD", Some(file)) => (status, std::fs::read(&file)?, content_type(&file)),
+        ("GET" | "HEAD", None) => (status, b"not found".to_vec(), "text/plain; charset=utf-8"),
+        _ => (
+            "405 Method Not Allowed",
+            Vec::new(),
+            "text/plain; charset=utf-8",
+        ),
+    };
+    write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
+    if method != "HEAD" {
+        stream.write_all(&body)?;
+    }
+    stream.flush()
+}
+
+fn node(root: &Path, script: &str, args: &[String]) -> (bool, String) {
+    let out = Command::new("node")
+        .current_dir(root)
+        .arg(script)
+        .args(args)
+        .output()
+        .expect("run node (is it installed?)");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    println!("{text}");
+    (out.status.success(), text)
+}
+
+/// Types a word from a decline reason into the search page and finds the question.
+#[test]
+fn search_finds_a_question_by_a_word_from_its_decline_reason() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if !browser_available(root) {
+        return;
+    }
+    let site = afspraak::check(root, None)
+        .unwrap()
+        .site
+        .expect("the bundled site checks");
+    let (contract, question, word) = site
+        .public_contracts()
+        .flat_map(|c| c.questions.iter().map(move |q| (c, q)))
+        .find_map(|(c, q)| match &q.outcome {
+            afspraak::model::Outcome::Declined { reason, .. } => reason
+                .0
+                .split(|ch: char| !ch.is_alphabetic())
+                .filter(|w| w.chars().count() >= 9 && !q.title.contains(*w))
+                .max_by_key(|w| w.len())
+                .map(|w| (c, q, w.to_string())),
+            _ => None,
+        })
+        .expect("a declined question with a long word in its reason");
+    let slug = &site.neighbourhood(contract.neighbourhood).slug;
+    let expected = format!("/wijken/{slug}/{}/{}/", contract.year, question.id);
+    let (_tmp, _public, port) = build_and_serve(root);
+    let base = format!("http://127.0.0.1:{port}");
+    // The word as typed, upper-cased, and cut to a prefix: all must find it.
+    let prefix: String = word.chars().take(6).collect();
+    for query in [word.clone(), word.to_uppercase(), prefix] {
+        let (ok, text) = node(
+            root,
+            "tests/browser/search.mjs",
+            &[base.clone(), query.clone(), expected.clone()],
+        );
+        assert!(ok, "searching {query:?} did not find {expected}:\n{text}");
+    }
+    // Filters narrow the results: the right neighbourhood and outcome keep it.
+    let (ok, text) = node(
+        root,
+        "tests/browser/search.mjs",
+        &[
+            base.clone(),
+            word.clone(),
+            expected.clone(),
+            format!("wijk={slug}"),
+            "uitkomst=declined".into(),
+        ],
+    );
+    assert!(ok, "filtered search lost the question:\n{text}");
+    let (ok, _) = node(
+        root,
+        "tests/browser/search.mjs",
+        &[base, word, expected, "uitkomst=resolved".into()],
+    );
+    assert!(!ok, "the outcome filter let a declined question through");
+}
