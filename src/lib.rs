@@ -13,6 +13,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod permanence;
+pub mod progress;
 pub mod render;
 pub mod scaffold;
 pub mod search;
@@ -118,6 +119,16 @@ pub fn build(
 }
 
 pub fn build_with(root: &Path, options: &BuildOptions) -> anyhow::Result<Built> {
+    build_with_progress(root, options, &progress::Quiet)
+}
+
+/// [`build_with`], reporting progress.
+pub fn build_with_progress(
+    root: &Path,
+    options: &BuildOptions,
+    progress: &dyn progress::Progress,
+) -> anyhow::Result<Built> {
+    progress.stage("Checking", &root.display().to_string());
     let mut checked = check(root, options.as_of)?;
     let Some(site) = &checked.site else {
         return Ok(Built { checked, files: 0 });
@@ -129,7 +140,15 @@ pub fn build_with(root: &Path, options: &BuildOptions) -> anyhow::Result<Built> 
     output::check_output_dir(root, &out_dir)?;
     let theme = render::Theme::load(root, &site.config.theme)?;
     let published = render::Published::new(site);
-    let mut files = render_all(&published, &theme)?;
+    progress.stage(
+        "Rendering",
+        &format!(
+            "{} contracts, {} languages",
+            published.contracts.len(),
+            site.config.languages.len()
+        ),
+    );
+    let mut files = render_all(&published, &theme, progress)?;
     permanence::check_redirects(&published, &files, &mut checked.diagnostics);
     files.extend(permanence::redirect_pages(&published, &theme)?);
     permanence::compare(
@@ -148,7 +167,12 @@ pub fn build_with(root: &Path, options: &BuildOptions) -> anyhow::Result<Built> 
         permanence::MANIFEST.into(),
         permanence::manifest(&published, &files).into_bytes(),
     );
+    progress.stage(
+        "Writing",
+        &format!("{} files to {}", files.len(), out_dir.display()),
+    );
     output::write_atomically(&out_dir, &files)?;
+    progress.finish();
     checked.diagnostics.sort(&checked.sources);
     Ok(Built {
         files: files.len(),
@@ -160,7 +184,7 @@ pub fn build_with(root: &Path, options: &BuildOptions) -> anyhow::Result<Built> 
 pub fn generate(root: &Path, site: &Site) -> anyhow::Result<render::SiteOutput> {
     let theme = render::Theme::load(root, &site.config.theme)?;
     let published = render::Published::new(site);
-    let mut out = render_all(&published, &theme)?;
+    let mut out = render_all(&published, &theme, &progress::Quiet)?;
     out.extend(permanence::redirect_pages(&published, &theme)?);
     Ok(out)
 }
@@ -168,8 +192,9 @@ pub fn generate(root: &Path, site: &Site) -> anyhow::Result<render::SiteOutput> 
 fn render_all(
     published: &render::Published,
     theme: &render::Theme,
+    progress: &dyn progress::Progress,
 ) -> anyhow::Result<render::SiteOutput> {
-    let mut out = render::render_pages(published, theme)?;
+    let mut out = render::render_pages(published, theme, progress)?;
     out.extend(feeds::render(published, theme)?);
     out.extend(export::render(published)?);
     out.extend(search::render(published)?);

@@ -88,7 +88,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 as_of,
                 allow_dropped_urls,
             };
-            let built = afspraak::build_with(&root, &options)?;
+            let built = match afspraak::progress::Terminal::if_interactive() {
+                Some(terminal) => afspraak::build_with_progress(&root, &options, &terminal)?,
+                None => afspraak::build_with(&root, &options)?,
+            };
             if !built.checked.diagnostics.is_empty() {
                 print_diagnostics(&built.checked);
             }

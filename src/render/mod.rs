@@ -84,7 +84,11 @@ impl<'s> Published<'s> {
 }
 
 /// Renders every page of the site in every configured language.
-pub fn render_pages(published: &Published, theme: &Theme) -> anyhow::Result<SiteOutput> {
+pub fn render_pages(
+    published: &Published,
+    theme: &Theme,
+    progress: &dyn crate::progress::Progress,
+) -> anyhow::Result<SiteOutput> {
     let site = published.site;
     let mut jobs = Vec::new();
     for &lang in &site.config.languages {
@@ -102,9 +106,11 @@ pub fn render_pages(published: &Published, theme: &Theme) -> anyhow::Result<Site
         };
         jobs.extend(pages::all(&ctx));
     }
+    progress.total(jobs.len() as u64);
     let rendered: Vec<anyhow::Result<(String, Vec<u8>)>> = jobs
         .into_par_iter()
         .map(|job| {
+            progress.advance(1);
             let html = theme.tera.render(job.template, &job.context).map_err(|e| {
                 anyhow::anyhow!("rendering {} with template {}:\n{e}", job.url, job.template)
             })?;
