@@ -93,6 +93,8 @@ pub fn serve(root: &Path, bind: &str, port: u16) -> anyhow::Result<()> {
         .enable_all()
         .build()?;
     runtime.block_on(async move {
+        // Listen for Ctrl-C before anything else, so that an early one still stops cleanly.
+        let interrupted = interrupt_signal()?;
         let addr: SocketAddr = format!("{bind}:{port}")
             .parse()
             .map_err(|_| crate::Refused(format!("`{bind}` is not an address to listen on; use e.g. 127.0.0.1")))?;
@@ -123,12 +125,33 @@ pub fn serve(root: &Path, bind: &str, port: u16) -> anyhow::Result<()> {
         eprintln!("serving the site on http://{local}/ — press Ctrl-C to stop");
         axum::serve(listener, router)
             .with_graceful_shutdown(async move {
-                let _ = tokio::signal::ctrl_c().await;
+                interrupted.await;
                 eprintln!("stopping");
                 let _ = stop.send(true);
             })
             .await?;
         Ok(())
+    })
+}
+
+/// A future that completes on Ctrl-C (or SIGTERM); the handler is installed at once.
+#[cfg(unix)]
+fn interrupt_signal() -> anyhow::Result<impl std::future::Future<Output = ()>> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
+    Ok(async move {
+        tokio::select! {
+            _ = interrupt.recv() => {}
+            _ = terminate.recv() => {}
+        }
+    })
+}
+
+#[cfg(not(unix))]
+fn interrupt_signal() -> anyhow::Result<impl std::future::Future<Output = ()>> {
+    Ok(async {
+        let _ = tokio::signal::ctrl_c().await;
     })
 }
 
