@@ -51,6 +51,17 @@ pub enum Command {
         #[arg(long, default_value = "127.0.0.1")]
         bind: String,
     },
+    /// Import questions from a spreadsheet (CSV or XLSX) into a contract file.
+    Import {
+        /// The spreadsheet: .csv (comma or semicolon, UTF-8) or .xlsx.
+        file: PathBuf,
+        /// The contract to update or create, as NEIGHBOURHOOD/YEAR.
+        #[arg(long)]
+        contract: String,
+        /// The site folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Create a new site with a small example in DIR (which must be empty or new).
     Init {
         /// The folder to create the site in.

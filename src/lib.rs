@@ -9,6 +9,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod export;
 pub mod feeds;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;

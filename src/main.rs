@@ -48,6 +48,31 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             afspraak::serve::serve(&root, &bind, port)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Import {
+            file,
+            contract,
+            root,
+        } => match afspraak::import::import(&root, &file, &contract) {
+            Ok(report) => {
+                let ids = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
+                eprintln!(
+                    "{} {}: {} added [{}], {} updated [{}], {} unchanged",
+                    if report.created { "created" } else { "updated" },
+                    report.path.display(),
+                    report.added.len(),
+                    ids(&report.added),
+                    report.updated.len(),
+                    ids(&report.updated),
+                    report.unchanged.len()
+                );
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(afspraak::import::ImportError::Rows(rows)) => {
+                eprint!("{}", afspraak::import::ImportError::Rows(rows));
+                Ok(ExitCode::from(1))
+            }
+            Err(afspraak::import::ImportError::Other(e)) => Err(e),
+        },
         Command::Init { dir } => {
             let written = afspraak::scaffold::init(&dir)?;
             eprintln!(

@@ -1,0 +1,188 @@
+//! Every command in the editors' guide (docs/handleiding.md) is run here, in
+//! the order the guide gives them, on a site made by the guide's own `init`.
+//! The error the guide shows is produced for real and compared line by line.
+
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_afspraak");
+
+fn guide() -> String {
+    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/handleiding.md")).unwrap()
+}
+
+/// The fenced blocks of one language, each with the heading it stands under.
+fn blocks(text: &str, lang: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut heading = String::new();
+    let mut current: Option<String> = None;
+    for line in text.lines() {
+        if let Some(block) = &mut current {
+            if line.starts_with("```") {
+                out.push((heading.clone(), std::mem::take(block)));
+                current = None;
+            } else {
+                block.push_str(line);
+                block.push('\n');
+            }
+        } else if let Some(h) = line.strip_prefix("## ") {
+            heading = h.to_string();
+        } else if line == format!("```{lang}") {
+            current = Some(String::new());
+        }
+    }
+    out
+}
+
+fn run(cwd: &Path, args: &[&str]) -> (i32, String) {
+    let o = Command::new(BIN)
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        o.status.code().unwrap_or(-1),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        ),
+    )
+}
+
+fn serve_briefly(cwd: &Path, args: &[&str]) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+        .to_string();
+    let mut child = Command::new(BIN)
+        .args(args)
+        .args(["--port", &port])
+        .current_dir(cwd)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    for line in BufReader::new(stderr).lines() {
+        let line = line.unwrap();
+        if line.contains("serving the site on http://127.0.0.1:") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "serve did not start");
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+#[test]
+fn every_command_in_the_guide_works() {
+    let text = guide();
+    let tmp = tempfile::TempDir::new().unwrap();
+    let mut cwd: PathBuf = tmp.path().to_path_buf();
+    let mut ran = 0;
+    for (heading, block) in blocks(&text, "sh") {
+        for line in block.lines() {
+            let command = line.split(" #").next().unwrap().trim();
+            if command.is_empty() {
+                continue;
+            }
+            let words: Vec<&str> = command.split_whitespace().collect();
+            match words.as_slice() {
+                ["cd", dir] => {
+                    cwd = cwd.join(dir);
+                    continue;
+                }
+                ["afspraak", "serve", rest @ ..] => {
+                    serve_briefly(&cwd, &[&["serve"], rest].concat())
+                }
+                ["afspraak", "import", file, ..] => {
+                    // The guide's spreadsheet: the template that ships beside it.
+                    fs::copy(
+                        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/sjabloon-vragen.csv"),
+                        cwd.join(file),
+                    )
+                    .unwrap();
+                    let (code, out) = run(&cwd, &words[1..]);
+                    assert_eq!(code, 0, "`{command}` under \"{heading}\" failed:\n{out}");
+                }
+                ["afspraak", rest @ ..] if heading == "Een foutmelding lezen" => {
+                    // The guide's example mistake, made for real.
+                    let contract = cwd.join("content/contracts/voorbeeldwijk/2026.yaml");
+                    let yaml = fs::read_to_string(&contract).unwrap();
+                    fs::write(
+                        &contract,
+                        yaml.replacen("partner: gemeente\n", "partner: gemeentee\n", 1),
+                    )
+                    .unwrap();
+                    let (code, out) = run(&cwd, rest);
+                    assert_eq!(code, 1, "{out}");
+                    let shown = blocks(&text, "text")
+                        .into_iter()
+                        .find(|(h, _)| h == &heading)
+                        .expect("the guide shows the error")
+                        .1;
+                    for expected in shown.lines().filter(|l| !l.trim().is_empty()) {
+                        assert!(
+                            out.lines().any(|l| l.trim_end() == expected.trim_end()),
+                            "the guide shows\n{expected}\nbut check printed:\n{out}"
+                        );
+                    }
+                    fs::write(&contract, yaml).unwrap();
+                }
+                ["afspraak", rest @ ..] => {
+                    let (code, out) = run(&cwd, rest);
+                    assert_eq!(code, 0, "`{command}` under \"{heading}\" failed:\n{out}");
+                }
+                _ => panic!("the guide shows a command the test does not know: {command}"),
+            }
+            ran += 1;
+        }
+    }
+    assert!(ran >= 8, "only {ran} commands ran");
+    // What the guide says the commands did.
+    assert!(
+        cwd.join("public/index.html").exists(),
+        "`afspraak build` published into public/"
+    );
+    assert!(cwd.join("voorbeeld-na-embargo/index.html").exists());
+    assert!(
+        cwd.join("content/contracts/voorbeeldwijk/2027.yaml")
+            .exists()
+    );
+}
+
+#[test]
+fn the_guide_names_only_fields_the_format_has() {
+    let text = guide();
+    let schema: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/contract.schema.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let question = &schema["properties"]["questions"]["items"]["properties"];
+    for field in [
+        "outcome",
+        "when",
+        "planning_adjusted",
+        "reason",
+        "report_by",
+        "ground",
+        "progress",
+        "disputed",
+    ] {
+        assert!(question.get(field).is_some(), "{field}");
+        assert!(
+            text.contains(&format!("`{field}")),
+            "the guide explains `{field}`"
+        );
+    }
+}
