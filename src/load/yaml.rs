@@ -74,9 +74,14 @@ pub fn parse(
     // Content files nest at most six levels (contract → questions → question →
     // progress → entry → value). A low depth limit keeps the deserialiser's
     // recursion far from the stack's end, even in debug builds on 2 MB threads.
+    // Aliases have no use in content files; a few are harmless, a bomb is cut off early.
     let options = serde_saphyr::options! {
         strict_booleans: true,
         budget: serde_saphyr::budget! { max_depth: MAX_DEPTH },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: 20_000,
+            max_replay_stack_depth: 8,
+        },
     };
     match serde_saphyr::from_str_with_options::<Spanned<RawNode>>(yaml, options) {
         Ok(root) => Ok(convert(root, &at)),
@@ -311,7 +316,7 @@ mod tests {
     }
 
     #[test]
-    fn bombs_and_deep_nesting_are_refused_quickly() {
+    fn bombs_and_deep_nesting_are_refused() {
         let mut bomb = String::from("a: &a [x,x,x,x,x,x,x,x,x]\n");
         for (prev, name) in ["a", "b", "c", "d", "e", "f", "g", "h"]
             .iter()
@@ -325,11 +330,10 @@ mod tests {
         let deep_block: String = (0..10_000)
             .map(|i| format!("{}k:\n", " ".repeat(i)))
             .collect();
+        // Each is refused by a budget (a hang would stop the test from finishing).
         for text in [bomb, "[".repeat(10_000), "{a: ".repeat(10_000), deep_block] {
-            let started = std::time::Instant::now();
             let (_, result) = parse_text(&text);
-            assert!(result.is_err());
-            assert!(started.elapsed().as_secs() < 5);
+            assert_eq!(result.unwrap_err().code, Code::TooComplex);
         }
     }
 }
