@@ -38,6 +38,9 @@ pub enum Command {
         /// Allow this build to drop URLs the previous build published (they are reported as warnings).
         #[arg(long)]
         allow_dropped_urls: bool,
+        /// Print how long each stage took (load, validate, render, write).
+        #[arg(long)]
+        timings: bool,
     },
     /// Preview the site: build it in memory, serve it, and rebuild and reload on every change.
     Serve {

@@ -36,6 +36,8 @@ pub struct Checked {
     pub site: Option<Site>,
     pub diagnostics: Diagnostics,
     pub sources: SourceMap,
+    /// How long each stage took, in order: load, validate (and, for a build, render, write).
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// Loads and validates the site in `root`, judged at `as_of` (default: the
@@ -43,7 +45,9 @@ pub struct Checked {
 /// cannot be opened is an `Err`; content problems are diagnostics.
 pub fn check(root: &Path, as_of: Option<NaiveDateTime>) -> anyhow::Result<Checked> {
     let mut diagnostics = Diagnostics::default();
+    let started = std::time::Instant::now();
     let sources = load::load(root, &mut diagnostics)?;
+    let loaded = started.elapsed();
     let site = validate::validate(&sources, as_of, &mut diagnostics);
     let map = sources.map;
     diagnostics.sort(&map);
@@ -51,6 +55,7 @@ pub fn check(root: &Path, as_of: Option<NaiveDateTime>) -> anyhow::Result<Checke
         site,
         diagnostics,
         sources: map,
+        timings: vec![("load", loaded), ("validate", started.elapsed() - loaded)],
     })
 }
 
@@ -149,7 +154,9 @@ pub fn build_with_progress(
             site.config.languages.len()
         ),
     );
+    let rendering = std::time::Instant::now();
     let mut files = render_all(&published, &theme, progress)?;
+    checked.timings.push(("render", rendering.elapsed()));
     permanence::check_redirects(&published, &files, &mut checked.diagnostics);
     files.extend(permanence::redirect_pages(&published, &theme)?);
     permanence::compare(
@@ -172,7 +179,9 @@ pub fn build_with_progress(
         "Writing",
         &format!("{} files to {}", files.len(), out_dir.display()),
     );
+    let writing = std::time::Instant::now();
     output::write_atomically(&out_dir, &files)?;
+    checked.timings.push(("write", writing.elapsed()));
     progress.finish();
     checked.diagnostics.sort(&checked.sources);
     Ok(Built {

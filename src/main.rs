@@ -106,6 +106,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output,
             as_of,
             allow_dropped_urls,
+            timings,
         } => {
             let started = std::time::Instant::now();
             let options = afspraak::BuildOptions {
@@ -124,6 +125,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 eprintln!("nothing was written: fix the errors above and build again");
                 return Ok(ExitCode::from(1));
             };
+            if timings {
+                for (stage, took) in &built.checked.timings {
+                    eprintln!("{stage:>10}: {:8.1} ms", took.as_secs_f64() * 1000.0);
+                }
+            }
             let out = output.unwrap_or_else(|| root.join(&site.config.output_dir));
             eprintln!(
                 "built {} files into {} in {:.2} s",

@@ -1,8 +1,20 @@
-//! Real-browser accessibility test: builds the bundled example site, serves it
-//! on 127.0.0.1, and runs `tests/browser/axe.mjs` (axe-core, WCAG 2.x A/AA, in
-//! Debian's headless Chromium through playwright-core) over one page of each
-//! kind, in Dutch and English. Needs `npm ci` and `apt-get install chromium`;
-//! set AFSPRAAK_SKIP_BROWSER=1 to skip it.
+//! The audit suite: builds the bundled example site into a tempdir and checks it.
+//!
+//! - `bundled_site_passes_the_browser_audit` serves it on 127.0.0.1 and runs
+//!   `tests/browser/audit.mjs` over one page of every kind, in Dutch and English,
+//!   in Debian's headless Chromium (playwright-core, axe-core): WCAG 2.2 AA and
+//!   serious best-practice rules in light and dark mode, lang/title/h1, page
+//!   budgets, foreign requests, console errors, a keyboard walk (skip link,
+//!   focus indicators), colour not the only carrier, JavaScript off, reflow at
+//!   320 px, and print media on a contract page.
+//! - `bundled_site_is_valid_html` runs the Nu HTML Checker (vnu-jar, on the
+//!   machine's Java) over every built HTML file: 0 errors.
+//! - `bundled_site_links_and_budgets` runs `tests/browser/site.mjs` over the
+//!   built files: every internal link and #fragment resolves, page weight and
+//!   request budgets, gzipped HTML/CSS/JS budgets, no web fonts.
+//!
+//! Needs `npm ci`, `apt-get install chromium` and Java; set
+//! AFSPRAAK_SKIP_BROWSER=1 to skip them.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -12,6 +24,8 @@ use std::thread;
 use std::time::Duration;
 
 const CHROMIUM: &str = "/usr/bin/chromium";
+
+const VNU_JAR: &str = "node_modules/vnu-jar/build/dist/vnu.jar";
 
 /// One page of each kind; each is checked in Dutch and under /en/.
 const PAGES: &[&str] = &[
@@ -32,6 +46,9 @@ const PAGES: &[&str] = &[
     "/404.html",
 ];
 
+/// Pages printed (print media emulated) in the audit: a contract page.
+const PRINTED: &[&str] = &["/wijken/meerwijk/2025/", "/en/wijken/meerwijk/2025/"];
+
 /// Whether the browser tests can run here; fails with what to install otherwise.
 fn browser_available(root: &Path) -> bool {
     if std::env::var_os("AFSPRAAK_SKIP_BROWSER").is_some_and(|v| v == "1") {
@@ -41,8 +58,12 @@ fn browser_available(root: &Path) -> bool {
     let mut missing = Vec::new();
     if !root.join("node_modules/playwright-core").is_dir()
         || !root.join("node_modules/axe-core").is_dir()
+        || !root.join(VNU_JAR).is_file()
     {
-        missing.push("node_modules/playwright-core and node_modules/axe-core (run `npm ci` in the repository root)");
+        missing.push("node_modules/playwright-core, axe-core and vnu-jar (run `npm ci` in the repository root)");
+    }
+    if Command::new("java").arg("-version").output().is_err() {
+        missing.push("java (run `apt-get install default-jre-headless`)");
     }
     if !Path::new(CHROMIUM).exists() {
         missing.push("/usr/bin/chromium (run `apt-get install chromium`)");
@@ -57,22 +78,7 @@ fn browser_available(root: &Path) -> bool {
 
 /// Builds the bundled site and serves it on loopback; returns the port.
 fn build_and_serve(root: &Path) -> (tempfile::TempDir, std::path::PathBuf, u16) {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let public = tmp.path().join("public");
-    let build = Command::new(env!("CARGO_BIN_EXE_afspraak"))
-        .arg("build")
-        .arg("--root")
-        .arg(root)
-        .arg("--output")
-        .arg(&public)
-        .output()
-        .expect("run afspraak build");
-    assert!(
-        build.status.success(),
-        "afspraak build failed:\n{}{}",
-        String::from_utf8_lossy(&build.stdout),
-        String::from_utf8_lossy(&build.stderr)
-    );
+    let (tmp, public) = build(root);
 
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
     let port = listener.local_addr().expect("local addr").port();
@@ -90,7 +96,7 @@ fn build_and_serve(root: &Path) -> (tempfile::TempDir, std::path::PathBuf, u16) 
 }
 
 #[test]
-fn bundled_site_passes_axe_in_chromium() {
+fn bundled_site_passes_the_browser_audit() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     if !browser_available(root) {
         return;
@@ -111,29 +117,125 @@ fn bundled_site_passes_axe_in_chromium() {
 
     let mut paths: Vec<String> = PAGES.iter().map(|p| (*p).to_owned()).collect();
     paths.extend(PAGES.iter().map(|p| format!("/en{p}")));
-    for path in &paths {
+    for path in paths.iter().chain(
+        PRINTED
+            .iter()
+            .map(|p| (*p).to_owned())
+            .collect::<Vec<_>>()
+            .iter(),
+    ) {
         assert!(
             resolve(&public, path).is_some(),
-            "{path} is not in the built site; update PAGES in tests/browser.rs"
+            "{path} is not in the built site; update PAGES or PRINTED in tests/browser.rs"
         );
     }
+    let mut args = vec![format!("http://127.0.0.1:{port}")];
+    for p in PRINTED {
+        args.push("--print".into());
+        args.push((*p).into());
+    }
+    args.extend(paths);
+    let (ok, text) = node(root, "tests/browser/audit.mjs", &args);
+    assert!(ok, "the browser audit found problems:\n{text}");
+}
 
-    let out = Command::new("node")
-        .current_dir(root)
-        .arg("tests/browser/axe.mjs")
-        .arg(format!("http://127.0.0.1:{port}"))
-        .args(&paths)
+/// Builds the bundled site into a tempdir; returns it and the output directory.
+fn build(root: &Path) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let public = tmp.path().join("public");
+    let build = Command::new(env!("CARGO_BIN_EXE_afspraak"))
+        .arg("build")
+        .arg("--root")
+        .arg(root)
+        .arg("--output")
+        .arg(&public)
         .output()
-        .expect("run `node tests/browser/axe.mjs` (is node installed?)");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    println!("{stdout}");
-    eprintln!("{stderr}");
+        .expect("run afspraak build");
     assert!(
-        out.status.success(),
-        "axe found accessibility problems ({}):\n{stdout}{stderr}",
-        out.status
+        build.status.success(),
+        "afspraak build failed:\n{}{}",
+        String::from_utf8_lossy(&build.stdout),
+        String::from_utf8_lossy(&build.stderr)
     );
+    (tmp, public)
+}
+
+/// The Nu HTML Checker over every built HTML file: no errors.
+#[test]
+fn bundled_site_is_valid_html() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if !browser_available(root) {
+        return;
+    }
+    let (_tmp, public) = build(root);
+    let pages = walkdir::WalkDir::new(&public)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .count();
+    let out = Command::new("java")
+        .arg("-jar")
+        .arg(root.join(VNU_JAR))
+        .args(["--errors-only", "--skip-non-html", "--format", "json"])
+        .arg(&public)
+        .output()
+        .expect("run java -jar vnu.jar");
+    // vnu writes its JSON report to stderr.
+    let report: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap_or_else(|e| {
+        panic!(
+            "vnu.jar gave no JSON report ({e}):\n{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    let messages = report["messages"].as_array().cloned().unwrap_or_default();
+    let errors: Vec<String> = messages
+        .iter()
+        .filter(|m| m["type"] != "info")
+        .map(|m| {
+            let url = m["url"].as_str().unwrap_or("");
+            let page = url
+                .strip_prefix(&format!("file:{}", public.display()))
+                .unwrap_or(url);
+            format!(
+                "{page}:{}: {} ({})",
+                m["lastLine"],
+                m["message"].as_str().unwrap_or(""),
+                m["extract"].as_str().unwrap_or("").replace('\n', " ")
+            )
+        })
+        .collect();
+    println!(
+        "vnu: {pages} pages, {} errors (vnu {})",
+        errors.len(),
+        report["version"].as_str().unwrap_or("?")
+    );
+    assert!(
+        errors.is_empty(),
+        "the Nu HTML Checker found {} errors:\n{}",
+        errors.len(),
+        errors.join("\n")
+    );
+    assert!(
+        pages > 100,
+        "expected the whole bundled site, found {pages} HTML files"
+    );
+}
+
+/// Links, fragments, page weight, gzipped budgets and web fonts, over the built files.
+#[test]
+fn bundled_site_links_and_budgets() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if !browser_available(root) {
+        return;
+    }
+    let (_tmp, public) = build(root);
+    let (ok, text) = node(
+        root,
+        "tests/browser/site.mjs",
+        &[public.display().to_string()],
+    );
+    assert!(ok, "the static site audit found problems:\n{text}");
 }
 
 /// Maps a URL path to a file under `docroot`: `/dir/` → `dir/index.html`.

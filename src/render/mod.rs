@@ -35,6 +35,20 @@ pub struct Published<'s> {
     pub followers: HashMap<QuestionRef, Vec<QuestionRef>>,
     pub updates: Vec<&'s Update>,
     pub updates_by_question: HashMap<QuestionRef, Vec<&'s Update>>,
+    /// Each question's Markdown, rendered once (it appears on up to seven pages).
+    html: HashMap<usize, QuestionHtml>,
+}
+
+/// A question's texts as sanitised HTML.
+pub struct QuestionHtml {
+    pub asked: String,
+    pub answer: Option<String>,
+    /// The decline reason, or why a schedule was (not) brought forward.
+    pub reason: Option<String>,
+}
+
+fn question_key(q: &Question) -> usize {
+    std::ptr::from_ref(q) as usize
 }
 
 impl<'s> Published<'s> {
@@ -72,6 +86,15 @@ impl<'s> Published<'s> {
                 }
             }
         }
+        let html = contracts
+            .par_iter()
+            .flat_map_iter(|c| {
+                let slug = &site.neighbourhood(c.neighbourhood).slug;
+                c.questions
+                    .iter()
+                    .map(move |q| (question_key(q), question_html(slug, c.year, q)))
+            })
+            .collect();
         Published {
             site,
             contracts,
@@ -79,7 +102,40 @@ impl<'s> Published<'s> {
             followers,
             updates,
             updates_by_question,
+            html,
         }
+    }
+
+    /// The rendered texts of a published question.
+    pub fn html(&self, q: &Question) -> &QuestionHtml {
+        &self.html[&question_key(q)]
+    }
+}
+
+fn question_html(neighbourhood: &str, year: i32, q: &Question) -> QuestionHtml {
+    use crate::model::{Outcome, Planning};
+    use markdown::{Trust, render};
+    // Ids (footnotes) must be unique on pages that list questions of several contracts.
+    let prefix = format!("q-{neighbourhood}-{year}-{}-", q.id);
+    let reason = match &q.outcome {
+        Outcome::Declined { reason, .. }
+        | Outcome::Scheduled {
+            planning: Planning::NotAdjusted { reason },
+            ..
+        } => Some(reason),
+        Outcome::Scheduled {
+            planning: Planning::Adjusted { note },
+            ..
+        } => note.as_ref(),
+        _ => None,
+    };
+    QuestionHtml {
+        asked: render(&q.asked.0, Trust::Resident, &format!("{prefix}a-")),
+        answer: q
+            .answer
+            .as_ref()
+            .map(|a| render(&a.0, Trust::Resident, &format!("{prefix}b-"))),
+        reason: reason.map(|r| render(&r.0, Trust::Resident, &format!("{prefix}r-"))),
     }
 }
 

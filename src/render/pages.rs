@@ -187,7 +187,6 @@ impl<'a, 's> PageContext<'a, 's> {
         let topic = site.topic(q.topic);
         let (mut when, mut report_by, mut decision, mut ground, mut reason_html, mut planning) =
             (None, None, None, None, None, None);
-        let prefix = format!("q{}-", q.id);
         match &q.outcome {
             Outcome::Resolved => {}
             Outcome::Honoured { when: w } => when = Some(self.t.when(w)),
@@ -197,15 +196,13 @@ impl<'a, 's> PageContext<'a, 's> {
             } => {
                 when = Some(self.t.when(w));
                 match p {
-                    Planning::Adjusted { note } => {
+                    Planning::Adjusted { .. } => {
                         planning = Some(self.tr("planning_adjusted"));
-                        reason_html = note
-                            .as_ref()
-                            .map(|n| markdown::render(&n.0, Trust::Resident, &prefix));
+                        reason_html = self.published.html(q).reason.clone();
                     }
-                    Planning::NotAdjusted { reason } => {
+                    Planning::NotAdjusted { .. } => {
                         planning = Some(self.tr("planning_not_adjusted"));
-                        reason_html = Some(markdown::render(&reason.0, Trust::Resident, &prefix));
+                        reason_html = self.published.html(q).reason.clone();
                     }
                 }
             }
@@ -231,9 +228,9 @@ impl<'a, 's> PageContext<'a, 's> {
                     }
                 });
             }
-            Outcome::Declined { ground: g, reason } => {
+            Outcome::Declined { ground: g, .. } => {
                 ground = Some(self.tr(&format!("ground_{}", g.key())));
-                reason_html = Some(markdown::render(&reason.0, Trust::Resident, &prefix));
+                reason_html = self.published.html(q).reason.clone();
             }
         }
         QuestionItem {
@@ -670,16 +667,12 @@ fn question(cx: &PageContext, c: &Contract, q: &Question) -> PageJob {
             url: urls::question(cx.lang, &r.neighbourhood, r.year, r.id),
         })
     };
-    let prefix = format!("q{}-", q.id);
     let page = View {
         number: cx
             .tr("label_question_number")
             .replace("{id}", &q.id.to_string()),
-        asked_html: markdown::render(&q.asked.0, Trust::Resident, &format!("{prefix}a-")),
-        answer_html: q
-            .answer
-            .as_ref()
-            .map(|a| markdown::render(&a.0, Trust::Resident, &format!("{prefix}b-"))),
+        asked_html: cx.published.html(q).asked.clone(),
+        answer_html: cx.published.html(q).answer.clone(),
         channel: q
             .channel
             .map(|ch| cx.tr(&format!("channel_{}", ch.key().replace('-', "_")))),
@@ -688,6 +681,7 @@ fn question(cx: &PageContext, c: &Contract, q: &Question) -> PageJob {
             .iter()
             .map(|p| ProgressEntry {
                 date: cx.t.day(p.date),
+                date_iso: p.date.format("%Y-%m-%d").to_string(),
                 state: Badge {
                     key: p.state.key(),
                     label: cx.tr(&format!("state_{}", p.state.key())),

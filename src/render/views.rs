@@ -126,6 +126,7 @@ pub struct GroundRow {
 #[derive(Serialize)]
 pub struct ProgressEntry {
     pub date: String,
+    pub date_iso: String,
     pub state: Badge,
     pub note: Option<String>,
 }
