@@ -21,6 +21,7 @@ pub type SiteOutput = BTreeMap<String, Vec<u8>>;
 
 /// A page waiting to be rendered.
 pub struct PageJob {
+    pub lang: crate::config::Language,
     pub url: String,
     pub template: &'static str,
     pub context: tera::Context,
@@ -167,7 +168,8 @@ pub fn render_pages(
         .into_par_iter()
         .map(|job| {
             progress.advance(1);
-            let html = theme.tera.render(job.template, &job.context).map_err(|e| {
+            let tera = theme.per_language.get(&job.lang).unwrap_or(&theme.tera);
+            let html = tera.render(job.template, &job.context).map_err(|e| {
                 anyhow::anyhow!("rendering {} with template {}:\n{e}", job.url, job.template)
             })?;
             Ok((urls::output_path(&job.url), html.into_bytes()))

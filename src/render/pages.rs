@@ -117,7 +117,6 @@ impl<'a, 's> PageContext<'a, 's> {
                 }],
                 _ => Vec::new(),
             },
-            t: &self.t.table,
         }
     }
 
@@ -133,6 +132,7 @@ impl<'a, 's> PageContext<'a, 's> {
         context.insert("page", page);
         context.insert("notice", &self.site().config.notice);
         PageJob {
+            lang: self.lang,
             url,
             template,
             context,

@@ -46,6 +46,9 @@ const DEFAULT_FILES: &[(&str, &str)] = embed!(
 
 pub struct Theme {
     pub tera: tera::Tera,
+    /// The same templates with each language's interface text as the global
+    /// `t`, so that no page has to carry the table in its own context.
+    pub per_language: BTreeMap<Language, tera::Tera>,
     pub static_files: BTreeMap<String, Vec<u8>>,
     pub translations: BTreeMap<Language, Translations>,
 }
@@ -110,8 +113,17 @@ impl Theme {
         }
         tera.add_raw_templates(templates)
             .map_err(|e| anyhow::anyhow!("in the theme's templates:\n{e}"))?;
+        let per_language = translations
+            .iter()
+            .map(|(lang, t)| {
+                let mut localised = tera.clone();
+                localised.global_context().insert("t", &t.table);
+                (*lang, localised)
+            })
+            .collect();
         Ok(Theme {
             tera,
+            per_language,
             static_files,
             translations,
         })

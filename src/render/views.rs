@@ -26,7 +26,6 @@ pub struct Layout<'a> {
     pub stylesheet: &'static str,
     /// Atom feeds that belong to this page, for `<link rel="alternate">`.
     pub feeds: Vec<Link>,
-    pub t: &'a std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Serialize)]
