@@ -385,3 +385,70 @@ fn search_finds_a_question_by_a_word_from_its_decline_reason() {
     );
     assert!(!ok, "the outcome filter let a declined question through");
 }
+
+/// `afspraak serve` in a real browser: an edit appears without reloading by
+/// hand, a broken edit shows the overlay with file and line, a fix removes it.
+#[test]
+fn serve_reloads_the_open_page_and_shows_errors_over_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if !browser_available(root) {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    for entry in walkdir::WalkDir::new(root.join("tests/fixtures/build-site")) {
+        let entry = entry.unwrap();
+        let target = site.join(
+            entry
+                .path()
+                .strip_prefix(root.join("tests/fixtures/build-site"))
+                .unwrap(),
+        );
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_afspraak"))
+        .args([
+            "serve",
+            "--root",
+            site.to_str().unwrap(),
+            "--port",
+            &port.to_string(),
+        ])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(std::time::Instant::now() < deadline, "serve did not start");
+        thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let contract = site.join("content/contracts/meerwijk/2011.yaml");
+    let yaml = std::fs::read_to_string(&contract).unwrap();
+    let site_model = afspraak::check(&site, None).unwrap().site.unwrap();
+    let (_, question) = site_model
+        .find_question(&afspraak::model::QuestionRef::parse("meerwijk/2011/7").unwrap())
+        .unwrap();
+    assert!(yaml.contains(&question.title));
+    let (ok, text) = node(
+        root,
+        "tests/browser/serve.mjs",
+        &[
+            format!("http://127.0.0.1:{port}/wijken/meerwijk/2011/7/"),
+            contract.to_str().unwrap().to_string(),
+            question.title.clone(),
+            "Een titel die de redacteur net opsloeg".to_string(),
+        ],
+    );
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(ok, "{text}");
+}
