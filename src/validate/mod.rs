@@ -437,7 +437,12 @@ fn scan_personal_data(sources: &Sources, allow: &[String], d: &mut Diagnostics) 
             }
         }
     };
-    let yaml_roots = sources
+    // Files are independent: scan them in parallel, then report in a fixed order.
+    enum Item<'a> {
+        Yaml(&'a Node),
+        Doc(&'a crate::load::MarkdownDoc),
+    }
+    let mut items: Vec<Item> = sources
         .contracts
         .iter()
         .map(|c| &c.yaml)
@@ -446,30 +451,45 @@ fn scan_personal_data(sources: &Sources, allow: &[String], d: &mut Diagnostics) 
                 .into_iter()
                 .flatten(),
         )
-        .filter_map(|y| y.root.as_ref());
-    for root in yaml_roots {
-        scan_node(root, d);
-    }
-    let docs = sources
-        .updates
-        .iter()
-        .chain(&sources.pages)
-        .chain(&sources.neighbourhood_intros)
-        .chain(sources.index.as_ref())
-        .chain(
-            sources
-                .contracts
-                .iter()
-                .filter_map(|c| c.narrative.as_ref()),
-        );
-    for doc in docs {
-        if let Some(front) = &doc.front {
-            scan_node(front, d);
-        }
-        let body = sources.body(doc);
-        let body_span = Span::new(doc.file, doc.body_start..doc.body_start);
-        for (range, kind) in privacy::find(body, allow) {
-            report(body_span, body, range, kind, d);
-        }
+        .filter_map(|y| y.root.as_ref())
+        .map(Item::Yaml)
+        .collect();
+    items.extend(
+        sources
+            .updates
+            .iter()
+            .chain(&sources.pages)
+            .chain(&sources.neighbourhood_intros)
+            .chain(sources.index.as_ref())
+            .chain(
+                sources
+                    .contracts
+                    .iter()
+                    .filter_map(|c| c.narrative.as_ref()),
+            )
+            .map(Item::Doc),
+    );
+    let found: Vec<Diagnostics> = items
+        .par_iter()
+        .map(|item| {
+            let mut local = Diagnostics::default();
+            match item {
+                Item::Yaml(root) => scan_node(root, &mut local),
+                Item::Doc(doc) => {
+                    if let Some(front) = &doc.front {
+                        scan_node(front, &mut local);
+                    }
+                    let body = sources.body(doc);
+                    let body_span = Span::new(doc.file, doc.body_start..doc.body_start);
+                    for (range, kind) in privacy::find(body, allow) {
+                        report(body_span, body, range, kind, &mut local);
+                    }
+                }
+            }
+            local
+        })
+        .collect();
+    for local in found {
+        d.extend(local);
     }
 }
