@@ -405,7 +405,7 @@ impl SiteInfo {
             if let Some(Node {
                 value: Value::Seq(items),
                 ..
-            }) = doc.as_ref().and_then(|d| d.root.as_ref())
+            }) = doc.as_ref().and_then(|d| d.root.as_deref())
             {
                 for item in items {
                     if let (Some(slug), name) = (map_text(item, "slug"), map_text(item, "name")) {
@@ -420,7 +420,7 @@ impl SiteInfo {
         if let Some(Node {
             value: Value::Seq(districts),
             ..
-        }) = sources.districts.as_ref().and_then(|d| d.root.as_ref())
+        }) = sources.districts.as_ref().and_then(|d| d.root.as_deref())
         {
             for district in districts {
                 if let Some(Node {
@@ -444,7 +444,7 @@ impl SiteInfo {
             if let Some(Node {
                 value: Value::Seq(items),
                 ..
-            }) = c.yaml.root.as_ref().and_then(|r| map_get(r, "questions"))
+            }) = c.yaml.root.as_deref().and_then(|r| map_get(r, "questions"))
             {
                 for item in items {
                     if let Some(Value::Int(id)) = map_get(item, "id").map(|n| &n.value)

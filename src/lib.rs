@@ -44,9 +44,18 @@ pub struct Checked {
 /// site's `as_of`, else now in Europe/Amsterdam). Only a site folder that
 /// cannot be opened is an `Err`; content problems are diagnostics.
 pub fn check(root: &Path, as_of: Option<NaiveDateTime>) -> anyhow::Result<Checked> {
+    check_cached(root, as_of, &mut load::ParseCache::default())
+}
+
+/// [`check`], re-parsing only the files that changed since `cache` was filled.
+pub fn check_cached(
+    root: &Path,
+    as_of: Option<NaiveDateTime>,
+    cache: &mut load::ParseCache,
+) -> anyhow::Result<Checked> {
     let mut diagnostics = Diagnostics::default();
     let started = std::time::Instant::now();
-    let sources = load::load(root, &mut diagnostics)?;
+    let sources = load::load_cached(root, &mut diagnostics, cache)?;
     let loaded = started.elapsed();
     let site = validate::validate(&sources, as_of, &mut diagnostics);
     let map = sources.map;

@@ -134,7 +134,7 @@ fn known_neighbourhoods(sources: &crate::load::Sources) -> Vec<String> {
     let Some(Value::Seq(districts)) = sources
         .districts
         .as_ref()
-        .and_then(|d| d.root.as_ref())
+        .and_then(|d| d.root.as_deref())
         .map(|n| &n.value)
     else {
         return out;

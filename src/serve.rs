@@ -4,10 +4,11 @@
 //! diagnostics laid over every page until the file is fixed. The reload script
 //! and the overlay exist only here, never in built output.
 
+use std::collections::HashMap;
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::{Duration, Instant};
 
 use axum::Router;
@@ -20,28 +21,92 @@ use axum::routing::get;
 use tokio::sync::{broadcast, watch};
 
 use crate::diagnostic::render_human;
-use crate::render::SiteOutput;
+use crate::load::ParseCache;
+use crate::model::Site;
+use crate::render::{self, Published, SiteOutput, Theme};
+
+/// The last site that validated, rendered page by page as pages are asked for:
+/// after an edit only the open page is rendered again, not the whole site.
+struct Prepared {
+    root: PathBuf,
+    site: Site,
+    theme: Theme,
+    pages: Mutex<HashMap<String, Arc<Vec<u8>>>>,
+    /// Feeds, open data, the search index and the sitemap: a full build, made
+    /// the first time one of them is asked for.
+    everything: OnceLock<Result<Arc<SiteOutput>, String>>,
+}
+
+impl Prepared {
+    /// The file at an output path such as `wijken/meerwijk/index.html`.
+    fn get(&self, key: &str) -> Option<Arc<Vec<u8>>> {
+        if let Some(page) = key
+            .strip_suffix("index.html")
+            .or(key.ends_with("404.html").then_some(key))
+        {
+            if let Some(hit) = self.pages.lock().expect("page cache").get(key) {
+                return Some(hit.clone());
+            }
+            let published = Published::lazy(&self.site);
+            if let Some(result) = render::render_one(&published, &self.theme, page) {
+                let bytes = Arc::new(result.unwrap_or_else(|e| format!("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>error</title></head><body><pre>{}</pre></body></html>", escape(&format!("{e:#}"))).into_bytes()));
+                self.pages
+                    .lock()
+                    .expect("page cache")
+                    .insert(key.to_string(), bytes.clone());
+                return Some(bytes);
+            }
+        }
+        if let Some(name) = key.strip_prefix("static/")
+            && let Some(bytes) = self.theme.static_files.get(name)
+        {
+            return Some(Arc::new(bytes.clone()));
+        }
+        let everything = self.everything.get_or_init(|| {
+            crate::generate(&self.root, &self.site)
+                .map(Arc::new)
+                .map_err(|e| format!("{e:#}"))
+        });
+        everything
+            .as_ref()
+            .ok()?
+            .get(key)
+            .map(|b| Arc::new(b.clone()))
+    }
+}
 
 /// What is being served: the last good site and, if the latest build failed, why.
 struct Snapshot {
-    output: Arc<SiteOutput>,
+    prepared: Option<Arc<Prepared>>,
     errors: Option<String>,
     version: u64,
 }
 
 struct App {
+    root: PathBuf,
+    cache: Mutex<ParseCache>,
     snapshot: RwLock<Arc<Snapshot>>,
     changes: broadcast::Sender<u64>,
     shutdown: watch::Receiver<bool>,
 }
 
-/// A build in memory: the files, or the diagnostics as text.
-pub fn build_in_memory(root: &Path) -> Result<SiteOutput, String> {
-    let checked = crate::check(root, None).map_err(|e| format!("error: {e:#}"))?;
-    let Some(site) = &checked.site else {
+/// Checks the site (re-parsing only changed files) and prepares it for serving.
+fn prepare(root: &Path, cache: &mut ParseCache) -> Result<Prepared, String> {
+    let checked = crate::check_cached(root, None, cache).map_err(|e| format!("error: {e:#}"))?;
+    if std::env::var_os("AFSPRAAK_TIMINGS").is_some() {
+        eprintln!("{:?}", checked.timings);
+    }
+    let Some(site) = checked.site else {
         return Err(render_human(&checked.diagnostics, &checked.sources, false));
     };
-    crate::generate(root, site).map_err(|e| format!("error: {e:#}"))
+    let theme = Theme::load(root, &site.config.theme).map_err(|e| format!("error: {e:#}"))?;
+    Ok(Prepared {
+        root: root.to_path_buf(),
+        site,
+        theme,
+        pages: Mutex::new(HashMap::new()),
+        everything: OnceLock::new(),
+    })
 }
 
 impl App {
@@ -49,19 +114,19 @@ impl App {
         self.snapshot.read().expect("snapshot lock").clone()
     }
 
-    /// Rebuilds and publishes the result to every open page.
-    fn rebuild(&self, root: &Path) -> Duration {
+    /// Rebuilds and tells every open page.
+    fn rebuild(&self) -> Duration {
         let started = Instant::now();
-        let result = build_in_memory(root);
+        let result = prepare(&self.root, &mut self.cache.lock().expect("parse cache"));
         let previous = self.current();
         let next = match result {
-            Ok(output) => Snapshot {
-                output: Arc::new(output),
+            Ok(prepared) => Snapshot {
+                prepared: Some(Arc::new(prepared)),
                 errors: None,
                 version: previous.version + 1,
             },
             Err(errors) => Snapshot {
-                output: previous.output.clone(),
+                prepared: previous.prepared.clone(),
                 errors: Some(errors),
                 version: previous.version + 1,
             },
@@ -108,15 +173,21 @@ pub fn serve(root: &Path, bind: &str, port: u16) -> anyhow::Result<()> {
         let local = listener.local_addr()?;
         let (changes, _) = broadcast::channel(16);
         let (stop, shutdown) = watch::channel(false);
-        let first = build_in_memory(&root);
-        let snapshot = match first {
-            Ok(output) => Snapshot { output: Arc::new(output), errors: None, version: 1 },
-            Err(errors) => Snapshot { output: Arc::new(SiteOutput::new()), errors: Some(errors), version: 1 },
+        let mut cache = ParseCache::default();
+        let snapshot = match prepare(&root, &mut cache) {
+            Ok(prepared) => Snapshot { prepared: Some(Arc::new(prepared)), errors: None, version: 1 },
+            Err(errors) => Snapshot { prepared: None, errors: Some(errors), version: 1 },
         };
         if let Some(errors) = &snapshot.errors {
             eprint!("{errors}");
         }
-        let app = Arc::new(App { snapshot: RwLock::new(Arc::new(snapshot)), changes, shutdown });
+        let app = Arc::new(App {
+            root: root.clone(),
+            cache: Mutex::new(cache),
+            snapshot: RwLock::new(Arc::new(snapshot)),
+            changes,
+            shutdown,
+        });
         let _watcher = watch_sources(&root, app.clone())?;
         let router = Router::new()
             .route("/__afspraak/events", get(events))
@@ -166,7 +237,6 @@ fn watch_sources(
     >,
 > {
     use notify::RecursiveMode;
-    let rebuild_root = root.to_path_buf();
     let (tx, rx) = std::sync::mpsc::channel::<()>();
     let mut debouncer = notify_debouncer_full::new_debouncer(
         Duration::from_millis(40),
@@ -193,7 +263,7 @@ fn watch_sources(
         while rx.recv().is_ok() {
             // Coalesce what arrived while the last rebuild ran.
             while rx.try_recv().is_ok() {}
-            app.rebuild(&rebuild_root);
+            app.rebuild();
         }
     });
     Ok(debouncer)
@@ -240,35 +310,50 @@ async fn events(
 
 async fn page(State(app): State<Arc<App>>, uri: Uri) -> Response {
     let snapshot = app.current();
-    let path = uri.path().trim_start_matches('/');
-    let decoded = percent_decode(path);
+    let decoded = percent_decode(uri.path().trim_start_matches('/'));
     let key = if decoded.is_empty() || decoded.ends_with('/') {
         format!("{decoded}index.html")
     } else {
         decoded.clone()
     };
-    if let Some(bytes) = snapshot.output.get(&key) {
-        return file_response(&key, bytes, &snapshot, StatusCode::OK);
-    }
-    if snapshot
-        .output
-        .contains_key(&format!("{decoded}/index.html"))
-    {
-        let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
-        r.headers_mut().insert(
-            header::LOCATION,
-            HeaderValue::from_str(&format!("/{decoded}/")).unwrap_or(HeaderValue::from_static("/")),
-        );
-        return r;
-    }
-    let not_found = if decoded.starts_with("en/") {
-        "en/404.html"
-    } else {
-        "404.html"
-    };
-    match snapshot.output.get(not_found) {
-        Some(bytes) => file_response(not_found, bytes, &snapshot, StatusCode::NOT_FOUND),
-        None => file_response("404.html", b"<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>afspraak</title></head><body><main><h1>Nog geen site</h1></main></body></html>", &snapshot, StatusCode::NOT_FOUND),
+    let prepared = snapshot.prepared.clone();
+    let answer = tokio::task::spawn_blocking(move || {
+        let prepared = prepared?;
+        if let Some(bytes) = prepared.get(&key) {
+            return Some((key, bytes, StatusCode::OK));
+        }
+        if prepared.get(&format!("{decoded}/index.html")).is_some() {
+            return Some((
+                format!("/{decoded}/"),
+                Arc::new(Vec::new()),
+                StatusCode::MOVED_PERMANENTLY,
+            ));
+        }
+        let not_found = if decoded.starts_with("en/") {
+            "en/404.html"
+        } else {
+            "404.html"
+        };
+        prepared
+            .get(not_found)
+            .map(|b| (not_found.to_string(), b, StatusCode::NOT_FOUND))
+    })
+    .await
+    .ok()
+    .flatten();
+    match answer {
+        Some((location, _, StatusCode::MOVED_PERMANENTLY)) => {
+            let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
+            r.headers_mut().insert(header::LOCATION, HeaderValue::from_str(&location).unwrap_or(HeaderValue::from_static("/")));
+            r
+        }
+        Some((key, bytes, status)) => file_response(&key, &bytes, &snapshot, status),
+        None => file_response(
+            "404.html",
+            b"<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>afspraak</title></head><body><main><h1>Nog geen site</h1></main></body></html>",
+            &snapshot,
+            StatusCode::NOT_FOUND,
+        ),
     }
 }
 

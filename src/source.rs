@@ -148,14 +148,28 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 /// All files read in one run, addressed by [`FileId`].
 #[derive(Debug, Default)]
 pub struct SourceMap {
-    files: Vec<SourceFile>,
+    /// Shared, so that `serve` can keep the files an edit did not touch.
+    files: Vec<std::sync::Arc<SourceFile>>,
 }
 
 impl SourceMap {
     pub fn add(&mut self, path: String, text: String) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).expect("fewer than 4 billion files"));
-        self.files.push(SourceFile::new(path, text));
+        self.files
+            .push(std::sync::Arc::new(SourceFile::new(path, text)));
         id
+    }
+
+    /// Adds a file read earlier.
+    pub fn add_shared(&mut self, file: std::sync::Arc<SourceFile>) -> FileId {
+        let id = FileId(u32::try_from(self.files.len()).expect("fewer than 4 billion files"));
+        self.files.push(file);
+        id
+    }
+
+    /// The shared file behind an id.
+    pub fn shared(&self, id: FileId) -> &std::sync::Arc<SourceFile> {
+        &self.files[id.0 as usize]
     }
 
     pub fn get(&self, id: FileId) -> &SourceFile {
@@ -166,7 +180,7 @@ impl SourceMap {
         self.files
             .iter()
             .enumerate()
-            .map(|(i, f)| (FileId(i as u32), f))
+            .map(|(i, f)| (FileId(i as u32), &**f))
     }
 
     /// The text under a span.

@@ -5,7 +5,10 @@
 pub mod front_matter;
 pub mod yaml;
 
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -18,19 +21,20 @@ pub use yaml::{Node, Value};
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
 /// A YAML file, parsed (or not, when it was malformed: the diagnostic is already reported).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct YamlDoc {
     pub file: FileId,
-    pub root: Option<Node>,
+    /// Shared, so that `serve` can reuse the parse of a file that did not change.
+    pub root: Option<Arc<Node>>,
 }
 
 /// A Markdown file with optional front matter.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct MarkdownDoc {
     pub file: FileId,
     /// The file name without extension, such as `2011-10-21-lantaarnpalen`.
     pub stem: String,
-    pub front: Option<Node>,
+    pub front: Option<Arc<Node>>,
     /// Whether a front-matter block was present but could not be parsed.
     pub front_failed: bool,
     pub body_start: usize,
@@ -115,12 +119,54 @@ fn classify(rel: &[&str]) -> Option<Kind> {
 /// Reads a whole site. Problems with files go into `diagnostics`; only a
 /// site folder that cannot be read at all is an `Err`.
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Sources> {
+    load_cached(root, diagnostics, &mut ParseCache::default())
+}
+
+/// Parsed files of an earlier load, reused while a file's text and place stay
+/// the same, so that `serve` re-parses only what an edit changed.
+#[derive(Default)]
+pub struct ParseCache {
+    entries: HashMap<String, CacheEntry>,
+}
+
+#[derive(Clone)]
+struct CacheEntry {
+    hash: u64,
+    /// The text as read, with its size and modification time when it was read.
+    source: Arc<crate::source::SourceFile>,
+    stamp: Stamp,
+    file: FileId,
+    parsed: Parsed,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// A file's size and modification time when it was read.
+type Stamp = Option<(u64, std::time::SystemTime)>;
+
+fn text_hash(text: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+/// [`load`], reusing and then refreshing `cache`.
+pub fn load_cached(
+    root: &Path,
+    diagnostics: &mut Diagnostics,
+    cache: &mut ParseCache,
+) -> anyhow::Result<Sources> {
     let mut sources = Sources::default();
     let root = root
         .canonicalize()
         .map_err(|e| anyhow::anyhow!("cannot open site folder {}: {e}", root.display()))?;
     let config_path = root.join("site.toml");
-    if let Some(id) = read_file(&root, &config_path, &mut sources.map, diagnostics) {
+    if let Some((id, _)) = read_file(
+        &root,
+        &config_path,
+        &mut sources.map,
+        diagnostics,
+        &HashMap::new(),
+    ) {
         sources.config = Some(id);
     } else if !config_path.exists() {
         let id = sources.map.add("site.toml".into(), String::new());
@@ -175,17 +221,47 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Source
             );
             continue;
         };
-        let Some(id) = read_file(&root, entry.path(), &mut sources.map, diagnostics) else {
+        let Some((id, stamp)) = read_file(
+            &root,
+            entry.path(),
+            &mut sources.map,
+            diagnostics,
+            &cache.entries,
+        ) else {
             continue;
         };
-        pending.push((kind, id, stem(entry.path())));
+        pending.push((kind, id, stem(entry.path()), stamp));
     }
 
     // Parse in parallel: the files are independent.
     let map = &sources.map;
-    let parsed: Vec<(Kind, Parsed, Vec<Diagnostic>)> = pending
+    let previous = &cache.entries;
+    let parsed: Vec<(Kind, CacheEntry)> = pending
         .into_par_iter()
-        .map(|(kind, id, stem)| {
+        .map(|(kind, id, stem, stamp)| {
+            let file = map.get(id);
+            let source = map.shared(id).clone();
+            // The same text at the same place: reuse the parse (its spans stay right).
+            if let Some(hit) = previous
+                .get(&file.path)
+                .filter(|e| e.file == id && Arc::ptr_eq(&e.source, &source))
+            {
+                return (kind, hit.clone());
+            }
+            let hash = text_hash(&file.text);
+            if let Some(hit) = previous
+                .get(&file.path)
+                .filter(|e| e.hash == hash && e.file == id)
+            {
+                return (
+                    kind,
+                    CacheEntry {
+                        source,
+                        stamp,
+                        ..hit.clone()
+                    },
+                );
+            }
             let mut diags = Vec::new();
             let parsed = match kind {
                 Kind::Contract { .. }
@@ -195,14 +271,27 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Source
                 | Kind::Redirects => Parsed::Yaml(parse_yaml_file(map, id, &mut diags)),
                 _ => Parsed::Markdown(parse_markdown_file(map, id, stem, &mut diags)),
             };
-            (kind, parsed, diags)
+            (
+                kind,
+                CacheEntry {
+                    hash,
+                    source,
+                    stamp,
+                    file: id,
+                    parsed,
+                    diagnostics: diags,
+                },
+            )
         })
         .collect();
 
-    for (kind, parsed, diags) in parsed {
-        for d in diags {
-            diagnostics.push(d);
+    let mut entries = HashMap::with_capacity(parsed.len());
+    for (kind, entry) in parsed {
+        for d in &entry.diagnostics {
+            diagnostics.push(d.clone());
         }
+        let parsed = entry.parsed.clone();
+        entries.insert(sources.map.get(entry.file).path.clone(), entry);
         match (kind, parsed) {
             (Kind::Districts, Parsed::Yaml(y)) => sources.districts = Some(y),
             (Kind::Partners, Parsed::Yaml(y)) => sources.partners = Some(y),
@@ -279,9 +368,11 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Source
             );
         }
     }
+    cache.entries = entries;
     Ok(sources)
 }
 
+#[derive(Clone)]
 enum Parsed {
     Yaml(YamlDoc),
     Markdown(MarkdownDoc),
@@ -321,7 +412,8 @@ fn read_file(
     path: &Path,
     map: &mut SourceMap,
     diagnostics: &mut Diagnostics,
-) -> Option<FileId> {
+    previous: &HashMap<String, CacheEntry>,
+) -> Option<(FileId, Stamp)> {
     let rel = relative(root, path);
     let fail = |map: &mut SourceMap, code: Code, message: String, help: &str| {
         let id = map.add(rel.clone(), String::new());
@@ -354,7 +446,18 @@ fn read_file(
         ));
         return None;
     }
-    let size = resolved.metadata().map(|m| m.len()).unwrap_or(0);
+    let metadata = resolved.metadata().ok();
+    let size = metadata.as_ref().map_or(0, |m| m.len());
+    let stamp = metadata
+        .as_ref()
+        .and_then(|m| Some((m.len(), m.modified().ok()?)));
+    if let Some(entry) = previous.get(&rel)
+        && stamp.is_some()
+        && entry.stamp == stamp
+    {
+        // Unchanged since the last load: keep the text (and its line index).
+        return Some((map.add_shared(entry.source.clone()), stamp));
+    }
     if size > MAX_FILE_BYTES {
         diagnostics.push(fail(
             map,
@@ -377,7 +480,7 @@ fn read_file(
         }
     };
     match String::from_utf8(bytes) {
-        Ok(text) => Some(map.add(rel, text)),
+        Ok(text) => Some((map.add(rel, text), stamp)),
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
@@ -404,7 +507,7 @@ fn parse_yaml_file(map: &SourceMap, id: FileId, diags: &mut Vec<Diagnostic>) -> 
     match yaml::parse(id, file, base, text) {
         Ok(node) => YamlDoc {
             file: id,
-            root: Some(node),
+            root: Some(Arc::new(node)),
         },
         Err(d) => {
             diags.push(d);
@@ -428,7 +531,7 @@ fn parse_markdown_file(
             let (front, front_failed) = match parts.yaml {
                 None => (None, false),
                 Some((start, text)) => match yaml::parse(id, file, start, text) {
-                    Ok(node) => (Some(node), false),
+                    Ok(node) => (Some(Arc::new(node)), false),
                     Err(d) => {
                         diags.push(d);
                         (None, true)

@@ -41,6 +41,7 @@ pub struct Published<'s> {
 }
 
 /// A question's texts as sanitised HTML.
+#[derive(Clone)]
 pub struct QuestionHtml {
     pub asked: String,
     pub answer: Option<String>,
@@ -53,7 +54,24 @@ fn question_key(q: &Question) -> usize {
 }
 
 impl<'s> Published<'s> {
+    /// Everything public, with every question's Markdown rendered up front (for a full build).
     pub fn new(site: &'s Site) -> Self {
+        let mut p = Published::lazy(site);
+        p.html = p
+            .contracts
+            .par_iter()
+            .flat_map_iter(|c| {
+                let slug = &site.neighbourhood(c.neighbourhood).slug;
+                c.questions
+                    .iter()
+                    .map(move |q| (question_key(q), question_html(slug, c.year, q)))
+            })
+            .collect();
+        p
+    }
+
+    /// Everything public, rendering Markdown only when a page asks for it (for `serve`).
+    pub fn lazy(site: &'s Site) -> Self {
         let contracts: Vec<&Contract> = site.public_contracts().collect();
         let mut questions = HashMap::new();
         for c in &contracts {
@@ -87,15 +105,6 @@ impl<'s> Published<'s> {
                 }
             }
         }
-        let html = contracts
-            .par_iter()
-            .flat_map_iter(|c| {
-                let slug = &site.neighbourhood(c.neighbourhood).slug;
-                c.questions
-                    .iter()
-                    .map(move |q| (question_key(q), question_html(slug, c.year, q)))
-            })
-            .collect();
         Published {
             site,
             contracts,
@@ -103,13 +112,20 @@ impl<'s> Published<'s> {
             followers,
             updates,
             updates_by_question,
-            html,
+            html: HashMap::new(),
         }
     }
 
     /// The rendered texts of a published question.
-    pub fn html(&self, q: &Question) -> &QuestionHtml {
-        &self.html[&question_key(q)]
+    pub fn html(&self, c: &Contract, q: &Question) -> std::borrow::Cow<'_, QuestionHtml> {
+        match self.html.get(&question_key(q)) {
+            Some(h) => std::borrow::Cow::Borrowed(h),
+            None => std::borrow::Cow::Owned(question_html(
+                &self.site.neighbourhood(c.neighbourhood).slug,
+                c.year,
+                q,
+            )),
+        }
     }
 }
 
@@ -184,4 +200,38 @@ pub fn render_pages(
         out.insert(format!("static/{name}"), bytes.clone());
     }
     Ok(out)
+}
+
+/// Renders the single page at `path` (relative to the site root, such as
+/// `en/wijken/meerwijk/`), or `None` when no page lives there.
+pub fn render_one(
+    published: &Published,
+    theme: &Theme,
+    path: &str,
+) -> Option<anyhow::Result<Vec<u8>>> {
+    use crate::config::Language;
+    let site = published.site;
+    let (lang, rest) = match path
+        .strip_prefix("en/")
+        .or(if path == "en" { Some("") } else { None })
+    {
+        Some(rest) if site.config.languages.contains(&Language::En) => (Language::En, rest),
+        _ => (Language::Nl, path),
+    };
+    let t = theme.translations.get(&lang)?;
+    let cx = pages::PageContext {
+        published,
+        t,
+        lang,
+        theme,
+    };
+    let job = pages::job_for(&cx, rest)?;
+    let tera = theme.per_language.get(&job.lang).unwrap_or(&theme.tera);
+    Some(
+        tera.render(job.template, &job.context)
+            .map(String::into_bytes)
+            .map_err(|e| {
+                anyhow::anyhow!("rendering {} with template {}:\n{e}", job.url, job.template)
+            }),
+    )
 }

@@ -198,11 +198,11 @@ impl<'a, 's> PageContext<'a, 's> {
                 match p {
                     Planning::Adjusted { .. } => {
                         planning = Some(self.tr("planning_adjusted"));
-                        reason_html = self.published.html(q).reason.clone();
+                        reason_html = self.published.html(c, q).reason.clone();
                     }
                     Planning::NotAdjusted { .. } => {
                         planning = Some(self.tr("planning_not_adjusted"));
-                        reason_html = self.published.html(q).reason.clone();
+                        reason_html = self.published.html(c, q).reason.clone();
                     }
                 }
             }
@@ -230,7 +230,7 @@ impl<'a, 's> PageContext<'a, 's> {
             }
             Outcome::Declined { ground: g, .. } => {
                 ground = Some(self.tr(&format!("ground_{}", g.key())));
-                reason_html = self.published.html(q).reason.clone();
+                reason_html = self.published.html(c, q).reason.clone();
             }
         }
         QuestionItem {
@@ -671,8 +671,8 @@ fn question(cx: &PageContext, c: &Contract, q: &Question) -> PageJob {
         number: cx
             .tr("label_question_number")
             .replace("{id}", &q.id.to_string()),
-        asked_html: cx.published.html(q).asked.clone(),
-        answer_html: cx.published.html(q).answer.clone(),
+        asked_html: cx.published.html(c, q).asked.clone(),
+        answer_html: cx.published.html(c, q).answer.clone(),
         channel: q
             .channel
             .map(|ch| cx.tr(&format!("channel_{}", ch.key().replace('-', "_")))),
@@ -990,4 +990,71 @@ fn search(cx: &PageContext) -> PageJob {
     };
     let layout = cx.layout(&url, cx.tr("search_title"), "zoeken", vec![]);
     cx.job(url, "search.html", layout, &page)
+}
+
+/// The one page at `path` (relative, without the language prefix, such as
+/// `wijken/meerwijk/2011/7/`), for `serve`, which renders pages on request.
+pub fn job_for(cx: &PageContext, path: &str) -> Option<PageJob> {
+    if path == "404.html" {
+        return Some(not_found(cx));
+    }
+    if !path.is_empty() && !path.ends_with('/') {
+        return None;
+    }
+    let site = cx.site();
+    let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let find_neighbourhood = |slug: &str| {
+        site.neighbourhoods
+            .iter()
+            .position(|n| n.slug == slug)
+            .map(|i| NeighbourhoodId(i as u32))
+    };
+    let contract = |slug: &str, year: &str| {
+        let id = find_neighbourhood(slug)?;
+        cx.published
+            .contracts
+            .iter()
+            .find(|c| c.neighbourhood == id && c.year.to_string() == year)
+            .copied()
+    };
+    match parts.as_slice() {
+        [] => Some(home(cx)),
+        ["wijken"] => Some(neighbourhoods(cx)),
+        ["wijken", slug] => find_neighbourhood(slug).map(|id| neighbourhood(cx, id)),
+        ["wijken", slug, year] => contract(slug, year).map(|c| self::contract(cx, c)),
+        ["wijken", slug, year, id] => {
+            let c = contract(slug, year)?;
+            let q = c.questions.iter().find(|q| q.id.to_string() == *id)?;
+            Some(question(cx, c, q))
+        }
+        ["stadsdelen", slug] => site
+            .districts
+            .iter()
+            .find(|d| d.slug == *slug)
+            .map(|d| district(cx, d)),
+        ["partners", slug] => site
+            .partners
+            .iter()
+            .position(|p| p.slug == *slug)
+            .map(|i| partner(cx, PartnerId(i as u32))),
+        ["themas", slug] => site
+            .topics
+            .iter()
+            .position(|t| t.slug == *slug)
+            .map(|i| topic(cx, TopicId(i as u32))),
+        ["nieuws"] => Some(news(cx)),
+        ["nieuws", slug] => cx
+            .published
+            .updates
+            .iter()
+            .find(|u| u.slug == *slug)
+            .map(|u| news_item(cx, u)),
+        ["data"] => Some(data(cx)),
+        ["zoeken"] => Some(search(cx)),
+        [slug] => site
+            .public_pages()
+            .find(|p| p.slug == *slug)
+            .map(|p| page(cx, p)),
+        _ => None,
+    }
 }

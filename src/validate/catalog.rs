@@ -39,7 +39,7 @@ impl SlugSet {
 }
 
 fn items<'n>(doc: &'n Option<YamlDoc>, file: &str, d: &mut Diagnostics) -> &'n [Node] {
-    let Some(root) = doc.as_ref().and_then(|y| y.root.as_ref()) else {
+    let Some(root) = doc.as_ref().and_then(|y| y.root.as_deref()) else {
         return &[];
     };
     read::list(root, file, d).unwrap_or_default()

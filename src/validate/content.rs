@@ -274,7 +274,7 @@ pub fn pages(sources: &Sources, d: &mut Diagnostics) -> Vec<Page> {
 }
 
 pub fn redirects(doc: &Option<YamlDoc>, d: &mut Diagnostics) -> Vec<Redirect> {
-    let Some(root) = doc.as_ref().and_then(|y| y.root.as_ref()) else {
+    let Some(root) = doc.as_ref().and_then(|y| y.root.as_deref()) else {
         return Vec::new();
     };
     let mut out = Vec::new();

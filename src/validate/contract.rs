@@ -64,7 +64,7 @@ pub fn contract(
             None
         }
     };
-    let root = source.yaml.root.as_ref()?;
+    let root = source.yaml.root.as_deref()?;
     let mut f = Fields::of(root, "the contract", d)?;
     let period = f.get("period").and_then(|n| period(n, d));
     let signed = f.get("signed").and_then(|n| read::date(n, "signed", d));

@@ -319,7 +319,7 @@ fn check_references(
 /// Whether a catalog file was read and holds a list (else its error is reported).
 fn is_list(doc: &Option<crate::load::YamlDoc>) -> bool {
     matches!(
-        doc.as_ref().and_then(|y| y.root.as_ref()),
+        doc.as_ref().and_then(|y| y.root.as_deref()),
         Some(Node {
             value: Value::Seq(_),
             ..
@@ -340,7 +340,10 @@ fn unreadable_contracts(sources: &Sources) -> HashSet<String> {
         })
         .collect();
     for c in &sources.contracts {
-        if matches!(c.yaml.root.as_ref().map(|n| &n.value), Some(Value::Map(_))) {
+        if matches!(
+            c.yaml.root.as_deref().map(|n| &n.value),
+            Some(Value::Map(_))
+        ) {
             out.remove(&format!("{}/{}", c.neighbourhood.value, c.year));
         }
     }
@@ -372,7 +375,7 @@ fn salvage_allow_list(sources: &Sources) -> Vec<String> {
 fn declared_questions(sources: &Sources) -> HashSet<String> {
     let mut out = HashSet::new();
     for c in &sources.contracts {
-        let Some(Value::Map(entries)) = c.yaml.root.as_ref().map(|n| &n.value) else {
+        let Some(Value::Map(entries)) = c.yaml.root.as_deref().map(|n| &n.value) else {
             continue;
         };
         let Some((_, questions)) = entries.iter().find(|(k, _)| k.value == "questions") else {
@@ -451,7 +454,7 @@ fn scan_personal_data(sources: &Sources, allow: &[String], d: &mut Diagnostics) 
                 .into_iter()
                 .flatten(),
         )
-        .filter_map(|y| y.root.as_ref())
+        .filter_map(|y| y.root.as_deref())
         .map(Item::Yaml)
         .collect();
     items.extend(

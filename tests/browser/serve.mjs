@@ -50,11 +50,13 @@ try {
   const h1 = () => page.textContent('h1', { timeout: 500 }).catch(() => '');
   await step('edit', () => writeFileSync(yamlFile, edited), () =>
     page.waitForFunction((t) => document.querySelector('h1')?.textContent.includes(t), newText, { timeout: 15000 }));
+  // The overlay must name the file as check does: content/contracts/<neighbourhood>/<year>.yaml:line:column.
+  const named = yamlFile.split('/').slice(-3).join('/');
   await step('broken YAML', () => writeFileSync(yamlFile, edited.replace('outcome:', 'outcome: [')), () =>
-    page.waitForFunction(() => {
+    page.waitForFunction((file) => {
       const o = document.getElementById('afspraak-overlay');
-      return o && /contracts\/meerwijk\/2011\.yaml:\d+:\d+/.test(o.textContent);
-    }, null, { timeout: 15000 }));
+      return o && new RegExp(`${file.replace(/[.]/g, '\\.')}:\\d+:\\d+`).test(o.textContent);
+    }, named, { timeout: 15000 }));
   await step('fixed', () => writeFileSync(yamlFile, edited), () =>
     page.waitForFunction((t) => !document.getElementById('afspraak-overlay')
       && document.querySelector('h1')?.textContent.includes(t), newText, { timeout: 15000 }));
