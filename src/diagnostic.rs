@@ -218,6 +218,9 @@ pub fn render_human(diagnostics: &Diagnostics, sources: &SourceMap, color: bool)
         out.push_str(&render_one(d, sources, &renderer));
         out.push_str("\n\n");
     }
+    // Bidirectional controls in a file name or text would make a terminal show
+    // the line reversed (as in "Trojan Source"); show them as escapes instead.
+    let mut out = escape_invisible(&out);
     let errors = diagnostics.count(Severity::Error);
     let warnings = diagnostics.count(Severity::Warning);
     let _ = writeln!(
@@ -228,6 +231,26 @@ pub fn render_human(diagnostics: &Diagnostics, sources: &SourceMap, color: bool)
         warnings,
         plural(warnings, "warning", "warnings")
     );
+    out
+}
+
+fn escape_invisible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{61c}' => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            }
+            c if c.is_control() && c != '\n' && c != '\t' && c != '\x1b' => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
     out
 }
 

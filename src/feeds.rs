@@ -97,6 +97,15 @@ fn contract_entry(p: &Published, c: &Contract) -> Entry {
     }
 }
 
+/// Drops the characters XML 1.0 does not allow (C0 controls other than tab,
+/// line feed and carriage return, and U+FFFE/U+FFFF), which strict feed
+/// readers reject.
+pub fn xml_chars(s: &str) -> String {
+    s.chars()
+        .filter(|&c| !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}'))
+        .collect()
+}
+
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -113,6 +122,12 @@ fn feed(
 ) -> anyhow::Result<(String, Vec<u8>)> {
     let config = &p.site.config;
     entries.sort_by(|a, b| b.sort.cmp(&a.sort).then_with(|| a.id.cmp(&b.id)));
+    for e in &mut entries {
+        for text in [&mut e.title, &mut e.content_html] {
+            *text = xml_chars(text);
+        }
+        e.summary = e.summary.as_deref().map(xml_chars);
+    }
     // The feed changes when its newest entry does; never with the build clock.
     let updated = entries
         .first()
@@ -122,8 +137,8 @@ fn feed(
         });
     let feed = Feed {
         id: absolute(&config.base_url, path),
-        title,
-        subtitle: config.description.clone(),
+        title: xml_chars(&title),
+        subtitle: xml_chars(&config.description),
         self_url: absolute(&config.base_url, path),
         url: absolute(&config.base_url, page_url),
         updated,

@@ -153,6 +153,7 @@ pub fn build_with_progress(
         None => root.join(&site.config.output_dir),
     };
     output::check_output_dir(root, &out_dir)?;
+    output::recover(&out_dir)?;
     let theme = render::Theme::load(root, &site.config.theme)?;
     let published = render::Published::new(site);
     progress.stage(

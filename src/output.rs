@@ -88,6 +88,7 @@ pub fn write_atomically(out: &Path, output: &SiteOutput) -> anyhow::Result<()> {
         .to_string_lossy()
         .into_owned();
     fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
+    recover(&out)?;
     clean_leftovers(&parent, &name);
     let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
     let result = (|| -> anyhow::Result<()> {
@@ -122,6 +123,12 @@ pub fn write_atomically(out: &Path, output: &SiteOutput) -> anyhow::Result<()> {
         let _ = fs::remove_dir_all(&staging);
         return Err(e);
     }
+    if out.exists() && swap(&staging, &out).is_ok() {
+        // The staging folder now holds the previous site.
+        fs::remove_dir_all(&staging)
+            .with_context(|| format!("removing the previous output {}", staging.display()))?;
+        return Ok(());
+    }
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
     if out.exists() {
         fs::rename(&out, &old)
@@ -142,6 +149,54 @@ pub fn write_atomically(out: &Path, output: &SiteOutput) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Exchanges two folders in one atomic step, so that the output folder is at
+/// every moment the complete old site or the complete new one.
+#[cfg(target_os = "linux")]
+fn swap(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+/// Elsewhere (or on a file system without the exchange): two renames, with
+/// [`recover`] for a build killed between them.
+#[cfg(not(target_os = "linux"))]
+fn swap(_a: &Path, _b: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+/// Puts back an output folder that a build, killed between its two renames,
+/// left set aside: without it the site would be gone, and with it the list of
+/// published URLs that the next build must keep.
+pub fn recover(out: &Path) -> anyhow::Result<()> {
+    let out = absolute(out)?;
+    if out.exists() {
+        return Ok(());
+    }
+    let (Some(parent), Some(name)) = (out.parent(), out.file_name()) else {
+        return Ok(());
+    };
+    let prefix = format!(".{}.old-", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(parent) else {
+        return Ok(());
+    };
+    let newest = entries
+        .flatten()
+        .filter(|e| {
+            e.file_name().to_string_lossy().starts_with(&prefix) && e.path().join(MARKER).exists()
+        })
+        .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok());
+    if let Some(set_aside) = newest {
+        fs::rename(set_aside.path(), &out).with_context(|| {
+            format!(
+                "restoring {} from {}",
+                out.display(),
+                set_aside.path().display()
+            )
+        })?;
+    }
+    Ok(())
+}
+
 /// Removes staging and set-aside folders that a killed build left behind.
 fn clean_leftovers(parent: &Path, name: &str) {
     let Ok(entries) = fs::read_dir(parent) else {
@@ -156,5 +211,62 @@ fn clean_leftovers(parent: &Path, name: &str) {
         {
             let _ = fs::remove_dir_all(entry.path());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recover_puts_a_set_aside_site_back() {
+        let tmp = tempfile::TempDir::new().unwrap();
+        let aside = tmp.path().join(".public.old-42");
+        fs::create_dir_all(&aside).unwrap();
+        fs::write(aside.join(MARKER), "").unwrap();
+        fs::write(aside.join("index.html"), "oud").unwrap();
+        let out = tmp.path().join("public");
+        recover(&out).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "oud");
+        assert!(!aside.exists());
+    }
+
+    #[test]
+    fn a_folder_without_the_marker_is_never_taken() {
+        let tmp = tempfile::TempDir::new().unwrap();
+        fs::create_dir_all(tmp.path().join(".public.old-42")).unwrap();
+        let out = tmp.path().join("public");
+        recover(&out).unwrap();
+        assert!(!out.exists());
+    }
+
+    #[test]
+    fn writing_swaps_the_whole_site() {
+        let tmp = tempfile::TempDir::new().unwrap();
+        let out = tmp.path().join("public");
+        let mut first = SiteOutput::new();
+        first.insert("a/index.html".into(), b"een".to_vec());
+        write_atomically(&out, &first).unwrap();
+        let mut second = SiteOutput::new();
+        second.insert("b/index.html".into(), b"twee".to_vec());
+        write_atomically(&out, &second).unwrap();
+        assert!(
+            !out.join("a/index.html").exists(),
+            "files of the old site are gone"
+        );
+        assert_eq!(
+            fs::read_to_string(out.join("b/index.html")).unwrap(),
+            "twee"
+        );
+        let left: Vec<_> = fs::read_dir(tmp.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(
+            left,
+            vec![std::ffi::OsString::from("public")],
+            "no staging or old folders remain"
+        );
     }
 }

@@ -203,7 +203,24 @@ pub fn load_cached(
             continue;
         }
         let rel_in_content = entry.path().strip_prefix(&content).unwrap_or(entry.path());
-        let parts: Vec<&str> = rel_in_content.iter().filter_map(|p| p.to_str()).collect();
+        let Some(parts) = rel_in_content
+            .iter()
+            .map(|p| p.to_str())
+            .collect::<Option<Vec<&str>>>()
+        else {
+            let id = sources
+                .map
+                .add(relative(&root, entry.path()), String::new());
+            diagnostics.push(
+                Diagnostic::warning(
+                    Code::InvalidFileName,
+                    Span::file_start(id),
+                    "this path is not valid UTF-8, so it cannot become an address; it is left out",
+                )
+                .with_help("rename the file or folder using ordinary letters, digits and hyphens"),
+            );
+            continue;
+        };
         if parts.iter().any(|p| p.starts_with('.')) {
             continue; // editor and OS droppings such as .DS_Store or .swp files
         }
@@ -447,6 +464,16 @@ fn read_file(
         return None;
     }
     let metadata = resolved.metadata().ok();
+    if metadata.as_ref().is_some_and(|m| !m.is_file()) {
+        // A FIFO or device would block or never end: never read one.
+        diagnostics.push(fail(
+            map,
+            Code::UnreadableFile,
+            format!("{rel} is not an ordinary file"),
+            "content files are ordinary text files; remove this one",
+        ));
+        return None;
+    }
     let size = metadata.as_ref().map_or(0, |m| m.len());
     let stamp = metadata
         .as_ref()
