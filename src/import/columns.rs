@@ -1,0 +1,326 @@
+//! Columns: which question field each header cell names (YAML key or Dutch
+//! name, as in `data/vragen.csv`), and the Dutch words accepted as values.
+
+use std::collections::HashMap;
+
+use super::read::Table;
+use super::{IGNORED_COLUMNS, RowError};
+use crate::model::{Channel, Ground, Keyword, OutcomeKind, QuestionKind};
+use crate::validate::suggest::did_you_mean;
+
+/// A question field that a column can fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(super) enum Field {
+    Id,
+    Title,
+    Kind,
+    Channel,
+    Topic,
+    Location,
+    Follows,
+    Asked,
+    Partner,
+    Outcome,
+    When,
+    PlanningAdjusted,
+    ReportBy,
+    Ground,
+    Reason,
+    Answer,
+}
+
+/// Every field in the order a new question is written, with its YAML key and
+/// its Dutch column name (as in `data/vragen.csv`).
+pub(super) const FIELDS: &[(Field, &str, &str)] = &[
+    (Field::Id, "id", "nr"),
+    (Field::Title, "title", "titel"),
+    (Field::Kind, "kind", "soort"),
+    (Field::Channel, "channel", "kanaal"),
+    (Field::Topic, "topic", "thema"),
+    (Field::Location, "location", "plek"),
+    (Field::Follows, "follows", "vervolg_op"),
+    (Field::Asked, "asked", "vraag"),
+    (Field::Partner, "partner", "partner"),
+    (Field::Outcome, "outcome", "uitkomst"),
+    (Field::When, "when", "wanneer"),
+    (
+        Field::PlanningAdjusted,
+        "planning_adjusted",
+        "planning_aangepast",
+    ),
+    (Field::ReportBy, "report_by", "uitslag_uiterlijk"),
+    (Field::Ground, "ground", "grond"),
+    (Field::Reason, "reason", "reden"),
+    (Field::Answer, "answer", "antwoord"),
+];
+
+/// Further Dutch names a column may have.
+const ALIASES: &[(&str, Field)] = &[("locatie", Field::Location)];
+
+impl Field {
+    pub(super) fn key(self) -> &'static str {
+        FIELDS.iter().find(|f| f.0 == self).map_or("", |f| f.1)
+    }
+    pub(super) fn dutch(self) -> &'static str {
+        FIELDS.iter().find(|f| f.0 == self).map_or("", |f| f.2)
+    }
+    pub(super) fn from_key(key: &str) -> Option<Field> {
+        FIELDS.iter().find(|f| f.1 == key).map(|f| f.0)
+    }
+    /// Markdown text, written as a block scalar.
+    pub(super) fn is_markdown(self) -> bool {
+        matches!(self, Field::Asked | Field::Answer | Field::Reason)
+    }
+    /// One line of free text, quoted when YAML would misread it.
+    pub(super) fn is_line(self) -> bool {
+        matches!(self, Field::Title | Field::Location)
+    }
+}
+
+/// Which outcomes a field belongs to (the others have it for every outcome).
+pub(super) fn outcomes_of(key: &str) -> Option<&'static [OutcomeKind]> {
+    use OutcomeKind::*;
+    Some(match key {
+        "when" => &[Honoured, Scheduled],
+        "planning_adjusted" => &[Scheduled],
+        "reason" => &[Declined, Scheduled],
+        "ground" => &[Declined],
+        "report_by" | "decision" => &[Prioritised],
+        _ => return None,
+    })
+}
+
+fn normalise_header(s: &str) -> String {
+    s.trim()
+        .trim_start_matches('\u{feff}')
+        .trim()
+        .to_lowercase()
+}
+
+/// What a header cell means.
+enum Column {
+    Field(Field),
+    Wijk,
+    Jaar,
+    Ignored,
+    Blank,
+}
+
+fn classify_header(name: &str) -> Option<Column> {
+    let n = normalise_header(name);
+    if n.is_empty() {
+        return Some(Column::Blank);
+    }
+    if let Some((f, _, _)) = FIELDS.iter().find(|(_, k, nl)| *k == n || *nl == n) {
+        return Some(Column::Field(*f));
+    }
+    if let Some((_, f)) = ALIASES.iter().find(|(a, _)| *a == n) {
+        return Some(Column::Field(*f));
+    }
+    match n.as_str() {
+        "wijk" => Some(Column::Wijk),
+        "jaar" => Some(Column::Jaar),
+        _ if IGNORED_COLUMNS.contains(&n.as_str()) => Some(Column::Ignored),
+        _ => None,
+    }
+}
+
+fn lower_words(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+pub(super) fn parse_outcome(s: &str) -> Option<OutcomeKind> {
+    let s = lower_words(s);
+    if let Some(k) = OutcomeKind::from_key(&s) {
+        return Some(k);
+    }
+    let compact = s.replace(" / ", "/").replace("/ ", "/").replace(" /", "/");
+    Some(match compact.as_str() {
+        "direct opgelost" | "opgelost" => OutcomeKind::Resolved,
+        "binnen de looptijd" => OutcomeKind::Honoured,
+        "al gepland" | "gepland" => OutcomeKind::Scheduled,
+        "meegenomen in prioritering" | "meegenomen in de prioritering" | "prioritering" => {
+            OutcomeKind::Prioritised
+        }
+        "kan niet/mag niet" | "kan niet of mag niet" | "kan niet" | "mag niet" => {
+            OutcomeKind::Declined
+        }
+        _ => return None,
+    })
+}
+
+pub(super) fn parse_kind(s: &str) -> Option<QuestionKind> {
+    let s = lower_words(s);
+    QuestionKind::from_key(&s).or(match s.as_str() {
+        "vraag" => Some(QuestionKind::Question),
+        "initiatief" => Some(QuestionKind::Initiative),
+        _ => None,
+    })
+}
+
+pub(super) fn parse_ground(s: &str) -> Option<Ground> {
+    let s = lower_words(s);
+    Ground::from_key(&s).or(match s.as_str() {
+        "wettelijk" | "wet" => Some(Ground::Legal),
+        "beleid" => Some(Ground::Policy),
+        "financieel" | "geld" => Some(Ground::Financial),
+        _ => None,
+    })
+}
+
+pub(super) fn parse_channel(s: &str) -> Option<Channel> {
+    let s = lower_words(s);
+    Channel::from_key(&s).or(match s.as_str() {
+        "vergadering" | "bijeenkomst" | "wijkraadsvergadering" => Some(Channel::Meeting),
+        "wijkschouw" | "schouw" | "wandeling" => Some(Channel::Walk),
+        "spreekuur" | "inloopspreekuur" => Some(Channel::ConsultationHour),
+        "enquête" | "enquete" => Some(Channel::Survey),
+        "digitaal panel" => Some(Channel::Panel),
+        "bewonersorganisatie" => Some(Channel::ResidentsOrganisation),
+        "regulier contact" => Some(Channel::RegularContact),
+        _ => None,
+    })
+}
+
+pub(super) fn parse_bool(s: &str) -> Option<bool> {
+    match lower_words(s).as_str() {
+        "ja" | "true" | "waar" | "yes" | "j" => Some(true),
+        "nee" | "false" | "onwaar" | "no" | "n" => Some(false),
+        _ => None,
+    }
+}
+
+pub(super) fn outcome_label(k: OutcomeKind) -> &'static str {
+    match k {
+        OutcomeKind::Resolved => "Direct opgelost",
+        OutcomeKind::Honoured => "Binnen de looptijd",
+        OutcomeKind::Scheduled => "Al gepland",
+        OutcomeKind::Prioritised => "Meegenomen in prioritering",
+        OutcomeKind::Declined => "Kan niet / mag niet",
+    }
+}
+
+pub(super) struct Header {
+    /// Column index → what it holds.
+    pub(super) columns: Vec<(usize, Field)>,
+    pub(super) names: HashMap<Field, String>,
+    pub(super) wijk: Option<usize>,
+    pub(super) jaar: Option<usize>,
+    pub(super) blanks: Vec<usize>,
+    pub(super) dutch: bool,
+}
+
+impl Header {
+    pub(super) fn name(&self, f: Field) -> String {
+        self.names.get(&f).cloned().unwrap_or_else(|| {
+            if self.dutch {
+                f.dutch().to_string()
+            } else {
+                f.key().to_string()
+            }
+        })
+    }
+}
+
+pub(super) fn read_header(table: &Table) -> Result<Header, Vec<RowError>> {
+    let mut errors = Vec::new();
+    let mut h = Header {
+        columns: Vec::new(),
+        names: HashMap::new(),
+        wijk: None,
+        jaar: None,
+        blanks: Vec::new(),
+        dutch: false,
+    };
+    let mut dutch = 0;
+    let mut english = 0;
+    for (i, raw) in table.header.iter().enumerate() {
+        let name = raw.trim().trim_start_matches('\u{feff}').trim().to_string();
+        match classify_header(raw) {
+            Some(Column::Field(f)) => {
+                let n = normalise_header(raw);
+                if n == f.key() && n != f.dutch() {
+                    english += 1;
+                } else if n != f.key() {
+                    dutch += 1;
+                }
+                if let Some(first) = h.names.get(&f) {
+                    errors.push(RowError {
+                        row: table.header_row,
+                        column: name.clone(),
+                        message: format!(
+                            "this column repeats column {first} ({}); keep one of them",
+                            f.key()
+                        ),
+                    });
+                    continue;
+                }
+                h.names.insert(f, name);
+                h.columns.push((i, f));
+            }
+            Some(Column::Wijk) => h.wijk = Some(i),
+            Some(Column::Jaar) => h.jaar = Some(i),
+            Some(Column::Ignored) => {}
+            Some(Column::Blank) => h.blanks.push(i),
+            None => {
+                let mut known: Vec<&str> = FIELDS.iter().flat_map(|(_, k, nl)| [*k, *nl]).collect();
+                known.dedup();
+                let mut message = format!("unknown column; known: {}", known.join(", "));
+                let mut all = known.clone();
+                all.push("locatie");
+                if let Some(m) = did_you_mean(&normalise_header(raw), all) {
+                    message = format!(
+                        "unknown column; did you mean {m}? Known: {}",
+                        known.join(", ")
+                    );
+                }
+                errors.push(RowError {
+                    row: table.header_row,
+                    column: name,
+                    message,
+                });
+            }
+        }
+    }
+    h.dutch = dutch > english;
+    if !h.names.contains_key(&Field::Id) && errors.is_empty() {
+        errors.push(RowError {
+            row: table.header_row,
+            column: h.name(Field::Id),
+            message: format!(
+                "there is no {} column; every row needs the question's number in its contract",
+                h.name(Field::Id)
+            ),
+        });
+    }
+    if errors.is_empty() {
+        Ok(h)
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dutch_values() {
+        assert_eq!(
+            parse_outcome("Kan niet / mag niet"),
+            Some(OutcomeKind::Declined)
+        );
+        assert_eq!(
+            parse_outcome("binnen de  looptijd"),
+            Some(OutcomeKind::Honoured)
+        );
+        assert_eq!(parse_outcome("AL GEPLAND"), Some(OutcomeKind::Scheduled));
+        assert_eq!(parse_kind("Initiatief"), Some(QuestionKind::Initiative));
+        assert_eq!(parse_ground("Financieel"), Some(Ground::Financial));
+        assert_eq!(parse_bool("Nee"), Some(false));
+        assert_eq!(parse_channel("Wijkschouw"), Some(Channel::Walk));
+    }
+}

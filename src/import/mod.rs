@@ -1,0 +1,396 @@
+//! `import`: questions from a spreadsheet (CSV or XLSX) into one contract
+//! file. Every row is checked first; one bad row and nothing is written.
+//! The contract file is edited as text: only the fields that change are
+//! rewritten, so comments, other questions, progress histories and the
+//! editor's formatting stay exactly as they were.
+//!
+//! The open-data export `data/vragen.csv` imports as it is: its derived
+//! columns are ignored and rows of other contracts (`wijk`, `jaar`) skipped.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, anyhow};
+use chrono::NaiveDate;
+
+use crate::load::{Node, Value};
+use crate::model::{Keyword, QuestionKind, is_valid_slug};
+use crate::validate::suggest::did_you_mean;
+
+mod columns;
+mod doc;
+mod edit;
+mod read;
+mod rows;
+mod site;
+
+use columns::{FIELDS, Field, Header, read_header};
+use doc::{Doc, map_get, map_text, parse_yaml};
+use edit::plan;
+use read::read_table;
+use rows::{Row, check_row, same, table_rows};
+use site::SiteInfo;
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportReport {
+    /// The contract file, under the site root.
+    pub path: PathBuf,
+    /// Whether the contract file was new.
+    pub created: bool,
+    /// Ids of the questions appended.
+    pub added: Vec<u32>,
+    /// Ids of the existing questions with at least one changed field.
+    pub updated: Vec<u32>,
+    /// Ids of the existing questions the spreadsheet left as they were.
+    pub unchanged: Vec<u32>,
+    /// Spreadsheet rows skipped because their `wijk`/`jaar` name another
+    /// contract (rows of the open-data export).
+    pub skipped: Vec<usize>,
+}
+
+/// One problem in the spreadsheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    /// The spreadsheet row, counted from 1; the header is row 1.
+    pub row: usize,
+    /// The column as its header names it.
+    pub column: String,
+    pub message: String,
+}
+
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        if self.column.is_empty() {
+            write!(f, "row {}: {}", self.row, self.message)
+        } else {
+            write!(
+                f,
+                "row {}, column {}: {}",
+                self.row, self.column, self.message
+            )
+        }
+    }
+}
+
+#[derive(Debug)]
+pub enum ImportError {
+    /// Rows with problems; nothing was written.
+    Rows(Vec<RowError>),
+    /// The file, the site or the contract could not be read or written.
+    Other(anyhow::Error),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            ImportError::Rows(errors) => {
+                writeln!(
+                    f,
+                    "{} {} in the spreadsheet; nothing was written:",
+                    errors.len(),
+                    if errors.len() == 1 {
+                        "problem"
+                    } else {
+                        "problems"
+                    }
+                )?;
+                for e in errors {
+                    writeln!(f, "  {e}")?;
+                }
+                Ok(())
+            }
+            ImportError::Other(e) => write!(f, "{e:#}"),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+impl From<anyhow::Error> for ImportError {
+    fn from(e: anyhow::Error) -> Self {
+        ImportError::Other(e)
+    }
+}
+
+/// The column names accepted, `(YAML key, Dutch name)`, for the documentation.
+pub fn column_names() -> Vec<(&'static str, &'static str)> {
+    let mut names: Vec<_> = FIELDS.iter().map(|(_, k, nl)| (*k, *nl)).collect();
+    names.push(("location", "locatie"));
+    names
+}
+
+/// Columns of the open-data export that are derived, and ignored on import.
+pub const IGNORED_COLUMNS: &[&str] = &[
+    "wijk_naam",
+    "stadsdeel",
+    "permalink",
+    "besluit_datum",
+    "besluit_opgenomen",
+    "stand_van_zaken",
+    "laatste_update",
+    "betwist",
+];
+
+/// Reads `meerwijk/2026`.
+fn parse_contract(contract: &str) -> anyhow::Result<(String, i32)> {
+    let bad = || {
+        anyhow!("`{contract}` is not a contract; write NEIGHBOURHOOD/YEAR, such as meerwijk/2026")
+    };
+    let (nb, year) = contract
+        .trim()
+        .trim_matches('/')
+        .split_once('/')
+        .ok_or_else(bad)?;
+    if !is_valid_slug(nb) || year.len() != 4 {
+        return Err(bad());
+    }
+    Ok((nb.to_string(), year.parse().map_err(|_| bad())?))
+}
+
+pub fn import(root: &Path, file: &Path, contract: &str) -> Result<ImportReport, ImportError> {
+    let (nb, year) = parse_contract(contract)?;
+    let table = read_table(file)?;
+    let site = SiteInfo::load(root)?;
+    if !site.neighbourhoods.iter().any(|(s, _)| *s == nb) {
+        let slugs = site.neighbourhoods.iter().map(|(s, _)| s.as_str());
+        let hint = match did_you_mean(&nb, slugs) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => "use a neighbourhood slug from content/districts.yaml".into(),
+        };
+        return Err(anyhow!("districts.yaml has no neighbourhood `{nb}`; {hint}").into());
+    }
+    let rel = PathBuf::from("content")
+        .join("contracts")
+        .join(&nb)
+        .join(format!("{year}.yaml"));
+    let path = root.join(&rel);
+    let old_text = match std::fs::read(&path) {
+        Ok(bytes) => Some(
+            String::from_utf8(bytes)
+                .map_err(|_| anyhow!("{} is not UTF-8 text; fix it first", rel.display()))?,
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(anyhow!("cannot read {}: {e}", path.display()).into()),
+    };
+    let doc = old_text.clone().map(Doc::parse).transpose()?;
+
+    let header = read_header(&table).map_err(ImportError::Rows)?;
+    let mut errors = Vec::new();
+    let (rows, skipped) = table_rows(&table, &header, &site, (&nb, year), &mut errors);
+    if rows.is_empty() && errors.is_empty() {
+        return Err(anyhow!(
+            "the spreadsheet has no rows for {nb}/{year}{}",
+            if skipped.is_empty() {
+                ""
+            } else {
+                " (rows of other contracts were skipped)"
+            }
+        )
+        .into());
+    }
+
+    let period = doc.as_ref().and_then(|d| d.period).or_else(|| {
+        Some((
+            NaiveDate::from_ymd_opt(year, 4, 1)?,
+            NaiveDate::from_ymd_opt(year + 1, 3, 31)?,
+        ))
+    });
+    let mut seen: HashMap<u32, usize> = HashMap::new();
+    let imported: HashSet<u32> = rows
+        .iter()
+        .filter_map(|r| r.values.get(&Field::Id)?.parse().ok())
+        .collect();
+    for row in &rows {
+        check_row(
+            row,
+            &header,
+            doc.as_ref(),
+            &site,
+            (&nb, year),
+            period,
+            &imported,
+            &mut seen,
+            &mut errors,
+        );
+    }
+    if !errors.is_empty() {
+        errors.sort_by_key(|e| e.row);
+        return Err(ImportError::Rows(errors));
+    }
+
+    let name = site
+        .neighbourhoods
+        .iter()
+        .find(|(s, _)| *s == nb)
+        .map_or(nb.clone(), |(_, n)| n.clone());
+    let plan = plan(&rows, doc.as_ref(), &name, year)?;
+    let mut report = ImportReport {
+        path: path.clone(),
+        created: doc.is_none(),
+        added: plan.added,
+        updated: plan.updated,
+        unchanged: plan.unchanged,
+        skipped,
+    };
+    if old_text.as_deref() == Some(plan.text.as_str()) {
+        return Ok(report);
+    }
+    verify(&plan.text, &rows)?;
+    let before = file_errors(root, &rel)?;
+    write_atomically(&path, &plan.text)?;
+    let after = match file_errors(root, &rel) {
+        Ok(a) => a,
+        Err(e) => {
+            restore(&path, old_text.as_deref())?;
+            return Err(e.into());
+        }
+    };
+    let new: Vec<(usize, String)> = {
+        let mut left = before;
+        after
+            .into_iter()
+            .filter(|(_, key)| match left.iter().position(|k| k.1 == *key) {
+                Some(i) => {
+                    left.remove(i);
+                    false
+                }
+                None => true,
+            })
+            .collect()
+    };
+    if !new.is_empty() {
+        restore(&path, old_text.as_deref())?;
+        return Err(diagnostics_as_rows(&plan.text, &new, &rows, &header));
+    }
+    report.path = path;
+    Ok(report)
+}
+
+/// Reads the new text back: every imported value must be there as meant.
+fn verify(text: &str, rows: &[Row]) -> anyhow::Result<()> {
+    let root = parse_yaml(text).map_err(|e| anyhow!("internal error: the edited contract file would not be valid YAML ({e}); nothing was written"))?;
+    let items: Vec<&Node> = match map_get(&root, "questions") {
+        Some(Node {
+            value: Value::Seq(items),
+            ..
+        }) => items.iter().collect(),
+        _ => Vec::new(),
+    };
+    for row in rows {
+        let id = &row.values[&Field::Id];
+        let item = items
+            .iter()
+            .find(|i| map_text(i, "id").as_deref() == Some(id.as_str()))
+            .ok_or_else(|| {
+                anyhow!(
+                    "internal error: question {id} is missing after the edit; nothing was written"
+                )
+            })?;
+        for (&f, value) in &row.values {
+            let got = map_text(item, f.key())
+                .or_else(|| (f == Field::Kind).then(|| QuestionKind::Question.key().to_string()));
+            if !got.as_deref().is_some_and(|g| same(f, g, value)) {
+                return Err(anyhow!(
+                    "internal error: `{}` of question {id} would read back as {got:?}, not {value:?}; nothing was written",
+                    f.key()
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The errors `check` reports in one file: (byte offset, code and message).
+fn file_errors(root: &Path, rel: &Path) -> anyhow::Result<Vec<(usize, String)>> {
+    let checked = crate::check(root, None)?;
+    let rel = rel.to_string_lossy().replace('\\', "/");
+    Ok(checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+        .filter(|d| checked.sources.get(d.span.file).path == rel)
+        .map(|d| {
+            let help = d
+                .help
+                .as_deref()
+                .map(|h| format!(" ({h})"))
+                .unwrap_or_default();
+            (d.span.start as usize, format!("{}{help}", d.message))
+        })
+        .collect())
+}
+
+/// Errors `check` found in the written file, pointed at rows where possible.
+fn diagnostics_as_rows(
+    text: &str,
+    new: &[(usize, String)],
+    rows: &[Row],
+    header: &Header,
+) -> ImportError {
+    let doc = Doc::parse(text.to_string()).ok();
+    let mut out = Vec::new();
+    for (offset, message) in new {
+        let place = doc.as_ref().and_then(|doc| {
+            let item = doc.items.iter().find(|i| {
+                i.fields.first().is_some_and(|f| f.key_start <= *offset) && *offset < i.end()
+            })?;
+            let row = rows
+                .iter()
+                .find(|r| r.values[&Field::Id].parse::<u32>().ok() == item.id)?;
+            let field = item
+                .fields
+                .iter()
+                .find(|f| f.key_start <= *offset && *offset < f.end)
+                .and_then(|f| Field::from_key(&f.key));
+            Some((row.row, field.map(|f| header.name(f)).unwrap_or_default()))
+        });
+        match place {
+            Some((row, column)) => out.push(RowError {
+                row,
+                column,
+                message: message.clone(),
+            }),
+            None => {
+                let (line, _) = crate::source::SourceFile::new(String::new(), text.to_string())
+                    .line_col(*offset);
+                return ImportError::Other(anyhow!(
+                    "the imported contract would not pass `afspraak check` (line {line}: {message}); nothing was written"
+                ));
+            }
+        }
+    }
+    out.sort_by_key(|e| e.row);
+    ImportError::Rows(out)
+}
+
+fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
+    let dir = path
+        .parent()
+        .ok_or_else(|| anyhow!("{} has no folder", path.display()))?;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path)
+        .map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.error))?;
+    Ok(())
+}
+
+fn restore(path: &Path, old: Option<&str>) -> anyhow::Result<()> {
+    match old {
+        Some(text) => write_atomically(path, text),
+        None => {
+            std::fs::remove_file(path)
+                .with_context(|| format!("cannot remove {}", path.display()))?;
+            // Leave no empty neighbourhood folder behind.
+            if let Some(dir) = path.parent() {
+                let _ = std::fs::remove_dir(dir);
+            }
+            Ok(())
+        }
+    }
+}

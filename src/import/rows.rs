@@ -1,0 +1,446 @@
+//! Rows: each spreadsheet row becomes the values of one question, in the
+//! text the contract file holds, and is checked as a whole: required
+//! fields, duplicates, `follows`, and the rules of each outcome.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::{Datelike, NaiveDate};
+
+use super::RowError;
+use super::columns::{
+    FIELDS, Field, Header, outcome_label, outcomes_of, parse_bool, parse_channel, parse_ground,
+    parse_kind, parse_outcome,
+};
+use super::doc::Doc;
+use super::read::{Cell, Table, clean};
+use super::site::{SiteInfo, find_slug, unknown_slug};
+use crate::model::{Channel, Keyword, OutcomeKind, QuestionRef, When, when::WhenError};
+use crate::validate::suggest::did_you_mean;
+
+/// One spreadsheet row, read: its row number and its non-empty values.
+pub(super) struct Row {
+    pub(super) row: usize,
+    pub(super) values: BTreeMap<Field, String>,
+}
+
+/// The rows of the spreadsheet that belong to contract `nb`/`year`, their
+/// cells read into values; and the row numbers of the rows skipped because
+/// their `wijk`/`jaar` name another contract.
+pub(super) fn table_rows(
+    table: &Table,
+    header: &Header,
+    site: &SiteInfo,
+    (nb, year): (&str, i32),
+    errors: &mut Vec<RowError>,
+) -> (Vec<Row>, Vec<usize>) {
+    let mut rows = Vec::new();
+    let mut skipped = Vec::new();
+    let cell = |cells: &[Cell], i: usize| -> Cell {
+        cells
+            .get(i)
+            .cloned()
+            .unwrap_or(Ok(String::new()))
+            .map(|c| clean(&c))
+    };
+    for (row_no, cells) in &table.rows {
+        let texts: Vec<String> = cells
+            .iter()
+            .map(|c| c.clone().map(|c| clean(&c)).unwrap_or_else(|_| "!".into()))
+            .collect();
+        if texts.iter().all(String::is_empty) {
+            continue;
+        }
+        let wijk = header.wijk.map(|i| cell(cells, i).unwrap_or_default());
+        let jaar = header.jaar.map(|i| cell(cells, i).unwrap_or_default());
+        if wijk.as_deref().is_some_and(|w| !w.is_empty() && w != nb)
+            || jaar
+                .as_deref()
+                .is_some_and(|j| !j.is_empty() && j != year.to_string())
+        {
+            skipped.push(*row_no);
+            continue;
+        }
+        for &b in &header.blanks {
+            if !texts.get(b).is_none_or(String::is_empty) {
+                errors.push(RowError {
+                    row: *row_no,
+                    column: format!("kolom {}", column_letter(b)),
+                    message: "this column has no name in the first row; name it, or empty it"
+                        .into(),
+                });
+            }
+        }
+        if cells.len() > table.header.len()
+            && texts[table.header.len()..].iter().any(|t| !t.is_empty())
+        {
+            errors.push(RowError {
+                row: *row_no,
+                column: String::new(),
+                message: format!(
+                    "this row has more cells than the first row has column names ({})",
+                    table.header.len()
+                ),
+            });
+        }
+        let mut values = BTreeMap::new();
+        for &(i, f) in &header.columns {
+            match cell(cells, i) {
+                Err(message) => errors.push(RowError {
+                    row: *row_no,
+                    column: header.name(f),
+                    message,
+                }),
+                Ok(text) if text.is_empty() => {}
+                Ok(text) => match parse_value(f, &text, site) {
+                    Ok(v) => {
+                        values.insert(f, v);
+                    }
+                    Err(message) => errors.push(RowError {
+                        row: *row_no,
+                        column: header.name(f),
+                        message,
+                    }),
+                },
+            }
+        }
+        rows.push(Row {
+            row: *row_no,
+            values,
+        });
+    }
+    (rows, skipped)
+}
+
+fn column_letter(mut i: usize) -> String {
+    let mut s = String::new();
+    loop {
+        s.insert(0, (b'A' + (i % 26) as u8) as char);
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    s
+}
+
+fn when_error(e: WhenError, s: &str) -> String {
+    match e {
+        WhenError::DoesNotExist => format!("`{s}` is a date that does not exist"),
+        WhenError::Format => format!(
+            "`{s}` is not a date; write a year (2012), quarter (2011-Q3), month (2011-10) or day (2011-10-15)"
+        ),
+    }
+}
+
+/// Reads one cell into the text the contract file holds for `field`.
+fn parse_value(field: Field, s: &str, site: &SiteInfo) -> Result<String, String> {
+    let keys = |k: Vec<&str>| k.join(", ");
+    match field {
+        Field::Id => s
+            .parse::<u32>()
+            .ok()
+            .filter(|&n| n > 0)
+            .map(|n| n.to_string())
+            .ok_or_else(|| format!("`{s}` is not a question number; use 1, 2, 3, …")),
+        Field::Title | Field::Location => {
+            if s.contains('\n') {
+                Err("write this on one line".into())
+            } else {
+                Ok(s.to_string())
+            }
+        }
+        Field::Asked | Field::Answer | Field::Reason => Ok(s.to_string()),
+        Field::Kind => parse_kind(s).map(|k| k.key().to_string()).ok_or_else(|| {
+            format!(
+                "`{s}` is not a kind; write question (vraag) or initiative (initiatief)"
+            )
+        }),
+        Field::Channel => parse_channel(s).map(|k| k.key().to_string()).ok_or_else(|| {
+            let mut m = format!("`{s}` is not a channel; one of: {}", keys(Channel::keys()));
+            if let Some(h) = did_you_mean(s, Channel::keys()) {
+                m = format!("`{s}` is not a channel; did you mean `{h}`? One of: {}", keys(Channel::keys()));
+            }
+            m
+        }),
+        Field::Topic => find_slug(s, &site.topics)
+            .map(str::to_string)
+            .ok_or_else(|| unknown_slug(s, &site.topics, "topic", "topics.yaml")),
+        Field::Partner => find_slug(s, &site.partners)
+            .map(str::to_string)
+            .ok_or_else(|| unknown_slug(s, &site.partners, "partner", "partners.yaml")),
+        Field::Outcome => parse_outcome(s).map(|k| k.key().to_string()).ok_or_else(|| {
+            format!(
+                "`{s}` is not an outcome; one of: resolved (Direct opgelost), honoured (Binnen de looptijd), scheduled (Al gepland), prioritised (Meegenomen in prioritering), declined (Kan niet / mag niet)"
+            )
+        }),
+        Field::When | Field::ReportBy => When::parse(s)
+            .map(|w| w.to_string())
+            .map_err(|e| when_error(e, s)),
+        Field::PlanningAdjusted => parse_bool(s)
+            .map(|b| b.to_string())
+            .ok_or_else(|| format!("`{s}` is not ja or nee")),
+        Field::Ground => parse_ground(s).map(|g| g.key().to_string()).ok_or_else(|| {
+            format!(
+                "`{s}` is not a ground; one of: legal (wettelijk), policy (beleid), financial (financieel)"
+            )
+        }),
+        Field::Follows => QuestionRef::parse(s)
+            .map(|r| r.to_string())
+            .ok_or_else(|| {
+                format!("`{s}` is not a question reference; write neighbourhood/year/id, such as delftwijk/2010/4")
+            }),
+    }
+}
+
+/// Whether the file's value and the imported one mean the same.
+pub(super) fn same(field: Field, old: &str, new: &str) -> bool {
+    let norm = |s: &str| s.replace("\r\n", "\n").trim().to_string();
+    match field {
+        Field::When | Field::ReportBy => match (When::parse(old), When::parse(new)) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => norm(old) == norm(new),
+        },
+        Field::Follows => match (QuestionRef::parse(old), QuestionRef::parse(new)) {
+            (Some(a), Some(b)) => a == b,
+            _ => norm(old) == norm(new),
+        },
+        _ => norm(old) == norm(new),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn check_row(
+    row: &Row,
+    header: &Header,
+    doc: Option<&Doc>,
+    site: &SiteInfo,
+    (nb, year): (&str, i32),
+    period: Option<(NaiveDate, NaiveDate)>,
+    imported: &HashSet<u32>,
+    seen: &mut HashMap<u32, usize>,
+    errors: &mut Vec<RowError>,
+) {
+    let err = |f: Field, message: String| RowError {
+        row: row.row,
+        column: header.name(f),
+        message,
+    };
+    let Some(id) = row
+        .values
+        .get(&Field::Id)
+        .and_then(|i| i.parse::<u32>().ok())
+    else {
+        if !errors
+            .iter()
+            .any(|e| e.row == row.row && e.column == header.name(Field::Id))
+        {
+            errors.push(err(
+                Field::Id,
+                "empty; every row needs the question's number in this contract".into(),
+            ));
+        }
+        return;
+    };
+    if let Some(first) = seen.insert(id, row.row) {
+        errors.push(err(
+            Field::Id,
+            format!("question {id} is also on row {first}; each question once"),
+        ));
+        return;
+    }
+    let existing = doc.and_then(|d| d.item(id));
+    if let Some(item) = existing
+        && !item.editable
+    {
+        errors.push(err(
+            Field::Id,
+            format!(
+                "question {id} is written on one line (`{{ … }}`) in the contract file; write it as `key: value` lines to update it"
+            ),
+        ));
+        return;
+    }
+    // The question as it will be: the file's values, overwritten by the row's.
+    let merged = |f: Field| -> Option<String> {
+        row.values
+            .get(&f)
+            .cloned()
+            .or_else(|| existing.and_then(|i| i.value(f.key()).map(str::to_string)))
+    };
+    let from_row = |f: Field| row.values.contains_key(&f);
+    if existing.is_none() {
+        for f in [
+            Field::Title,
+            Field::Asked,
+            Field::Topic,
+            Field::Partner,
+            Field::Outcome,
+        ] {
+            if !from_row(f)
+                && !errors
+                    .iter()
+                    .any(|e| e.row == row.row && e.column == header.name(f))
+            {
+                errors.push(err(
+                    f,
+                    format!(
+                        "empty; question {id} is new, and a new question needs {} (and {})",
+                        header.name(f),
+                        [
+                            Field::Title,
+                            Field::Asked,
+                            Field::Topic,
+                            Field::Partner,
+                            Field::Outcome
+                        ]
+                        .iter()
+                        .filter(|g| **g != f)
+                        .map(|g| header.name(*g))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    if let Some(r) = row
+        .values
+        .get(&Field::Follows)
+        .and_then(|f| QuestionRef::parse(f))
+    {
+        let here = r.neighbourhood == nb && r.year == year;
+        let known = site.questions.contains(&r) || (here && imported.contains(&r.id));
+        if !known {
+            errors.push(err(
+                Field::Follows,
+                format!("there is no question {r} in the contract files"),
+            ));
+        } else if here && r.id == id {
+            errors.push(err(
+                Field::Follows,
+                "a question cannot follow itself".into(),
+            ));
+        }
+    }
+    let Some(outcome) = merged(Field::Outcome).and_then(|o| OutcomeKind::from_key(&o)) else {
+        return;
+    };
+    let label = outcome_label(outcome);
+    // Fields that do not belong to this outcome.
+    for &(f, key, _) in FIELDS {
+        let Some(allowed) = outcomes_of(key) else {
+            continue;
+        };
+        if allowed.contains(&outcome) {
+            continue;
+        }
+        let owners: Vec<String> = allowed
+            .iter()
+            .map(|k| format!("{} ({})", k.key(), outcome_label(*k)))
+            .collect();
+        if from_row(f) {
+            errors.push(err(
+                f,
+                format!(
+                    "{} has no meaning for outcome {} ({label}); it belongs to {}; leave the cell empty or change the outcome",
+                    header.name(f),
+                    outcome.key(),
+                    owners.join(" and ")
+                ),
+            ));
+        } else if existing.is_some_and(|i| i.get(key).is_some()) {
+            errors.push(err(
+                Field::Outcome,
+                format!(
+                    "question {id} becomes {} ({label}), but the contract file still has `{key}`, which belongs to {}; the import never deletes: remove `{key}` from the file first",
+                    outcome.key(),
+                    owners.join(" and ")
+                ),
+            ));
+        }
+    }
+    if existing.is_some_and(|i| i.get("decision").is_some()) && outcome != OutcomeKind::Prioritised
+    {
+        errors.push(err(
+            Field::Outcome,
+            format!(
+                "question {id} becomes {} ({label}), but the contract file still has a `decision`, which belongs to prioritised; remove it from the file first",
+                outcome.key()
+            ),
+        ));
+    }
+    let need = |f: Field, what: &str, errors: &mut Vec<RowError>| {
+        if merged(f).is_none() {
+            errors.push(err(
+                f,
+                format!("empty; a {} ({label}) answer needs {what}", outcome.key()),
+            ));
+        }
+    };
+    match outcome {
+        OutcomeKind::Resolved => {}
+        OutcomeKind::Honoured => need(Field::When, "when it is done", errors),
+        OutcomeKind::Scheduled => {
+            need(Field::When, "when the planned work happens", errors);
+            need(
+                Field::PlanningAdjusted,
+                "whether the planning was brought forward (ja or nee)",
+                errors,
+            );
+            if merged(Field::PlanningAdjusted).as_deref() == Some("false") {
+                need(
+                    Field::Reason,
+                    "a reason why the planning was not brought forward",
+                    errors,
+                );
+            }
+        }
+        OutcomeKind::Prioritised => need(
+            Field::ReportBy,
+            "by when the council hears the outcome",
+            errors,
+        ),
+        OutcomeKind::Declined => {
+            need(
+                Field::Ground,
+                "its ground: legal (wettelijk), policy (beleid) or financial (financieel)",
+                errors,
+            );
+            need(Field::Reason, "a reason: say why it cannot be done", errors);
+        }
+    }
+    // Dates that the contract check would refuse.
+    for f in [Field::When, Field::ReportBy] {
+        let Some(w) = row.values.get(&f).and_then(|w| When::parse(w).ok()) else {
+            continue;
+        };
+        let Some((from, to)) = period else { continue };
+        let (lo, hi) = (from.year() - 1, from.year() + 20);
+        if !(lo..=hi).contains(&w.year()) {
+            errors.push(err(
+                f,
+                format!(
+                    "{w} is far outside this contract's years; a date lies between {lo} and {hi}"
+                ),
+            ));
+        } else if f == Field::When && outcome == OutcomeKind::Honoured && !w.overlaps(from, to) {
+            errors.push(err(
+                f,
+                format!(
+                    "{w} lies outside the contract period ({from} to {to}); honoured (Binnen de looptijd) means done within the contract year; use scheduled (Al gepland) for later work"
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(27), "AB");
+    }
+}

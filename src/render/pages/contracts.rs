@@ -1,0 +1,154 @@
+//! The pages of a contract and of each of its questions.
+
+use serde::Serialize;
+
+use super::PageContext;
+use super::capitalise;
+use crate::model::*;
+use crate::render::markdown::{self, Trust};
+use crate::render::views::*;
+use crate::render::{PageJob, urls};
+
+pub(super) fn contract(cx: &PageContext, c: &Contract) -> PageJob {
+    #[derive(Serialize)]
+    struct View {
+        title: String,
+        neighbourhood: Link,
+        period: String,
+        signed: Option<String>,
+        signatories: Vec<Link>,
+        collected_via: Vec<String>,
+        narrative_html: Option<String>,
+        totals: Totals,
+        groups: Vec<OutcomeGroup>,
+    }
+    let site = cx.site();
+    let n = site.neighbourhood(c.neighbourhood);
+    let link = cx.contract_link(c);
+    let signatories = c
+        .signatories
+        .iter()
+        .map(|s| match s {
+            Signatory::Council => Link {
+                label: n.council.clone().unwrap_or_else(|| {
+                    format!("{} {}", capitalise(&site.config.council.singular), n.name)
+                }),
+                url: urls::neighbourhood(cx.lang, &n.slug),
+            },
+            Signatory::Partner(p) => {
+                let p = site.partner(*p);
+                Link {
+                    label: p.name.clone(),
+                    url: urls::partner(cx.lang, &p.slug),
+                }
+            }
+        })
+        .collect();
+    let items: Vec<(&Contract, &Question)> = c.questions.iter().map(|q| (c, q)).collect();
+    let page = View {
+        title: format!("{} · {}", link.label, n.name),
+        neighbourhood: cx.neighbourhood_link(c.neighbourhood),
+        period: cx.period(c),
+        signed: c.signed.map(|d| cx.t.day(d)),
+        signatories,
+        collected_via: c
+            .collected_via
+            .iter()
+            .map(|ch| cx.tr(&format!("channel_{}", ch.key().replace('-', "_"))))
+            .collect(),
+        narrative_html: c
+            .narrative
+            .as_ref()
+            .map(|m| markdown::render(&m.0, Trust::Editor, "narrative-")),
+        totals: cx.totals(&c.questions),
+        groups: cx.groups(&items),
+    };
+    let crumbs = vec![
+        Link {
+            label: cx.tr("label_neighbourhoods"),
+            url: urls::neighbourhoods(cx.lang),
+        },
+        cx.neighbourhood_link(c.neighbourhood),
+    ];
+    let layout = cx.layout(&link.url, page.title.clone(), "wijken", crumbs);
+    cx.job(link.url, "contract.html", layout, &page)
+}
+
+pub(super) fn question(cx: &PageContext, c: &Contract, q: &Question) -> PageJob {
+    #[derive(Serialize)]
+    struct View {
+        item: QuestionItem,
+        number: String,
+        asked_html: String,
+        answer_html: Option<String>,
+        channel: Option<String>,
+        progress: Vec<ProgressEntry>,
+        follows: Option<Link>,
+        followed_by: Vec<Link>,
+        updates: Vec<UpdateItem>,
+        permalink: String,
+    }
+    let site = cx.site();
+    let item = cx.question_item(c, q);
+    let r = site.question_ref(c, q);
+    let link_to = |r: &QuestionRef| {
+        cx.published.questions.get(r).map(|(c2, q2)| Link {
+            label: format!(
+                "{} ({} {})",
+                q2.title,
+                site.neighbourhood(c2.neighbourhood).name,
+                c2.year
+            ),
+            url: urls::question(cx.lang, &r.neighbourhood, r.year, r.id),
+        })
+    };
+    let page = View {
+        number: cx
+            .tr("label_question_number")
+            .replace("{id}", &q.id.to_string()),
+        asked_html: cx.published.html(c, q).asked.clone(),
+        answer_html: cx.published.html(c, q).answer.clone(),
+        channel: q
+            .channel
+            .map(|ch| cx.tr(&format!("channel_{}", ch.key().replace('-', "_")))),
+        progress: q
+            .progress
+            .iter()
+            .map(|p| ProgressEntry {
+                date: cx.t.day(p.date),
+                date_iso: p.date.format("%Y-%m-%d").to_string(),
+                state: Badge {
+                    key: p.state.key(),
+                    label: cx.tr(&format!("state_{}", p.state.key())),
+                },
+                note: p.note.clone(),
+            })
+            .collect(),
+        follows: q.follows.as_ref().and_then(|f| link_to(&f.value)),
+        followed_by: cx
+            .published
+            .followers
+            .get(&r)
+            .map(|v| v.iter().filter_map(link_to).collect())
+            .unwrap_or_default(),
+        updates: cx
+            .published
+            .updates_by_question
+            .get(&r)
+            .map(|v| v.iter().map(|u| cx.update_item(u)).collect())
+            .unwrap_or_default(),
+        permalink: format!("{}{}", site.config.base_url, item.url),
+        item,
+    };
+    let crumbs = vec![
+        Link {
+            label: cx.tr("label_neighbourhoods"),
+            url: urls::neighbourhoods(cx.lang),
+        },
+        cx.neighbourhood_link(c.neighbourhood),
+        cx.contract_link(c),
+    ];
+    let url = page.item.url.clone();
+    let layout = cx.layout(&url, page.item.title.clone(), "wijken", crumbs);
+    cx.job(url, "question.html", layout, &page)
+}

@@ -1,0 +1,246 @@
+//! The pieces several pages list: question items, outcome groups and
+//! totals, contracts, news items, neighbourhoods by district.
+
+use super::PageContext;
+use crate::model::*;
+use crate::render::urls;
+use crate::render::views::*;
+
+impl<'s> PageContext<'_, 's> {
+    pub fn question_item(&self, c: &Contract, q: &Question) -> QuestionItem {
+        let site = self.site();
+        let lang = self.lang;
+        let n = site.neighbourhood(c.neighbourhood);
+        let partner = site.partner(q.partner);
+        let topic = site.topic(q.topic);
+        let (mut when, mut report_by, mut decision, mut ground, mut reason_html, mut planning) =
+            (None, None, None, None, None, None);
+        match &q.outcome {
+            Outcome::Resolved => {}
+            Outcome::Honoured { when: w } => when = Some(self.t.when(w)),
+            Outcome::Scheduled {
+                when: w,
+                planning: p,
+            } => {
+                when = Some(self.t.when(w));
+                match p {
+                    Planning::Adjusted { .. } => {
+                        planning = Some(self.tr("planning_adjusted"));
+                        reason_html = self.published.html(c, q).reason.clone();
+                    }
+                    Planning::NotAdjusted { .. } => {
+                        planning = Some(self.tr("planning_not_adjusted"));
+                        reason_html = self.published.html(c, q).reason.clone();
+                    }
+                }
+            }
+            Outcome::Prioritised {
+                report_by: r,
+                decision: d,
+            } => {
+                report_by = Some(self.t.when(r));
+                decision = Some(match d {
+                    None => self.tr("decision_pending"),
+                    Some(d) => {
+                        let label = self.tr(if d.included {
+                            "decision_included"
+                        } else {
+                            "decision_not_included"
+                        });
+                        let mut s = format!("{label} ({})", self.t.day(d.date));
+                        if let Some(note) = &d.note {
+                            s.push_str(": ");
+                            s.push_str(note);
+                        }
+                        s
+                    }
+                });
+            }
+            Outcome::Declined { ground: g, .. } => {
+                ground = Some(self.tr(&format!("ground_{}", g.key())));
+                reason_html = self.published.html(c, q).reason.clone();
+            }
+        }
+        QuestionItem {
+            id: q.id,
+            title: q.title.clone(),
+            url: urls::question(lang, &n.slug, c.year, q.id),
+            kind: self.tr(&format!("kind_{}", q.kind.key())),
+            outcome: self.outcome_badge(q.outcome.kind()),
+            delivery: q.delivery(site.today()).map(|d| self.delivery_badge(d)),
+            when,
+            report_by,
+            decision,
+            ground,
+            reason_html,
+            planning,
+            partner: Link {
+                label: partner.name.clone(),
+                url: urls::partner(lang, &partner.slug),
+            },
+            topic: Link {
+                label: topic.name.clone(),
+                url: urls::topic(lang, &topic.slug),
+            },
+            neighbourhood: Link {
+                label: n.name.clone(),
+                url: urls::neighbourhood(lang, &n.slug),
+            },
+            contract: self.contract_link(c),
+            location: q.location.clone(),
+            disputed: q.disputed.as_ref().map(|d| Disputed {
+                label: self.tr("label_disputed"),
+                date: self.t.day(d.date),
+                note: d.note.clone(),
+            }),
+        }
+    }
+
+    pub(super) fn groups(&self, items: &[(&Contract, &Question)]) -> Vec<OutcomeGroup> {
+        OutcomeKind::ALL
+            .iter()
+            .filter_map(|&k| {
+                let questions: Vec<QuestionItem> = items
+                    .iter()
+                    .filter(|(_, q)| q.outcome.kind() == k)
+                    .map(|(c, q)| self.question_item(c, q))
+                    .collect();
+                (!questions.is_empty()).then(|| OutcomeGroup {
+                    key: k.key(),
+                    label: self.tr(&format!("outcome_{}", k.key())),
+                    help: self.tr(&format!("outcome_{}_help", k.key())),
+                    questions,
+                })
+            })
+            .collect()
+    }
+
+    pub fn totals<'q>(&self, questions: impl IntoIterator<Item = &'q Question>) -> Totals {
+        let today = self.site().today();
+        let mut counts = [0usize; 5];
+        let mut grounds = [0usize; 3];
+        let (mut agreements, mut kept, mut overdue) = (0, 0, 0);
+        for q in questions {
+            let k = q.outcome.kind();
+            counts[OutcomeKind::ALL.iter().position(|x| *x == k).unwrap_or(0)] += 1;
+            if let Outcome::Declined { ground, .. } = q.outcome {
+                grounds[Ground::ALL.iter().position(|x| *x == ground).unwrap_or(0)] += 1;
+            }
+            if q.is_agreement() && q.is_due(today) {
+                agreements += 1;
+                if q.kept_on_time() {
+                    kept += 1;
+                }
+            }
+            if q.delivery(today) == Some(Delivery::Overdue) {
+                overdue += 1;
+            }
+        }
+        let total: usize = counts.iter().sum();
+        let mut x = 0.0;
+        let rows = OutcomeKind::ALL
+            .iter()
+            .zip(counts)
+            .map(|(k, count)| {
+                let width = if total == 0 {
+                    0.0
+                } else {
+                    count as f64 * 100.0 / total as f64
+                };
+                let row = TotalRow {
+                    key: k.key(),
+                    label: self.tr(&format!("outcome_{}", k.key())),
+                    count,
+                    percent: width.round() as u32,
+                    x: (x * 100.0_f64).round() / 100.0,
+                    width: (width * 100.0).round() / 100.0,
+                };
+                x += width;
+                row
+            })
+            .collect::<Vec<_>>();
+        let summary = rows
+            .iter()
+            .filter(|r| r.count > 0)
+            .map(|r| format!("{}: {}", r.label, r.count))
+            .collect::<Vec<_>>()
+            .join(", ");
+        Totals {
+            total,
+            agreements,
+            kept,
+            overdue,
+            on_time_label: self
+                .tr("label_on_time")
+                .replace("{kept}", &kept.to_string())
+                .replace("{total}", &agreements.to_string()),
+            declined_by_ground: Ground::ALL
+                .iter()
+                .zip(grounds)
+                .filter(|(_, n)| *n > 0)
+                .map(|(g, count)| GroundRow {
+                    label: self.tr(&format!("ground_{}", g.key())),
+                    count,
+                })
+                .collect(),
+            rows,
+            summary,
+        }
+    }
+
+    pub(super) fn contract_item(&self, c: &Contract) -> ContractItem {
+        let link = self.contract_link(c);
+        ContractItem {
+            year: c.year,
+            label: link.label,
+            url: link.url,
+            period: self.period(c),
+            totals: self.totals(&c.questions),
+        }
+    }
+
+    pub(super) fn update_item(&self, u: &Update) -> UpdateItem {
+        UpdateItem {
+            title: u.title.clone(),
+            url: urls::news_item(self.lang, &u.slug),
+            date: self.t.day(u.date),
+            date_iso: u.date.format("%Y-%m-%d").to_string(),
+            summary: u.summary.clone(),
+        }
+    }
+
+    fn latest_contract(&self, id: NeighbourhoodId) -> Option<&'s Contract> {
+        self.published
+            .contracts
+            .iter()
+            .rev()
+            .find(|c| c.neighbourhood == id)
+            .copied()
+    }
+
+    pub(super) fn neighbourhood_item(&self, id: NeighbourhoodId) -> NeighbourhoodItem {
+        let n = self.site().neighbourhood(id);
+        NeighbourhoodItem {
+            name: n.name.clone(),
+            url: urls::neighbourhood(self.lang, &n.slug),
+            focus: n.focus,
+            latest: self.latest_contract(id).map(|c| self.contract_item(c)),
+        }
+    }
+
+    pub(super) fn district_items(&self) -> Vec<DistrictItem> {
+        self.site()
+            .districts
+            .iter()
+            .map(|d| DistrictItem {
+                name: d.name.clone(),
+                url: urls::district(self.lang, &d.slug),
+                neighbourhoods: d
+                    .neighbourhoods
+                    .iter()
+                    .map(|&n| self.neighbourhood_item(n))
+                    .collect(),
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,312 @@
+//! One function per page kind: each prepares the view for a template.
+//! Here the context every page is built in, with the layout and links they
+//! share; the pages themselves are in the submodules, by family.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::i18n::Translations;
+use super::views::*;
+use super::{PageJob, Published, Theme, urls};
+use crate::config::Language;
+use crate::model::*;
+
+mod content;
+mod contracts;
+mod items;
+mod listings;
+mod places;
+
+use content::{news_item, page};
+use contracts::{contract, question};
+use listings::{data, home, neighbourhoods, news, not_found, search};
+use places::{district, neighbourhood, partner, topic};
+
+pub struct PageContext<'a, 's> {
+    pub published: &'a Published<'s>,
+    pub t: &'a Translations,
+    pub lang: Language,
+    pub theme: &'a Theme,
+}
+
+impl<'a, 's> PageContext<'a, 's> {
+    fn site(&self) -> &'s Site {
+        self.published.site
+    }
+
+    /// Interface text with the council's own name: `{council}` → "wijkplatform",
+    /// `{the_council}` → "het wijkplatform", `{The_council}` → "Het wijkplatform".
+    fn tr(&self, key: &str) -> String {
+        self.fill(self.t.get(key))
+    }
+
+    fn fill(&self, text: &str) -> String {
+        let council = &self.site().config.council;
+        let the = council.with_article();
+        text.replace("{council}", &council.singular)
+            .replace("{the_council}", &the)
+            .replace("{The_council}", &capitalise(&the))
+    }
+
+    fn layout(
+        &self,
+        url: &str,
+        title: String,
+        section: &str,
+        breadcrumbs: Vec<Link>,
+    ) -> Layout<'a> {
+        let site = self.site();
+        let lang = self.lang;
+        let nav = [
+            ("home", "nav_home", urls::home(lang)),
+            ("wijken", "nav_neighbourhoods", urls::neighbourhoods(lang)),
+            ("nieuws", "nav_news", urls::news(lang)),
+            ("zoeken", "nav_search", urls::search(lang)),
+        ]
+        .into_iter()
+        .map(|(key, label, url)| NavItem {
+            label: self.tr(label),
+            url,
+            current: key == section,
+        })
+        .collect();
+        let languages = site
+            .config
+            .languages
+            .iter()
+            .map(|&other| LanguageLink {
+                code: other.code(),
+                label: self
+                    .theme
+                    .translations
+                    .get(&other)
+                    .map_or(other.code(), |t| t.get("lang_name"))
+                    .to_string(),
+                url: urls::switch_language(url, lang, other),
+                current: other == lang,
+            })
+            .collect();
+        let footer = self
+            .published
+            .site
+            .public_pages()
+            .map(|p| Link {
+                label: p.title.clone(),
+                url: urls::page(lang, &p.slug),
+            })
+            .collect();
+        let mut crumbs = vec![Link {
+            label: self.tr("nav_home"),
+            url: urls::home(lang),
+        }];
+        crumbs.extend(breadcrumbs);
+        let full_title = if section == "home" {
+            site.config.title.clone()
+        } else {
+            format!("{title} · {}", site.config.title)
+        };
+        Layout {
+            lang: lang.code(),
+            site_title: &site.config.title,
+            site_description: &site.config.description,
+            title: full_title,
+            canonical: format!("{}{url}", site.config.base_url),
+            home_url: urls::home(lang),
+            data_url: urls::data(lang),
+            nav,
+            breadcrumbs: if section == "home" {
+                Vec::new()
+            } else {
+                crumbs
+            },
+            languages,
+            footer,
+            stylesheet: urls::stylesheet(),
+            feeds: match section {
+                "home" | "nieuws" => vec![Link {
+                    label: site.config.title.clone(),
+                    url: "/atom.xml".into(),
+                }],
+                _ => Vec::new(),
+            },
+        }
+    }
+
+    fn job<P: Serialize>(
+        &self,
+        url: String,
+        template: &'static str,
+        layout: Layout,
+        page: &P,
+    ) -> PageJob {
+        let mut context = Context::new();
+        context.insert("layout", &layout);
+        context.insert("page", page);
+        context.insert("notice", &self.site().config.notice);
+        PageJob {
+            lang: self.lang,
+            url,
+            template,
+            context,
+        }
+    }
+
+    fn neighbourhood_link(&self, id: NeighbourhoodId) -> Link {
+        let n = self.site().neighbourhood(id);
+        Link {
+            label: n.name.clone(),
+            url: urls::neighbourhood(self.lang, &n.slug),
+        }
+    }
+
+    fn contract_link(&self, c: &Contract) -> Link {
+        let n = self.site().neighbourhood(c.neighbourhood);
+        Link {
+            label: self
+                .tr("label_contract")
+                .replace("{year}", &c.year.to_string()),
+            url: urls::contract(self.lang, &n.slug, c.year),
+        }
+    }
+
+    fn period(&self, c: &Contract) -> String {
+        format!("{} – {}", self.t.day(c.period.0), self.t.day(c.period.1))
+    }
+
+    fn outcome_badge(&self, k: OutcomeKind) -> Badge {
+        Badge {
+            key: k.key(),
+            label: self.tr(&format!("outcome_{}", k.key())),
+        }
+    }
+
+    fn delivery_badge(&self, d: Delivery) -> Badge {
+        let key = match d {
+            Delivery::Pending | Delivery::Overdue => format!("delivery_{}", d.key()),
+            _ => format!("state_{}", d.key()),
+        };
+        Badge {
+            key: d.key(),
+            label: self.tr(&key),
+        }
+    }
+
+    fn all_questions(&self) -> impl Iterator<Item = (&'s Contract, &'s Question)> + '_ {
+        self.published
+            .contracts
+            .iter()
+            .flat_map(|c| c.questions.iter().map(move |q| (*c, q)))
+    }
+}
+
+/// Every page of one language.
+pub fn all(cx: &PageContext) -> Vec<PageJob> {
+    let mut jobs = vec![
+        home(cx),
+        neighbourhoods(cx),
+        news(cx),
+        not_found(cx),
+        data(cx),
+        search(cx),
+    ];
+    let site = cx.site();
+    for (i, _) in site.neighbourhoods.iter().enumerate() {
+        jobs.push(neighbourhood(cx, NeighbourhoodId(i as u32)));
+    }
+    for c in &cx.published.contracts {
+        jobs.push(contract(cx, c));
+        for q in &c.questions {
+            jobs.push(question(cx, c, q));
+        }
+    }
+    for d in &site.districts {
+        jobs.push(district(cx, d));
+    }
+    for (i, _) in site.partners.iter().enumerate() {
+        jobs.push(partner(cx, PartnerId(i as u32)));
+    }
+    for (i, _) in site.topics.iter().enumerate() {
+        jobs.push(topic(cx, TopicId(i as u32)));
+    }
+    for u in &cx.published.updates {
+        jobs.push(news_item(cx, u));
+    }
+    for p in site.public_pages() {
+        jobs.push(page(cx, p));
+    }
+    jobs
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// The one page at `path` (relative, without the language prefix, such as
+/// `wijken/meerwijk/2011/7/`), for `serve`, which renders pages on request.
+pub fn job_for(cx: &PageContext, path: &str) -> Option<PageJob> {
+    if path == "404.html" {
+        return Some(not_found(cx));
+    }
+    if !path.is_empty() && !path.ends_with('/') {
+        return None;
+    }
+    let site = cx.site();
+    let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let find_neighbourhood = |slug: &str| {
+        site.neighbourhoods
+            .iter()
+            .position(|n| n.slug == slug)
+            .map(|i| NeighbourhoodId(i as u32))
+    };
+    let contract = |slug: &str, year: &str| {
+        let id = find_neighbourhood(slug)?;
+        cx.published
+            .contracts
+            .iter()
+            .find(|c| c.neighbourhood == id && c.year.to_string() == year)
+            .copied()
+    };
+    match parts.as_slice() {
+        [] => Some(home(cx)),
+        ["wijken"] => Some(neighbourhoods(cx)),
+        ["wijken", slug] => find_neighbourhood(slug).map(|id| neighbourhood(cx, id)),
+        ["wijken", slug, year] => contract(slug, year).map(|c| self::contract(cx, c)),
+        ["wijken", slug, year, id] => {
+            let c = contract(slug, year)?;
+            let q = c.questions.iter().find(|q| q.id.to_string() == *id)?;
+            Some(question(cx, c, q))
+        }
+        ["stadsdelen", slug] => site
+            .districts
+            .iter()
+            .find(|d| d.slug == *slug)
+            .map(|d| district(cx, d)),
+        ["partners", slug] => site
+            .partners
+            .iter()
+            .position(|p| p.slug == *slug)
+            .map(|i| partner(cx, PartnerId(i as u32))),
+        ["themas", slug] => site
+            .topics
+            .iter()
+            .position(|t| t.slug == *slug)
+            .map(|i| topic(cx, TopicId(i as u32))),
+        ["nieuws"] => Some(news(cx)),
+        ["nieuws", slug] => cx
+            .published
+            .updates
+            .iter()
+            .find(|u| u.slug == *slug)
+            .map(|u| news_item(cx, u)),
+        ["data"] => Some(data(cx)),
+        ["zoeken"] => Some(search(cx)),
+        [slug] => site
+            .public_pages()
+            .find(|p| p.slug == *slug)
+            .map(|p| page(cx, p)),
+        _ => None,
+    }
+}

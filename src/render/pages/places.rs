@@ -1,0 +1,148 @@
+//! The pages of places and of who answers: a neighbourhood, a district, a
+//! partner, a topic.
+
+use serde::Serialize;
+
+use super::PageContext;
+use crate::model::*;
+use crate::render::markdown::{self, Trust};
+use crate::render::views::*;
+use crate::render::{PageJob, urls};
+
+pub(super) fn neighbourhood(cx: &PageContext, id: NeighbourhoodId) -> PageJob {
+    #[derive(Serialize)]
+    struct View {
+        name: String,
+        intro_html: Option<String>,
+        council: Option<String>,
+        focus: bool,
+        district: Link,
+        contracts: Vec<ContractItem>,
+        updates: Vec<UpdateItem>,
+    }
+    let site = cx.site();
+    let n = site.neighbourhood(id);
+    let d = site.district(n.district);
+    let url = urls::neighbourhood(cx.lang, &n.slug);
+    let mut contracts: Vec<ContractItem> = cx
+        .published
+        .contracts
+        .iter()
+        .filter(|c| c.neighbourhood == id)
+        .map(|c| cx.contract_item(c))
+        .collect();
+    contracts.reverse();
+    let page = View {
+        name: n.name.clone(),
+        intro_html: n
+            .intro
+            .as_ref()
+            .map(|m| markdown::render(&m.0, Trust::Editor, "intro-")),
+        council: n.council.clone(),
+        focus: n.focus,
+        district: Link {
+            label: d.name.clone(),
+            url: urls::district(cx.lang, &d.slug),
+        },
+        contracts,
+        updates: cx
+            .published
+            .updates
+            .iter()
+            .filter(|u| u.neighbourhoods.contains(&id))
+            .take(5)
+            .map(|u| cx.update_item(u))
+            .collect(),
+    };
+    let crumbs = vec![Link {
+        label: cx.tr("label_neighbourhoods"),
+        url: urls::neighbourhoods(cx.lang),
+    }];
+    let mut layout = cx.layout(&url, n.name.clone(), "wijken", crumbs);
+    layout.feeds = vec![Link {
+        label: format!("{} · {}", n.name, site.config.title),
+        url: crate::feeds::neighbourhood_feed(&n.slug),
+    }];
+    cx.job(url, "neighbourhood.html", layout, &page)
+}
+
+pub(super) fn district(cx: &PageContext, d: &District) -> PageJob {
+    #[derive(Serialize)]
+    struct View {
+        name: String,
+        description: Option<String>,
+        totals: Totals,
+        neighbourhoods: Vec<NeighbourhoodItem>,
+    }
+    let url = urls::district(cx.lang, &d.slug);
+    let questions = cx
+        .all_questions()
+        .filter(|(c, _)| d.neighbourhoods.contains(&c.neighbourhood))
+        .map(|(_, q)| q);
+    let page = View {
+        name: d.name.clone(),
+        description: d.description.clone(),
+        totals: cx.totals(questions),
+        neighbourhoods: d
+            .neighbourhoods
+            .iter()
+            .map(|&n| cx.neighbourhood_item(n))
+            .collect(),
+    };
+    let crumbs = vec![Link {
+        label: cx.tr("label_neighbourhoods"),
+        url: urls::neighbourhoods(cx.lang),
+    }];
+    let layout = cx.layout(&url, d.name.clone(), "wijken", crumbs);
+    cx.job(url, "district.html", layout, &page)
+}
+
+pub(super) fn partner(cx: &PageContext, id: PartnerId) -> PageJob {
+    #[derive(Serialize)]
+    struct View {
+        name: String,
+        kind: String,
+        url: Option<String>,
+        description: Option<String>,
+        totals: Totals,
+        groups: Vec<OutcomeGroup>,
+    }
+    let p = cx.site().partner(id);
+    let url = urls::partner(cx.lang, &p.slug);
+    let items: Vec<(&Contract, &Question)> = cx
+        .all_questions()
+        .filter(|(_, q)| q.partner == id)
+        .collect();
+    let page = View {
+        name: p.name.clone(),
+        kind: cx.tr(&format!("partner_{}", p.kind.key())),
+        url: p.url.clone(),
+        description: p.description.clone(),
+        totals: cx.totals(items.iter().map(|(_, q)| *q)),
+        groups: cx.groups(&items),
+    };
+    let layout = cx.layout(&url, p.name.clone(), "wijken", vec![]);
+    cx.job(url, "partner.html", layout, &page)
+}
+
+pub(super) fn topic(cx: &PageContext, id: TopicId) -> PageJob {
+    #[derive(Serialize)]
+    struct View {
+        name: String,
+        description: Option<String>,
+        totals: Totals,
+        groups: Vec<OutcomeGroup>,
+    }
+    let t = cx.site().topic(id);
+    let url = urls::topic(cx.lang, &t.slug);
+    let items: Vec<(&Contract, &Question)> =
+        cx.all_questions().filter(|(_, q)| q.topic == id).collect();
+    let page = View {
+        name: t.name.clone(),
+        description: t.description.clone(),
+        totals: cx.totals(items.iter().map(|(_, q)| *q)),
+        groups: cx.groups(&items),
+    };
+    let layout = cx.layout(&url, t.name.clone(), "wijken", vec![]);
+    cx.job(url, "topic.html", layout, &page)
+}
