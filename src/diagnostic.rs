@@ -142,7 +142,7 @@ impl Diagnostic {
 }
 
 /// All diagnostics of a run.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
 }

@@ -44,20 +44,44 @@ pub struct Checked {
 /// site's `as_of`, else now in Europe/Amsterdam). Only a site folder that
 /// cannot be opened is an `Err`; content problems are diagnostics.
 pub fn check(root: &Path, as_of: Option<NaiveDateTime>) -> anyhow::Result<Checked> {
-    check_cached(root, as_of, &mut load::ParseCache::default())
+    let mut diagnostics = Diagnostics::default();
+    let started = std::time::Instant::now();
+    let sources = load::load(root, &mut diagnostics)?;
+    let loaded = started.elapsed();
+    let site = validate::validate(&sources, as_of, &mut diagnostics);
+    let map = sources.map;
+    diagnostics.sort(&map);
+    Ok(Checked {
+        site,
+        diagnostics,
+        sources: map,
+        timings: vec![("load", loaded), ("validate", started.elapsed() - loaded)],
+    })
 }
 
-/// [`check`], re-parsing only the files that changed since `cache` was filled.
+/// What one check keeps for the next, so that `serve` redoes only what an edit changed.
+#[derive(Default)]
+pub struct Cache {
+    parses: load::ParseCache,
+    contracts: validate::ContractCache,
+}
+
+/// [`check`], re-parsing and re-validating only what changed since `cache` was filled.
 pub fn check_cached(
     root: &Path,
     as_of: Option<NaiveDateTime>,
-    cache: &mut load::ParseCache,
+    cache: &mut Cache,
 ) -> anyhow::Result<Checked> {
     let mut diagnostics = Diagnostics::default();
     let started = std::time::Instant::now();
-    let sources = load::load_cached(root, &mut diagnostics, cache)?;
+    let sources = load::load_cached(root, &mut diagnostics, &mut cache.parses)?;
     let loaded = started.elapsed();
-    let site = validate::validate(&sources, as_of, &mut diagnostics);
+    let site = validate::validate_cached(
+        &sources,
+        as_of,
+        &mut diagnostics,
+        Some(&mut cache.contracts),
+    );
     let map = sources.map;
     diagnostics.sort(&map);
     Ok(Checked {

@@ -21,9 +21,35 @@ use axum::routing::get;
 use tokio::sync::{broadcast, watch};
 
 use crate::diagnostic::render_human;
-use crate::load::ParseCache;
 use crate::model::Site;
 use crate::render::{self, Published, SiteOutput, Theme};
+
+/// Files made together the first time one of them is asked for.
+type Group = OnceLock<Result<Arc<SiteOutput>, String>>;
+
+/// The groups of files that are not pages.
+#[derive(Clone, Copy)]
+enum Part {
+    Feeds,
+    Data,
+    Search,
+    Redirects,
+    /// The sitemap and robots.txt need the full list of pages: a full build.
+    Everything,
+}
+
+impl Part {
+    fn of(key: &str) -> Option<Part> {
+        Some(match key {
+            "sitemap.xml" | "robots.txt" => Part::Everything,
+            k if k == "atom.xml" || k.ends_with("/atom.xml") => Part::Feeds,
+            k if k.starts_with("data/") => Part::Data,
+            k if k.starts_with("zoeken/index/") => Part::Search,
+            k if k.ends_with(".html") => Part::Redirects,
+            _ => return None,
+        })
+    }
+}
 
 /// The last site that validated, rendered page by page as pages are asked for:
 /// after an edit only the open page is rendered again, not the whole site.
@@ -32,12 +58,25 @@ struct Prepared {
     site: Site,
     theme: Theme,
     pages: Mutex<HashMap<String, Arc<Vec<u8>>>>,
-    /// Feeds, open data, the search index and the sitemap: a full build, made
-    /// the first time one of them is asked for.
-    everything: OnceLock<Result<Arc<SiteOutput>, String>>,
+    parts: [Group; 5],
 }
 
 impl Prepared {
+    fn group(&self, part: Part) -> &Group {
+        &self.parts[part as usize]
+    }
+
+    fn make(&self, part: Part) -> anyhow::Result<SiteOutput> {
+        let published = Published::lazy(&self.site);
+        match part {
+            Part::Feeds => crate::feeds::render(&published, &self.theme),
+            Part::Data => crate::export::render(&published),
+            Part::Search => crate::search::render(&published),
+            Part::Redirects => crate::permanence::redirect_pages(&published, &self.theme),
+            Part::Everything => crate::generate(&self.root, &self.site),
+        }
+    }
+
     /// The file at an output path such as `wijken/meerwijk/index.html`.
     fn get(&self, key: &str) -> Option<Arc<Vec<u8>>> {
         if let Some(page) = key
@@ -57,21 +96,20 @@ impl Prepared {
                 return Some(bytes);
             }
         }
-        if let Some(name) = key.strip_prefix("static/")
-            && let Some(bytes) = self.theme.static_files.get(name)
-        {
-            return Some(Arc::new(bytes.clone()));
+        if let Some(name) = key.strip_prefix("static/") {
+            return self
+                .theme
+                .static_files
+                .get(name)
+                .map(|b| Arc::new(b.clone()));
         }
-        let everything = self.everything.get_or_init(|| {
-            crate::generate(&self.root, &self.site)
-                .map(Arc::new)
-                .map_err(|e| format!("{e:#}"))
-        });
-        everything
-            .as_ref()
-            .ok()?
-            .get(key)
-            .map(|b| Arc::new(b.clone()))
+        // The other files are made in groups, each the first time it is asked for;
+        // an unknown name (a browser's favicon.ico) costs nothing.
+        let part = Part::of(key)?;
+        let files = self
+            .group(part)
+            .get_or_init(|| self.make(part).map(Arc::new).map_err(|e| format!("{e:#}")));
+        files.as_ref().ok()?.get(key).map(|b| Arc::new(b.clone()))
     }
 }
 
@@ -84,14 +122,14 @@ struct Snapshot {
 
 struct App {
     root: PathBuf,
-    cache: Mutex<ParseCache>,
+    cache: Mutex<crate::Cache>,
     snapshot: RwLock<Arc<Snapshot>>,
     changes: broadcast::Sender<u64>,
     shutdown: watch::Receiver<bool>,
 }
 
 /// Checks the site (re-parsing only changed files) and prepares it for serving.
-fn prepare(root: &Path, cache: &mut ParseCache) -> Result<Prepared, String> {
+fn prepare(root: &Path, cache: &mut crate::Cache) -> Result<Prepared, String> {
     let checked = crate::check_cached(root, None, cache).map_err(|e| format!("error: {e:#}"))?;
     if std::env::var_os("AFSPRAAK_TIMINGS").is_some() {
         eprintln!("{:?}", checked.timings);
@@ -105,7 +143,7 @@ fn prepare(root: &Path, cache: &mut ParseCache) -> Result<Prepared, String> {
         site,
         theme,
         pages: Mutex::new(HashMap::new()),
-        everything: OnceLock::new(),
+        parts: Default::default(),
     })
 }
 
@@ -133,7 +171,12 @@ impl App {
         };
         let failed = next.errors.is_some();
         let version = next.version;
-        *self.snapshot.write().expect("snapshot lock") = Arc::new(next);
+        let old = std::mem::replace(
+            &mut *self.snapshot.write().expect("snapshot lock"),
+            Arc::new(next),
+        );
+        // Freeing a large site takes a while; not on the way to the browser.
+        std::thread::spawn(move || drop(old));
         let took = started.elapsed();
         let _ = self.changes.send(version);
         if failed {
@@ -173,7 +216,7 @@ pub fn serve(root: &Path, bind: &str, port: u16) -> anyhow::Result<()> {
         let local = listener.local_addr()?;
         let (changes, _) = broadcast::channel(16);
         let (stop, shutdown) = watch::channel(false);
-        let mut cache = ParseCache::default();
+        let mut cache = crate::Cache::default();
         let snapshot = match prepare(&root, &mut cache) {
             Ok(prepared) => Snapshot { prepared: Some(Arc::new(prepared)), errors: None, version: 1 },
             Err(errors) => Snapshot { prepared: None, errors: Some(errors), version: 1 },
@@ -226,7 +269,7 @@ fn interrupt_signal() -> anyhow::Result<impl std::future::Future<Output = ()>> {
     })
 }
 
-/// Watches site.toml, content/ and themes/; a burst of saves gives one rebuild.
+/// Watches site.toml, content/ and themes/; a burst of saves within 25 ms gives one rebuild.
 fn watch_sources(
     root: &Path,
     app: Arc<App>,
@@ -239,7 +282,7 @@ fn watch_sources(
     use notify::RecursiveMode;
     let (tx, rx) = std::sync::mpsc::channel::<()>();
     let mut debouncer = notify_debouncer_full::new_debouncer(
-        Duration::from_millis(40),
+        Duration::from_millis(25),
         Some(Duration::from_millis(10)),
         move |result: notify_debouncer_full::DebounceEventResult| {
             if let Ok(events) = result
@@ -412,8 +455,16 @@ fn file_response(path: &str, bytes: &[u8], snapshot: &Snapshot, status: StatusCo
 /// Adds the reload script, and the diagnostics overlay when the last build failed.
 fn inject(html: &[u8], snapshot: &Snapshot) -> Vec<u8> {
     let html = String::from_utf8_lossy(html);
+    // On a change, fetch the page again and swap its body in place: quicker
+    // than a full reload, and the scroll position stays. Stylesheets are
+    // re-fetched too, for edits to the theme; a failed fetch falls back to a reload.
     let script = format!(
-        "<script>(function(){{var v=\"{}\";var es=new EventSource(\"/__afspraak/events\");es.onmessage=function(e){{if(e.data!==v){{es.close();location.reload();}}}};}})();</script>",
+        "<script>(function(){{var v=\"{}\";var es=new EventSource(\"/__afspraak/events\");\
+es.onmessage=function(e){{if(e.data===v)return;v=e.data;\
+fetch(location.href,{{cache:\"no-store\"}}).then(function(r){{return r.text();}}).then(function(h){{\
+var d=new DOMParser().parseFromString(h,\"text/html\");document.title=d.title;document.body.replaceWith(d.body);\
+document.querySelectorAll(\"link[rel=stylesheet]\").forEach(function(l){{l.href=l.href.split(\"?\")[0]+\"?v=\"+v;}});\
+}}).catch(function(){{location.reload();}});}};}})();</script>",
         snapshot.version
     );
     let overlay = snapshot.errors.as_ref().map(|errors| {

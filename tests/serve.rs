@@ -258,3 +258,88 @@ fn ctrl_c_stops_cleanly() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+/// What `serve` reuses between rebuilds must never change a result: after
+/// each edit, a cached check reports exactly what a fresh check does.
+#[test]
+fn cached_checks_agree_with_fresh_checks() {
+    let tmp = TempDir::new().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/build-site"),
+        &root,
+    );
+    let contract = root.join("content/contracts/meerwijk/2011.yaml");
+    let partners = root.join("content/partners.yaml");
+    let original = fs::read_to_string(&contract).unwrap();
+    let partners_original = fs::read_to_string(&partners).unwrap();
+    let summary = |c: &afspraak::Checked| -> Vec<String> {
+        let mut v: Vec<String> = c
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let at = afspraak::diagnostic::locate(&c.sources, d.span);
+                format!(
+                    "{} {}:{}:{} {}",
+                    d.code.as_str(),
+                    at.file,
+                    at.line,
+                    at.column,
+                    d.message
+                )
+            })
+            .collect();
+        if let Some(site) = &c.site {
+            v.push(format!(
+                "questions {}",
+                site.contracts
+                    .iter()
+                    .map(|c| c.questions.len())
+                    .sum::<usize>()
+            ));
+            v.extend(
+                site.contracts
+                    .iter()
+                    .flat_map(|c| c.questions.iter().map(|q| q.title.clone())),
+            );
+        }
+        v
+    };
+    let mut cache = afspraak::Cache::default();
+    let edits: Vec<Box<dyn Fn()>> = vec![
+        Box::new(|| {}),
+        Box::new(|| {
+            fs::write(
+                &contract,
+                original.replacen("partner: gemeente", "partner: gemeentee", 1),
+            )
+            .unwrap()
+        }),
+        Box::new(|| fs::write(&contract, original.replace("outcome:", "outcome: [")).unwrap()),
+        Box::new(|| fs::write(&contract, &original).unwrap()),
+        // A change elsewhere that makes the unchanged contract wrong.
+        Box::new(|| {
+            fs::write(
+                &partners,
+                partners_original.replace("slug: gemeente", "slug: gemeente-x"),
+            )
+            .unwrap()
+        }),
+        Box::new(|| fs::write(&partners, &partners_original).unwrap()),
+        Box::new(|| {
+            fs::write(
+                &contract,
+                original.replacen("title: ", "title: Gewijzigd, ", 1),
+            )
+            .unwrap()
+        }),
+    ];
+    for (i, edit) in edits.iter().enumerate() {
+        edit();
+        // Let the modification time move on, as between two saves.
+        std::thread::sleep(Duration::from_millis(20));
+        let cached = afspraak::check_cached(&root, None, &mut cache).unwrap();
+        let fresh = afspraak::check(&root, None).unwrap();
+        assert_eq!(summary(&cached), summary(&fresh), "after edit {i}");
+    }
+}

@@ -10,6 +10,7 @@ pub mod read;
 pub mod suggest;
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
 use chrono::NaiveDateTime;
 use rayon::prelude::*;
@@ -133,6 +134,31 @@ pub fn validate(
     as_of: Option<NaiveDateTime>,
     d: &mut Diagnostics,
 ) -> Option<Site> {
+    validate_cached(sources, as_of, d, None)
+}
+
+/// Validated contracts of an earlier run, for `serve`.
+#[derive(Default)]
+pub struct ContractCache {
+    entries: HashMap<String, CachedContract>,
+}
+
+struct CachedContract {
+    source: std::sync::Arc<crate::source::SourceFile>,
+    narrative: Option<std::sync::Arc<crate::source::SourceFile>>,
+    file: crate::source::FileId,
+    fingerprint: u64,
+    contract: Option<crate::model::Contract>,
+    diagnostics: Diagnostics,
+}
+
+/// [`validate`], reusing the contracts in `cache` whose inputs did not change.
+pub fn validate_cached(
+    sources: &Sources,
+    as_of: Option<NaiveDateTime>,
+    d: &mut Diagnostics,
+    mut cache: Option<&mut ContractCache>,
+) -> Option<Site> {
     let config =
         sources
             .config
@@ -181,11 +207,52 @@ pub fn validate(
         topics_read: is_list(&sources.topics),
     };
 
+    let allow = config
+        .as_ref()
+        .map_or_else(|| salvage_allow_list(sources), |c| c.privacy_allow.clone());
+    // A contract's result depends on its own files, the tables, the council's
+    // name, the privacy allow list and today's date: `serve` reuses it while none changed.
+    let fingerprint = {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for doc in [&sources.districts, &sources.partners, &sources.topics]
+            .into_iter()
+            .flatten()
+        {
+            sources.map.get(doc.file).text.hash(&mut h);
+        }
+        tables.council_word.hash(&mut h);
+        allow.hash(&mut h);
+        tables.as_of.date().hash(&mut h);
+        h.finish()
+    };
+    let previous = cache.as_deref();
     // Contracts are independent of one another: check them in parallel.
-    let results: Vec<(Option<crate::model::Contract>, Diagnostics)> = sources
+    let results: Vec<(
+        Option<crate::model::Contract>,
+        Diagnostics,
+        Option<CachedContract>,
+    )> = sources
         .contracts
         .par_iter()
         .map(|source| {
+            let yaml_file = sources.map.shared(source.yaml.file);
+            let narrative_file = source
+                .narrative
+                .as_ref()
+                .map(|n| sources.map.shared(n.file));
+            let path = &yaml_file.path;
+            if let Some(hit) = previous.and_then(|c| c.entries.get(path)).filter(|e| {
+                e.fingerprint == fingerprint
+                    && e.file == source.yaml.file
+                    && std::sync::Arc::ptr_eq(&e.source, yaml_file)
+                    && match (&e.narrative, narrative_file) {
+                        (None, None) => true,
+                        (Some(a), Some(b)) => std::sync::Arc::ptr_eq(a, b),
+                        _ => false,
+                    }
+            }) {
+                return (hit.contract.clone(), hit.diagnostics.clone(), None);
+            }
             let mut local = Diagnostics::default();
             let narrative = source
                 .narrative
@@ -206,13 +273,42 @@ pub fn validate(
                 );
             }
             let c = contract::contract(source, narrative, &tables, &mut local);
-            (c, local)
+            if let Some(root) = source.yaml.root.as_deref() {
+                scan_yaml(sources, root, &allow, &mut local);
+            }
+            if let Some(doc) = &source.narrative {
+                scan_markdown(sources, doc, &allow, &mut local);
+            }
+            let entry = CachedContract {
+                source: yaml_file.clone(),
+                narrative: narrative_file.cloned(),
+                file: source.yaml.file,
+                fingerprint,
+                contract: c.clone(),
+                diagnostics: local.clone(),
+            };
+            (c, local, Some(entry))
         })
         .collect();
     let mut contracts = Vec::new();
-    for (c, local) in results {
+    let mut fresh = HashMap::new();
+    for ((c, local, entry), source) in results.into_iter().zip(&sources.contracts) {
         d.extend(local);
         contracts.extend(c);
+        let path = sources.map.get(source.yaml.file).path.clone();
+        match entry {
+            Some(e) => {
+                fresh.insert(path, e);
+            }
+            None => {
+                if let Some(old) = cache.as_deref_mut().and_then(|c| c.entries.remove(&path)) {
+                    fresh.insert(path, old);
+                }
+            }
+        }
+    }
+    if let Some(cache) = cache {
+        cache.entries = fresh;
     }
     contracts.sort_by_key(|c| (c.neighbourhood, c.year));
 
@@ -225,9 +321,6 @@ pub fn validate(
     for (id, intro) in intros {
         neighbourhoods[id.index()].intro = Some(intro);
     }
-    let allow = config
-        .as_ref()
-        .map_or_else(|| salvage_allow_list(sources), |c| c.privacy_allow.clone());
     scan_personal_data(sources, &allow, d);
 
     let site = Site {
@@ -404,91 +497,86 @@ fn declared_questions(sources: &Sources) -> HashSet<String> {
 }
 
 /// Looks for personal data in every text of the content: YAML values and Markdown bodies.
-fn scan_personal_data(sources: &Sources, allow: &[String], d: &mut Diagnostics) {
-    let report = |file_span: Span,
-                  text: &str,
-                  range: std::ops::Range<usize>,
-                  kind: privacy::PersonalData,
-                  d: &mut Diagnostics| {
-        // Point at the match itself where the file holds it verbatim.
-        let file_text = &sources.map.get(file_span.file).text;
-        let needle = &text[range];
-        let span = file_text
-            .get(file_span.start as usize..)
-            .and_then(|rest| rest.find(needle))
-            .map_or(file_span, |i| {
-                let start = file_span.start as usize + i;
-                Span::new(file_span.file, start..start + needle.len())
-            });
-        d.push(
-            Diagnostic::error(Code::PersonalData, span, format!("this looks like {}, which must not be published", kind.describe()))
-                .with_help("remove it or make it general (\"een bewoner\", \"de straat\"); if it is a public contact detail, add it to `[privacy] allow` in site.toml"),
-        );
-    };
-    let scan_node = |node: &Node, d: &mut Diagnostics| {
-        let mut stack = vec![node];
-        while let Some(n) = stack.pop() {
-            match &n.value {
-                Value::Str(s) => {
-                    for (range, kind) in privacy::find(s, allow) {
-                        report(n.span, s, range, kind, d);
-                    }
-                }
-                Value::Seq(items) => stack.extend(items.iter().rev()),
-                Value::Map(entries) => stack.extend(entries.iter().rev().map(|(_, v)| v)),
-                _ => {}
-            }
-        }
-    };
-    // Files are independent: scan them in parallel, then report in a fixed order.
-    enum Item<'a> {
-        Yaml(&'a Node),
-        Doc(&'a crate::load::MarkdownDoc),
-    }
-    let mut items: Vec<Item> = sources
-        .contracts
-        .iter()
-        .map(|c| &c.yaml)
-        .chain(
-            [&sources.districts, &sources.partners, &sources.topics]
-                .into_iter()
-                .flatten(),
-        )
-        .filter_map(|y| y.root.as_deref())
-        .map(Item::Yaml)
-        .collect();
-    items.extend(
-        sources
-            .updates
-            .iter()
-            .chain(&sources.pages)
-            .chain(&sources.neighbourhood_intros)
-            .chain(sources.index.as_ref())
-            .chain(
-                sources
-                    .contracts
-                    .iter()
-                    .filter_map(|c| c.narrative.as_ref()),
-            )
-            .map(Item::Doc),
+fn report_personal_data(
+    sources: &Sources,
+    file_span: Span,
+    text: &str,
+    range: std::ops::Range<usize>,
+    kind: privacy::PersonalData,
+    d: &mut Diagnostics,
+) {
+    // Point at the match itself where the file holds it verbatim.
+    let file_text = &sources.map.get(file_span.file).text;
+    let needle = &text[range];
+    let span = file_text
+        .get(file_span.start as usize..)
+        .and_then(|rest| rest.find(needle))
+        .map_or(file_span, |i| {
+            let start = file_span.start as usize + i;
+            Span::new(file_span.file, start..start + needle.len())
+        });
+    d.push(
+        Diagnostic::error(Code::PersonalData, span, format!("this looks like {}, which must not be published", kind.describe()))
+            .with_help("remove it or make it general (\"een bewoner\", \"de straat\"); if it is a public contact detail, add it to `[privacy] allow` in site.toml"),
     );
-    let found: Vec<Diagnostics> = items
-        .par_iter()
-        .map(|item| {
-            let mut local = Diagnostics::default();
-            match item {
-                Item::Yaml(root) => scan_node(root, &mut local),
-                Item::Doc(doc) => {
-                    if let Some(front) = &doc.front {
-                        scan_node(front, &mut local);
-                    }
-                    let body = sources.body(doc);
-                    let body_span = Span::new(doc.file, doc.body_start..doc.body_start);
-                    for (range, kind) in privacy::find(body, allow) {
-                        report(body_span, body, range, kind, &mut local);
-                    }
+}
+
+/// Looks for personal data in every text of a YAML tree.
+fn scan_yaml(sources: &Sources, node: &Node, allow: &[String], d: &mut Diagnostics) {
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        match &n.value {
+            Value::Str(s) => {
+                for (range, kind) in privacy::find(s, allow) {
+                    report_personal_data(sources, n.span, s, range, kind, d);
                 }
             }
+            Value::Seq(items) => stack.extend(items.iter().rev()),
+            Value::Map(entries) => stack.extend(entries.iter().rev().map(|(_, v)| v)),
+            _ => {}
+        }
+    }
+}
+
+/// Looks for personal data in a Markdown file: its front matter and its body.
+fn scan_markdown(
+    sources: &Sources,
+    doc: &crate::load::MarkdownDoc,
+    allow: &[String],
+    d: &mut Diagnostics,
+) {
+    if let Some(front) = &doc.front {
+        scan_yaml(sources, front, allow, d);
+    }
+    let body = sources.body(doc);
+    let body_span = Span::new(doc.file, doc.body_start..doc.body_start);
+    for (range, kind) in privacy::find(body, allow) {
+        report_personal_data(sources, body_span, body, range, kind, d);
+    }
+}
+
+/// Looks for personal data in every file but the contracts, which are scanned
+/// with the rest of their validation.
+fn scan_personal_data(sources: &Sources, allow: &[String], d: &mut Diagnostics) {
+    for root in [&sources.districts, &sources.partners, &sources.topics]
+        .into_iter()
+        .flatten()
+        .filter_map(|y| y.root.as_deref())
+    {
+        scan_yaml(sources, root, allow, d);
+    }
+    let docs: Vec<&crate::load::MarkdownDoc> = sources
+        .updates
+        .iter()
+        .chain(&sources.pages)
+        .chain(&sources.neighbourhood_intros)
+        .chain(sources.index.as_ref())
+        .collect();
+    let found: Vec<Diagnostics> = docs
+        .par_iter()
+        .map(|doc| {
+            let mut local = Diagnostics::default();
+            scan_markdown(sources, doc, allow, &mut local);
             local
         })
         .collect();
