@@ -268,7 +268,11 @@ fn render_one(d: &Diagnostic, sources: &SourceMap, renderer: &Renderer) -> Strin
     if file.text.is_empty() {
         // Nothing to underline: name the file in the title.
         let title = level
-            .primary_title(format!("{} ({})", d.message, file.path))
+            .primary_title(if d.message.contains(file.path.as_str()) {
+                d.message.clone()
+            } else {
+                format!("{} ({})", d.message, file.path)
+            })
             .id(d.code.as_str());
         let mut group = Group::with_title(title);
         if let Some(help) = &d.help {

@@ -587,7 +587,7 @@ fn honoured_without_when() {
     site.check()
         .single("missing-when")
         .at(CONTRACT, at)
-        .message_has("a `honoured` answer needs `when`");
+        .message_has("an `honoured` answer needs `when`");
 }
 
 #[test]

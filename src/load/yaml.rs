@@ -145,6 +145,10 @@ fn yaml_error(
             .next()
             .unwrap_or(&message)
             .to_string(),
+        // The parser's own words ("budget breached: Nodes { nodes: 250001 }") mean nothing to an editor.
+        Code::TooComplex => {
+            "this YAML nests too deeply or repeats aliases too often to be read safely".to_string()
+        }
         _ => message,
     };
     Diagnostic::error(code, span, message).with_help(help)

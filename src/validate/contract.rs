@@ -353,7 +353,15 @@ fn question(
             Diagnostic::error(
                 code,
                 outcome_at,
-                format!("a `{}` answer needs {what}", ok.key()),
+                format!(
+                    "{} `{}` answer needs {what}",
+                    if ok.key().starts_with(['a', 'e', 'i', 'o', 'u', 'h']) {
+                        "an"
+                    } else {
+                        "a"
+                    },
+                    ok.key()
+                ),
             )
             .with_label(format!("{what} is missing for this outcome"))
             .with_help(help.to_string()),
