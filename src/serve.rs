@@ -269,7 +269,7 @@ fn interrupt_signal() -> anyhow::Result<impl std::future::Future<Output = ()>> {
     })
 }
 
-/// Watches site.toml, content/ and themes/; a burst of saves within 25 ms gives one rebuild.
+/// Watches site.toml, content/ and themes/; a burst of saves within 15 ms gives one rebuild.
 fn watch_sources(
     root: &Path,
     app: Arc<App>,
@@ -282,7 +282,7 @@ fn watch_sources(
     use notify::RecursiveMode;
     let (tx, rx) = std::sync::mpsc::channel::<()>();
     let mut debouncer = notify_debouncer_full::new_debouncer(
-        Duration::from_millis(25),
+        Duration::from_millis(15),
         Some(Duration::from_millis(10)),
         move |result: notify_debouncer_full::DebounceEventResult| {
             if let Ok(events) = result
