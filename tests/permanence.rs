@@ -1,6 +1,9 @@
 //! Published URLs are permanent: a build that would drop one fails and names
 //! it, unless content/redirects.yaml says where it went.
 
+mod common;
+use common::copy_dir;
+
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -8,18 +11,6 @@ use std::process::Command;
 use tempfile::TempDir;
 
 const BIN: &str = env!("CARGO_BIN_EXE_afspraak");
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
 
 fn site() -> (TempDir, std::path::PathBuf, std::path::PathBuf) {
     let tmp = TempDir::new().unwrap();

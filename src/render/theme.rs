@@ -22,6 +22,7 @@ const DEFAULT_FILES: &[(&str, &str)] = embed!(
     "templates/partials/totals.html",
     "templates/partials/question_item.html",
     "templates/partials/notice.html",
+    "templates/partials/agreements.html",
     "templates/home.html",
     "templates/neighbourhoods.html",
     "templates/neighbourhood.html",
