@@ -163,7 +163,7 @@ pub fn render_pages(
     progress: &dyn crate::progress::Progress,
 ) -> anyhow::Result<SiteOutput> {
     let site = published.site;
-    let mut jobs = Vec::new();
+    let mut contexts = Vec::new();
     for &lang in &site.config.languages {
         let t = theme.translations.get(&lang).ok_or_else(|| {
             anyhow::anyhow!(
@@ -171,19 +171,25 @@ pub fn render_pages(
                 lang.code()
             )
         })?;
-        let ctx = pages::PageContext {
+        contexts.push(pages::PageContext {
             published,
             t,
             lang,
             theme,
-        };
-        jobs.extend(pages::all(&ctx));
+        });
     }
-    progress.total(jobs.len() as u64);
-    let rendered: Vec<anyhow::Result<(String, Vec<u8>)>> = jobs
+    let specs = pages::specs(published);
+    let work: Vec<(&pages::PageContext, pages::Spec)> = contexts
+        .iter()
+        .flat_map(|cx| specs.iter().map(move |spec| (cx, *spec)))
+        .collect();
+    progress.total(work.len() as u64);
+    // Each page's context is built, rendered and dropped on one thread.
+    let rendered: Vec<anyhow::Result<(String, Vec<u8>)>> = work
         .into_par_iter()
-        .map(|job| {
+        .map(|(cx, spec)| {
             progress.advance(1);
+            let job = pages::job(cx, spec);
             let tera = theme.per_language.get(&job.lang).unwrap_or(&theme.tera);
             let html = tera.render(job.template, &job.context).map_err(|e| {
                 anyhow::anyhow!("rendering {} with template {}:\n{e}", job.url, job.template)

@@ -200,41 +200,70 @@ impl<'a, 's> PageContext<'a, 's> {
 }
 
 /// Every page of one language.
-pub fn all(cx: &PageContext) -> Vec<PageJob> {
-    let mut jobs = vec![
-        home(cx),
-        neighbourhoods(cx),
-        news(cx),
-        not_found(cx),
-        data(cx),
-        search(cx),
+/// One page to render, named cheaply: its context is built only when the page
+/// is rendered, so a large site never holds every context at once.
+#[derive(Clone, Copy)]
+pub enum Spec<'s> {
+    Home,
+    Neighbourhoods,
+    News,
+    NotFound,
+    Data,
+    Search,
+    Neighbourhood(NeighbourhoodId),
+    Contract(&'s Contract),
+    Question(&'s Contract, &'s Question),
+    District(&'s District),
+    Partner(PartnerId),
+    Topic(TopicId),
+    NewsItem(&'s Update),
+    Page(&'s Page),
+}
+
+/// Every page of one language.
+pub fn specs<'s>(published: &super::Published<'s>) -> Vec<Spec<'s>> {
+    let site = published.site;
+    let mut specs = vec![
+        Spec::Home,
+        Spec::Neighbourhoods,
+        Spec::News,
+        Spec::NotFound,
+        Spec::Data,
+        Spec::Search,
     ];
-    let site = cx.site();
-    for (i, _) in site.neighbourhoods.iter().enumerate() {
-        jobs.push(neighbourhood(cx, NeighbourhoodId(i as u32)));
+    specs.extend(
+        (0..site.neighbourhoods.len()).map(|i| Spec::Neighbourhood(NeighbourhoodId(i as u32))),
+    );
+    for c in &published.contracts {
+        specs.push(Spec::Contract(c));
+        specs.extend(c.questions.iter().map(|q| Spec::Question(c, q)));
     }
-    for c in &cx.published.contracts {
-        jobs.push(contract(cx, c));
-        for q in &c.questions {
-            jobs.push(question(cx, c, q));
-        }
+    specs.extend(site.districts.iter().map(Spec::District));
+    specs.extend((0..site.partners.len()).map(|i| Spec::Partner(PartnerId(i as u32))));
+    specs.extend((0..site.topics.len()).map(|i| Spec::Topic(TopicId(i as u32))));
+    specs.extend(published.updates.iter().map(|u| Spec::NewsItem(u)));
+    specs.extend(site.public_pages().map(Spec::Page));
+    specs
+}
+
+/// The template and context of one page.
+pub fn job(cx: &PageContext, spec: Spec) -> PageJob {
+    match spec {
+        Spec::Home => home(cx),
+        Spec::Neighbourhoods => neighbourhoods(cx),
+        Spec::News => news(cx),
+        Spec::NotFound => not_found(cx),
+        Spec::Data => data(cx),
+        Spec::Search => search(cx),
+        Spec::Neighbourhood(id) => neighbourhood(cx, id),
+        Spec::Contract(c) => contract(cx, c),
+        Spec::Question(c, q) => question(cx, c, q),
+        Spec::District(d) => district(cx, d),
+        Spec::Partner(id) => partner(cx, id),
+        Spec::Topic(id) => topic(cx, id),
+        Spec::NewsItem(u) => news_item(cx, u),
+        Spec::Page(p) => page(cx, p),
     }
-    for d in &site.districts {
-        jobs.push(district(cx, d));
-    }
-    for (i, _) in site.partners.iter().enumerate() {
-        jobs.push(partner(cx, PartnerId(i as u32)));
-    }
-    for (i, _) in site.topics.iter().enumerate() {
-        jobs.push(topic(cx, TopicId(i as u32)));
-    }
-    for u in &cx.published.updates {
-        jobs.push(news_item(cx, u));
-    }
-    for p in site.public_pages() {
-        jobs.push(page(cx, p));
-    }
-    jobs
 }
 
 fn capitalise(s: &str) -> String {
