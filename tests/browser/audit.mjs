@@ -118,7 +118,10 @@ async function session(name, options) {
   });
   page.on('request', (req) => state.requests.push(req));
   page.on('requestfailed', (req) => {
-    if (new URL(req.url()).host === base.host) state.errors.push(`request failed: ${req.url()}`);
+    // A fetch still running when the audit moves on to the next page is
+    // cancelled by that navigation (net::ERR_ABORTED): not a failure of the site.
+    const aborted = (req.failure()?.errorText || '').includes('ERR_ABORTED');
+    if (new URL(req.url()).host === base.host && !aborted) state.errors.push(`request failed: ${req.url()}`);
   });
   page.on('response', (res) => {
     const url = new URL(res.url());
