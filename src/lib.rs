@@ -44,19 +44,7 @@ pub struct Checked {
 /// site's `as_of`, else now in Europe/Amsterdam). Only a site folder that
 /// cannot be opened is an `Err`; content problems are diagnostics.
 pub fn check(root: &Path, as_of: Option<NaiveDateTime>) -> anyhow::Result<Checked> {
-    let mut diagnostics = Diagnostics::default();
-    let started = std::time::Instant::now();
-    let sources = load::load(root, &mut diagnostics)?;
-    let loaded = started.elapsed();
-    let site = validate::validate(&sources, as_of, &mut diagnostics);
-    let map = sources.map;
-    diagnostics.sort(&map);
-    Ok(Checked {
-        site,
-        diagnostics,
-        sources: map,
-        timings: vec![("load", loaded), ("validate", started.elapsed() - loaded)],
-    })
+    check_with(root, as_of, None)
 }
 
 /// What one check keeps for the next, so that `serve` redoes only what an edit changed.
@@ -72,16 +60,24 @@ pub fn check_cached(
     as_of: Option<NaiveDateTime>,
     cache: &mut Cache,
 ) -> anyhow::Result<Checked> {
+    check_with(root, as_of, Some(cache))
+}
+
+fn check_with(
+    root: &Path,
+    as_of: Option<NaiveDateTime>,
+    cache: Option<&mut Cache>,
+) -> anyhow::Result<Checked> {
     let mut diagnostics = Diagnostics::default();
     let started = std::time::Instant::now();
-    let sources = load::load_cached(root, &mut diagnostics, &mut cache.parses)?;
+    let mut fresh = load::ParseCache::default();
+    let (parses, contracts) = match cache {
+        Some(c) => (&mut c.parses, Some(&mut c.contracts)),
+        None => (&mut fresh, None),
+    };
+    let sources = load::load_cached(root, &mut diagnostics, parses)?;
     let loaded = started.elapsed();
-    let site = validate::validate_cached(
-        &sources,
-        as_of,
-        &mut diagnostics,
-        Some(&mut cache.contracts),
-    );
+    let site = validate::validate_cached(&sources, as_of, &mut diagnostics, contracts);
     let map = sources.map;
     diagnostics.sort(&map);
     Ok(Checked {

@@ -32,10 +32,9 @@ pub fn published_urls(output: &SiteOutput) -> BTreeSet<String> {
         .collect()
 }
 
-/// The manifest text: every URL, with the title of question pages.
-pub fn manifest(p: &Published, output: &SiteOutput) -> String {
-    let titles: BTreeMap<String, &str> = p
-        .questions
+/// Each question page's URL with the question's title.
+fn question_titles<'s>(p: &Published<'s>) -> BTreeMap<String, &'s str> {
+    p.questions
         .iter()
         .map(|(r, (_, q))| {
             (
@@ -43,7 +42,12 @@ pub fn manifest(p: &Published, output: &SiteOutput) -> String {
                 q.title.as_str(),
             )
         })
-        .collect();
+        .collect()
+}
+
+/// The manifest text: every URL, with the title of question pages.
+pub fn manifest(p: &Published, output: &SiteOutput) -> String {
+    let titles = question_titles(p);
     let mut text = String::from(HEADER);
     for url in published_urls(output) {
         text.push_str(&url);
@@ -81,16 +85,7 @@ pub fn compare(
     let text = &sources.get(file).text;
     let now = published_urls(output);
     let redirected: BTreeSet<&str> = p.site.redirects.iter().map(|r| r.from.as_str()).collect();
-    let titles: BTreeMap<String, &str> = p
-        .questions
-        .iter()
-        .map(|(r, (_, q))| {
-            (
-                urls::question(Language::Nl, &r.neighbourhood, r.year, r.id),
-                q.title.as_str(),
-            )
-        })
-        .collect();
+    let titles = question_titles(p);
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let start = offset;
