@@ -23,10 +23,10 @@ fn stages(c: &mut Criterion) {
     c.bench_function("render pages, bundled site", |b| {
         b.iter(|| {
             let published = afspraak::render::Published::new(&site);
-            black_box(
-                afspraak::render::render_pages(&published, &theme, &afspraak::progress::Quiet)
-                    .unwrap(),
-            )
+            let out = afspraak::output::Memory::default();
+            afspraak::render::render_pages(&published, &theme, &afspraak::progress::Quiet, &out)
+                .unwrap();
+            black_box(out.into_inner())
         })
     });
     c.bench_function("generate everything in memory, bundled site", |b| {

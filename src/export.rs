@@ -2,11 +2,15 @@
 //! DCAT-AP-NL `catalog.jsonld`, all under CC-0, built from the model. These
 //! are a public interface: change a field only with a new `schema_version`.
 
+use std::borrow::Cow;
+
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Language;
 use crate::model::{Contract, Delivery, Keyword, Outcome, Planning, Question, QuestionRef};
-use crate::render::{Published, SiteOutput, urls};
+use crate::output::Sink;
+use crate::render::{Published, urls};
 
 pub const SCHEMA_VERSION: u32 = 1;
 pub const LICENCE: &str = "https://creativecommons.org/publicdomain/zero/1.0/";
@@ -54,20 +58,21 @@ fields! {
     "vervolg_op", "tekst of leeg", "De vraag uit een eerder jaar waar deze vraag op volgt (wijk/jaar/id).", "The earlier question this one carries over (neighbourhood/year/id).";
 }
 
+/// One question as open data; the texts are borrowed from the model.
 #[derive(Serialize)]
-struct QuestionRow {
-    wijk: String,
-    wijk_naam: String,
-    stadsdeel: String,
+struct QuestionRow<'a> {
+    wijk: &'a str,
+    wijk_naam: &'a str,
+    stadsdeel: &'a str,
     jaar: i32,
     id: u32,
     permalink: String,
-    titel: String,
+    titel: &'a str,
     soort: &'static str,
     kanaal: Option<&'static str>,
-    thema: String,
-    plek: Option<String>,
-    partner: String,
+    thema: &'a str,
+    plek: Option<&'a str>,
+    partner: &'a str,
     uitkomst: &'static str,
     wanneer: Option<String>,
     planning_aangepast: Option<bool>,
@@ -75,16 +80,16 @@ struct QuestionRow {
     besluit_datum: Option<String>,
     besluit_opgenomen: Option<bool>,
     grond: Option<&'static str>,
-    reden: Option<String>,
-    vraag: String,
-    antwoord: Option<String>,
+    reden: Option<&'a str>,
+    vraag: &'a str,
+    antwoord: Option<&'a str>,
     stand_van_zaken: Option<&'static str>,
     laatste_update: Option<String>,
-    betwist: Option<String>,
+    betwist: Option<&'a str>,
     vervolg_op: Option<String>,
 }
 
-fn row(p: &Published, c: &Contract, q: &Question) -> QuestionRow {
+fn row<'a>(p: &Published<'a>, c: &'a Contract, q: &'a Question) -> QuestionRow<'a> {
     let site = p.site;
     let n = site.neighbourhood(c.neighbourhood);
     let (
@@ -126,9 +131,9 @@ fn row(p: &Published, c: &Contract, q: &Question) -> QuestionRow {
         }
     }
     QuestionRow {
-        wijk: n.slug.clone(),
-        wijk_naam: n.name.clone(),
-        stadsdeel: site.district(n.district).name.clone(),
+        wijk: &n.slug,
+        wijk_naam: &n.name,
+        stadsdeel: &site.district(n.district).name,
         jaar: c.year,
         id: q.id,
         permalink: format!(
@@ -136,12 +141,12 @@ fn row(p: &Published, c: &Contract, q: &Question) -> QuestionRow {
             site.config.base_url,
             urls::question(Language::Nl, &n.slug, c.year, q.id)
         ),
-        titel: q.title.clone(),
+        titel: &q.title,
         soort: q.kind.key(),
         kanaal: q.channel.map(|ch| ch.key()),
-        thema: site.topic(q.topic).slug.clone(),
-        plek: q.location.clone(),
-        partner: site.partner(q.partner).slug.clone(),
+        thema: &site.topic(q.topic).slug,
+        plek: q.location.as_deref(),
+        partner: &site.partner(q.partner).slug,
         uitkomst: q.outcome.kind().key(),
         wanneer,
         planning_aangepast: planning,
@@ -154,7 +159,7 @@ fn row(p: &Published, c: &Contract, q: &Question) -> QuestionRow {
         antwoord: q.answer.as_ref().map(|a| source_text(&a.0)),
         stand_van_zaken: q.delivery(site.today()).map(Delivery::key),
         laatste_update: q.progress.last().map(|p| p.date.to_string()),
-        betwist: q.disputed.as_ref().map(|d| d.note.clone()),
+        betwist: q.disputed.as_ref().map(|d| d.note.as_str()),
         vervolg_op: q
             .follows
             .as_ref()
@@ -165,26 +170,26 @@ fn row(p: &Published, c: &Contract, q: &Question) -> QuestionRow {
 
 /// Text as the editor wrote it (Markdown is plain enough to read), so that
 /// the CSV can be imported back without loss.
-fn source_text(markdown: &str) -> String {
-    markdown.trim_end().to_string()
+fn source_text(markdown: &str) -> &str {
+    markdown.trim_end()
 }
 
 /// A cell a spreadsheet would read as a formula gets a leading apostrophe.
-pub fn neutralise_formula(cell: &str) -> String {
+pub fn neutralise_formula(cell: &str) -> Cow<'_, str> {
     match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_string(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{cell}")),
+        _ => Cow::Borrowed(cell),
     }
 }
 
-fn yes_no(b: Option<bool>) -> String {
-    b.map(|b| if b { "ja" } else { "nee" }.to_string())
-        .unwrap_or_default()
+fn yes_no(b: Option<bool>) -> &'static str {
+    b.map(|b| if b { "ja" } else { "nee" }).unwrap_or_default()
 }
 
 fn csv_bytes(rows: &[QuestionRow]) -> anyhow::Result<Vec<u8>> {
     // The BOM makes Excel read UTF-8 in the Dutch locale; `;` is what it expects there.
-    let mut out = "\u{feff}".as_bytes().to_vec();
+    let mut out = Vec::with_capacity(estimated_size(rows));
+    out.extend_from_slice("\u{feff}".as_bytes());
     {
         let mut w = csv::WriterBuilder::new()
             .delimiter(b';')
@@ -192,138 +197,190 @@ fn csv_bytes(rows: &[QuestionRow]) -> anyhow::Result<Vec<u8>> {
             .from_writer(&mut out);
         w.write_record(QUESTION_FIELDS.iter().map(|f| f.name))?;
         for r in rows {
-            let cells: Vec<String> = vec![
-                r.wijk.clone(),
-                r.wijk_naam.clone(),
-                r.stadsdeel.clone(),
-                r.jaar.to_string(),
-                r.id.to_string(),
-                r.permalink.clone(),
-                r.titel.clone(),
-                r.soort.to_string(),
-                r.kanaal.unwrap_or_default().to_string(),
-                r.thema.clone(),
-                r.plek.clone().unwrap_or_default(),
-                r.partner.clone(),
-                r.uitkomst.to_string(),
-                r.wanneer.clone().unwrap_or_default(),
+            let (jaar, id) = (r.jaar.to_string(), r.id.to_string());
+            let cells: [&str; 26] = [
+                r.wijk,
+                r.wijk_naam,
+                r.stadsdeel,
+                &jaar,
+                &id,
+                &r.permalink,
+                r.titel,
+                r.soort,
+                r.kanaal.unwrap_or_default(),
+                r.thema,
+                r.plek.unwrap_or_default(),
+                r.partner,
+                r.uitkomst,
+                r.wanneer.as_deref().unwrap_or_default(),
                 yes_no(r.planning_aangepast),
-                r.uitslag_uiterlijk.clone().unwrap_or_default(),
-                r.besluit_datum.clone().unwrap_or_default(),
+                r.uitslag_uiterlijk.as_deref().unwrap_or_default(),
+                r.besluit_datum.as_deref().unwrap_or_default(),
                 yes_no(r.besluit_opgenomen),
-                r.grond.unwrap_or_default().to_string(),
-                r.reden.clone().unwrap_or_default(),
-                r.vraag.clone(),
-                r.antwoord.clone().unwrap_or_default(),
-                r.stand_van_zaken.unwrap_or_default().to_string(),
-                r.laatste_update.clone().unwrap_or_default(),
-                r.betwist.clone().unwrap_or_default(),
-                r.vervolg_op.clone().unwrap_or_default(),
+                r.grond.unwrap_or_default(),
+                r.reden.unwrap_or_default(),
+                r.vraag,
+                r.antwoord.unwrap_or_default(),
+                r.stand_van_zaken.unwrap_or_default(),
+                r.laatste_update.as_deref().unwrap_or_default(),
+                r.betwist.unwrap_or_default(),
+                r.vervolg_op.as_deref().unwrap_or_default(),
             ];
-            w.write_record(cells.iter().map(|c| neutralise_formula(c)))?;
+            let cells = cells.map(neutralise_formula);
+            w.write_record(cells.iter().map(|c| c.as_bytes()))?;
         }
         w.flush()?;
     }
     Ok(out)
 }
 
+/// Room for the rows' texts and their fields, so the buffer is not regrown.
+fn estimated_size(rows: &[QuestionRow]) -> usize {
+    rows.iter()
+        .map(|r| {
+            512 + r.vraag.len()
+                + r.antwoord.map_or(0, str::len)
+                + r.reden.map_or(0, str::len)
+                + r.titel.len()
+        })
+        .sum()
+}
+
+/// A data file: its version, licence and date, then the records.
 #[derive(Serialize)]
-struct ContractRow {
-    wijk: String,
-    wijk_naam: String,
+struct DataFile<'a, T: Serialize> {
+    schema_version: u32,
+    licence: &'static str,
+    as_of: &'a str,
+    #[serde(flatten)]
+    records: T,
+}
+
+#[derive(Serialize)]
+struct QuestionRecords<'a> {
+    questions: &'a [QuestionRow<'a>],
+}
+
+#[derive(Serialize)]
+struct ContractRecords<'a> {
+    contracts: &'a [ContractRow<'a>],
+}
+
+fn data_file<T: Serialize>(as_of: &str, records: T) -> DataFile<'_, T> {
+    DataFile {
+        schema_version: SCHEMA_VERSION,
+        licence: LICENCE,
+        as_of,
+        records,
+    }
+}
+
+fn json_bytes<T: Serialize>(value: &T, capacity: usize) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(capacity);
+    serde_json::to_writer_pretty(&mut bytes, value)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+#[derive(Serialize)]
+struct ContractRow<'a> {
+    wijk: &'a str,
+    wijk_naam: &'a str,
     jaar: i32,
     url: String,
     periode_van: String,
     periode_tot: String,
     ondertekend: Option<String>,
-    ondertekenaars: Vec<String>,
+    ondertekenaars: Vec<&'a str>,
     opgehaald_via: Vec<&'static str>,
     aantal_vragen: usize,
     per_uitkomst: std::collections::BTreeMap<&'static str, usize>,
 }
 
-pub fn render(p: &Published) -> anyhow::Result<SiteOutput> {
+fn contract_row<'a>(p: &Published<'a>, c: &'a Contract) -> ContractRow<'a> {
     let site = p.site;
-    let rows: Vec<QuestionRow> = p
-        .contracts
-        .iter()
-        .flat_map(|c| c.questions.iter().map(move |q| row(p, c, q)))
-        .collect();
-    let contracts: Vec<ContractRow> = p
-        .contracts
-        .iter()
-        .map(|c| {
-            let n = site.neighbourhood(c.neighbourhood);
-            let mut per = std::collections::BTreeMap::new();
-            for k in crate::model::OutcomeKind::ALL {
-                per.insert(
-                    k.key(),
-                    c.questions
-                        .iter()
-                        .filter(|q| q.outcome.kind() == *k)
-                        .count(),
-                );
-            }
-            ContractRow {
-                wijk: n.slug.clone(),
-                wijk_naam: n.name.clone(),
-                jaar: c.year,
-                url: format!(
-                    "{}{}",
-                    site.config.base_url,
-                    urls::contract(Language::Nl, &n.slug, c.year)
-                ),
-                periode_van: c.period.0.to_string(),
-                periode_tot: c.period.1.to_string(),
-                ondertekend: c.signed.map(|d| d.to_string()),
-                ondertekenaars: c
-                    .signatories
-                    .iter()
-                    .map(|s| match s {
-                        crate::model::Signatory::Council => site.config.council.singular.clone(),
-                        crate::model::Signatory::Partner(id) => site.partner(*id).slug.clone(),
-                    })
-                    .collect(),
-                opgehaald_via: c.collected_via.iter().map(|ch| ch.key()).collect(),
-                aantal_vragen: c.questions.len(),
-                per_uitkomst: per,
-            }
-        })
-        .collect();
-    let as_of = site.as_of.format("%Y-%m-%dT%H:%M:%S").to_string();
-    let mut out = SiteOutput::new();
-    out.insert("data/vragen.csv".into(), csv_bytes(&rows)?);
-    let questions_json = serde_json::json!({
-        "schema_version": SCHEMA_VERSION,
-        "licence": LICENCE,
-        "as_of": as_of,
-        "questions": rows,
-    });
-    out.insert("data/vragen.json".into(), pretty(&questions_json)?);
-    let contracts_json = serde_json::json!({
-        "schema_version": SCHEMA_VERSION,
-        "licence": LICENCE,
-        "as_of": as_of,
-        "contracts": contracts,
-    });
-    out.insert("data/contracten.json".into(), pretty(&contracts_json)?);
-    out.insert("data/catalog.jsonld".into(), pretty(&catalog(p, &as_of))?);
-    // The schemas travel with the data, so a reuser can validate what they download.
-    out.insert(
-        "data/vragen.schema.json".into(),
-        include_bytes!("../schemas/vragen.schema.json").to_vec(),
-    );
-    out.insert(
-        "data/contracten.schema.json".into(),
-        include_bytes!("../schemas/contracten.schema.json").to_vec(),
-    );
-    Ok(out)
+    let n = site.neighbourhood(c.neighbourhood);
+    let mut per = std::collections::BTreeMap::new();
+    for k in crate::model::OutcomeKind::ALL {
+        per.insert(
+            k.key(),
+            c.questions
+                .iter()
+                .filter(|q| q.outcome.kind() == *k)
+                .count(),
+        );
+    }
+    ContractRow {
+        wijk: &n.slug,
+        wijk_naam: &n.name,
+        jaar: c.year,
+        url: format!(
+            "{}{}",
+            site.config.base_url,
+            urls::contract(Language::Nl, &n.slug, c.year)
+        ),
+        periode_van: c.period.0.to_string(),
+        periode_tot: c.period.1.to_string(),
+        ondertekend: c.signed.map(|d| d.to_string()),
+        ondertekenaars: c
+            .signatories
+            .iter()
+            .map(|s| match s {
+                crate::model::Signatory::Council => site.config.council.singular.as_str(),
+                crate::model::Signatory::Partner(id) => site.partner(*id).slug.as_str(),
+            })
+            .collect(),
+        opgehaald_via: c.collected_via.iter().map(|ch| ch.key()).collect(),
+        aantal_vragen: c.questions.len(),
+        per_uitkomst: per,
+    }
 }
 
-fn pretty(v: &serde_json::Value) -> anyhow::Result<Vec<u8>> {
-    let mut bytes = serde_json::to_vec_pretty(v)?;
-    bytes.push(b'\n');
-    Ok(bytes)
+/// Writes the open data files into `out`.
+pub fn render(p: &Published, out: &dyn Sink) -> anyhow::Result<()> {
+    let rows: Vec<QuestionRow> = p
+        .contracts
+        .par_iter()
+        .flat_map_iter(|c| c.questions.iter().map(move |q| row(p, c, q)))
+        .collect();
+    let contracts: Vec<ContractRow> = p.contracts.iter().map(|c| contract_row(p, c)).collect();
+    let as_of = p.site.as_of.format("%Y-%m-%dT%H:%M:%S").to_string();
+    let (csv, json) = rayon::join(
+        || -> anyhow::Result<()> { out.put("data/vragen.csv".into(), csv_bytes(&rows)?) },
+        || -> anyhow::Result<()> {
+            let questions = data_file(&as_of, QuestionRecords { questions: &rows });
+            // Pretty JSON takes about a third more room than the CSV.
+            let size = estimated_size(&rows) * 4 / 3;
+            out.put("data/vragen.json".into(), json_bytes(&questions, size)?)
+        },
+    );
+    csv?;
+    json?;
+    out.put(
+        "data/contracten.json".into(),
+        json_bytes(
+            &data_file(
+                &as_of,
+                ContractRecords {
+                    contracts: &contracts,
+                },
+            ),
+            contracts.len() * 600,
+        )?,
+    )?;
+    out.put(
+        "data/catalog.jsonld".into(),
+        json_bytes(&catalog(p, &as_of), 4096)?,
+    )?;
+    // The schemas travel with the data, so a reuser can validate what they download.
+    out.put(
+        "data/vragen.schema.json".into(),
+        include_bytes!("../schemas/vragen.schema.json").to_vec(),
+    )?;
+    out.put(
+        "data/contracten.schema.json".into(),
+        include_bytes!("../schemas/contracten.schema.json").to_vec(),
+    )
 }
 
 /// A DCAT-AP-NL catalogue describing the three files.

@@ -9,7 +9,12 @@ use tera::Context;
 use crate::config::Language;
 use crate::model::{Contract, NeighbourhoodId, Update};
 use crate::render::markdown::{self, Trust};
-use crate::render::{Published, SiteOutput, Theme, urls};
+use std::collections::BTreeSet;
+
+use rayon::prelude::*;
+
+use crate::output::Sink;
+use crate::render::{Published, Theme, urls};
 
 /// RFC 3339 with the Amsterdam offset of that moment (+01:00 or +02:00).
 pub fn amsterdam_rfc3339(t: NaiveDateTime) -> String {
@@ -154,9 +159,8 @@ fn feed(
 }
 
 /// `/atom.xml` and one feed per neighbourhood.
-pub fn render(p: &Published, theme: &Theme) -> anyhow::Result<SiteOutput> {
+pub fn render(p: &Published, theme: &Theme, out: &dyn Sink) -> anyhow::Result<()> {
     let site = p.site;
-    let mut out = SiteOutput::new();
     let all: Vec<Entry> = p
         .updates
         .iter()
@@ -164,33 +168,35 @@ pub fn render(p: &Published, theme: &Theme) -> anyhow::Result<SiteOutput> {
         .chain(p.contracts.iter().map(|c| contract_entry(p, c)))
         .collect();
     let (path, bytes) = feed(p, theme, "/atom.xml", "/", site.config.title.clone(), all)?;
-    out.insert(path, bytes);
-    for (i, n) in site.neighbourhoods.iter().enumerate() {
-        let id = NeighbourhoodId(i as u32);
-        let entries: Vec<Entry> = p
-            .updates
-            .iter()
-            .filter(|u| u.neighbourhoods.contains(&id))
-            .map(|u| update_entry(p, u))
-            .chain(
-                p.contracts
-                    .iter()
-                    .filter(|c| c.neighbourhood == id)
-                    .map(|c| contract_entry(p, c)),
-            )
-            .collect();
-        let path = neighbourhood_feed(&n.slug);
-        let (path, bytes) = feed(
-            p,
-            theme,
-            &path,
-            &urls::neighbourhood(Language::Nl, &n.slug),
-            format!("{} · {}", n.name, site.config.title),
-            entries,
-        )?;
-        out.insert(path, bytes);
-    }
-    Ok(out)
+    out.put(path, bytes)?;
+    site.neighbourhoods
+        .par_iter()
+        .enumerate()
+        .try_for_each(|(i, n)| {
+            let id = NeighbourhoodId(i as u32);
+            let entries: Vec<Entry> = p
+                .updates
+                .iter()
+                .filter(|u| u.neighbourhoods.contains(&id))
+                .map(|u| update_entry(p, u))
+                .chain(
+                    p.contracts
+                        .iter()
+                        .filter(|c| c.neighbourhood == id)
+                        .map(|c| contract_entry(p, c)),
+                )
+                .collect();
+            let path = neighbourhood_feed(&n.slug);
+            let (path, bytes) = feed(
+                p,
+                theme,
+                &path,
+                &urls::neighbourhood(Language::Nl, &n.slug),
+                format!("{} · {}", n.name, site.config.title),
+                entries,
+            )?;
+            out.put(path, bytes)
+        })
 }
 
 pub fn neighbourhood_feed(slug: &str) -> String {
@@ -198,12 +204,12 @@ pub fn neighbourhood_feed(slug: &str) -> String {
 }
 
 /// `sitemap.xml` lists every public HTML page; `robots.txt` points to it.
-pub fn sitemap(p: &Published, output: &SiteOutput) -> SiteOutput {
+pub fn sitemap(p: &Published, paths: &BTreeSet<String>, out: &dyn Sink) -> anyhow::Result<()> {
     let base = &p.site.config.base_url;
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for path in output.keys() {
+    for path in paths {
         let Some(dir) = path.strip_suffix("index.html") else {
             continue;
         };
@@ -213,13 +219,11 @@ pub fn sitemap(p: &Published, output: &SiteOutput) -> SiteOutput {
         ));
     }
     xml.push_str("</urlset>\n");
-    let mut out = SiteOutput::new();
-    out.insert("sitemap.xml".into(), xml.into_bytes());
-    out.insert(
+    out.put("sitemap.xml".into(), xml.into_bytes())?;
+    out.put(
         "robots.txt".into(),
         format!("User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n").into_bytes(),
-    );
-    out
+    )
 }
 
 #[cfg(test)]

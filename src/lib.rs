@@ -28,6 +28,7 @@ use chrono::NaiveDateTime;
 
 use diagnostic::Diagnostics;
 use model::Site;
+use output::Sink;
 use source::SourceMap;
 
 /// The outcome of reading and validating a site.
@@ -179,19 +180,25 @@ pub fn build_with_progress(
     progress.stage(
         "Rendering",
         &format!(
-            "{} contracts, {} languages",
+            "{} contracts, {} languages, into {}",
             published.contracts.len(),
-            site.config.languages.len()
+            site.config.languages.len(),
+            out_dir.display()
         ),
     );
     let rendering = std::time::Instant::now();
-    let mut files = render_all(&published, &theme, progress)?;
-    checked.timings.push(("render", rendering.elapsed()));
-    permanence::check_redirects(&published, &files, &mut checked.diagnostics);
-    files.extend(permanence::redirect_pages(&published, &theme)?);
+    // Each file goes to the staging folder as soon as it is rendered; dropped on
+    // an error below, the staging folder goes and the previous site stays.
+    let staging = output::Staging::create(&out_dir)?;
+
+    render_all(&published, &theme, progress, &staging)?;
+    let paths = staging.paths();
+    permanence::check_redirects(&published, &paths, &mut checked.diagnostics);
+    permanence::redirect_pages(&published, &theme, &staging)?;
+    let paths = staging.paths();
     permanence::compare(
         &out_dir,
-        &files,
+        &paths,
         &published,
         options.allow_dropped_urls,
         &mut checked.sources,
@@ -201,44 +208,60 @@ pub fn build_with_progress(
         checked.diagnostics.sort(&checked.sources);
         return Ok(Built { checked, files: 0 });
     }
-    files.insert(
+    staging.put(
         permanence::MANIFEST.into(),
-        permanence::manifest(&published, &files).into_bytes(),
-    );
+        permanence::manifest(&published, &paths).into_bytes(),
+    )?;
+    checked.timings.push(("render", rendering.elapsed()));
+    let files = paths.len() + 1;
     progress.stage(
         "Writing",
-        &format!("{} files to {}", files.len(), out_dir.display()),
+        &format!("{files} files to {}", out_dir.display()),
     );
-    let writing = std::time::Instant::now();
-    output::write_atomically(&out_dir, &files)?;
-    checked.timings.push(("write", writing.elapsed()));
+    let swapping = std::time::Instant::now();
+    let writing = staging.writing_time();
+    staging.commit()?;
+    checked
+        .timings
+        .push(("write", writing + swapping.elapsed()));
     progress.finish();
     checked.diagnostics.sort(&checked.sources);
-    Ok(Built {
-        files: files.len(),
-        checked,
-    })
+    Ok(Built { files, checked })
 }
 
 /// Renders a validated site into memory.
 pub fn generate(root: &Path, site: &Site) -> anyhow::Result<render::SiteOutput> {
     let theme = render::Theme::load(root, &site.config.theme)?;
     let published = render::Published::new(site);
-    let mut out = render_all(&published, &theme, &progress::Quiet)?;
-    out.extend(permanence::redirect_pages(&published, &theme)?);
-    Ok(out)
+    let out = output::Memory::default();
+    render_all(&published, &theme, &progress::Quiet, &out)?;
+    permanence::redirect_pages(&published, &theme, &out)?;
+    Ok(out.into_inner())
 }
 
 fn render_all(
     published: &render::Published,
     theme: &render::Theme,
     progress: &dyn progress::Progress,
-) -> anyhow::Result<render::SiteOutput> {
-    let mut out = render::render_pages(published, theme, progress)?;
-    out.extend(feeds::render(published, theme)?);
-    out.extend(export::render(published)?);
-    out.extend(search::render(published)?);
-    let sitemap = feeds::sitemap(published, &out);
-    out.extend(sitemap);
-    Ok(out)
+    out: &dyn output::Sink,
+) -> anyhow::Result<()> {
+    let (pages, (feeds, (data, search))) = rayon::join(
+        || render::render_pages(published, theme, progress, out),
+        || {
+            rayon::join(
+                || feeds::render(published, theme, out),
+                || {
+                    rayon::join(
+                        || export::render(published, out),
+                        || search::render(published, out),
+                    )
+                },
+            )
+        },
+    );
+    pages?;
+    feeds?;
+    data?;
+    search?;
+    feeds::sitemap(published, &out.paths(), out)
 }

@@ -2,8 +2,12 @@
 //! which is then swapped in. A failed or interrupted build leaves the previous
 //! output as it was, and a folder afspraak did not make is never touched.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use rayon::prelude::*;
@@ -75,78 +79,195 @@ fn safe_relative(path: &str) -> bool {
             .all(|c| matches!(c, Component::Normal(_)))
 }
 
+/// Where rendered files go, as soon as each is made: a staging folder for a
+/// build ([`Staging`]), or memory ([`Memory`]) for tests and the preview.
+pub trait Sink: Sync {
+    /// Takes the file at `path`, relative to the output folder.
+    fn put(&self, path: String, bytes: Vec<u8>) -> anyhow::Result<()>;
+    /// Every path put so far, in order.
+    fn paths(&self) -> BTreeSet<String>;
+}
+
+/// Files kept in memory.
+#[derive(Default)]
+pub struct Memory(Mutex<SiteOutput>);
+
+impl Memory {
+    pub fn into_inner(self) -> SiteOutput {
+        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for Memory {
+    fn put(&self, path: String, bytes: Vec<u8>) -> anyhow::Result<()> {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path, bytes);
+        Ok(())
+    }
+
+    fn paths(&self) -> BTreeSet<String> {
+        let files = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        files.keys().cloned().collect()
+    }
+}
+
+/// A build being written: files go into a staging folder beside the output as
+/// they are rendered, and [`Staging::commit`] swaps the folder in. Dropped
+/// without a commit, the staging folder is removed and the output is untouched.
+pub struct Staging {
+    out: PathBuf,
+    parent: PathBuf,
+    name: String,
+    dir: PathBuf,
+    /// The previous site: a file whose bytes did not change is linked from
+    /// there, so that it keeps its modification time and nothing is rewritten.
+    previous: Option<PathBuf>,
+    paths: Mutex<Vec<String>>,
+    writing_nanos: AtomicU64,
+    reused: AtomicUsize,
+    committed: bool,
+}
+
+impl Staging {
+    /// Prepares a staging folder for the output folder `out`.
+    pub fn create(out: &Path) -> anyhow::Result<Staging> {
+        let out = absolute(out)?;
+        let parent = out
+            .parent()
+            .context("the output folder has no parent folder")?
+            .to_path_buf();
+        let name = out
+            .file_name()
+            .context("the output folder has no name")?
+            .to_string_lossy()
+            .into_owned();
+        fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
+        recover(&out)?;
+        clean_leftovers(&parent, &name);
+        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        let previous = out.join(MARKER).is_file().then(|| out.clone());
+        Ok(Staging {
+            out,
+            parent,
+            name,
+            dir,
+            previous,
+            paths: Mutex::default(),
+            writing_nanos: AtomicU64::new(0),
+            reused: AtomicUsize::new(0),
+            committed: false,
+        })
+    }
+
+    /// Time spent writing files, summed over the threads that wrote them.
+    pub fn writing_time(&self) -> Duration {
+        Duration::from_nanos(self.writing_nanos.load(Ordering::Relaxed))
+    }
+
+    /// How many files were unchanged and kept from the previous site.
+    pub fn reused(&self) -> usize {
+        self.reused.load(Ordering::Relaxed)
+    }
+
+    /// Links the previous site's file at `path` into staging when its bytes are
+    /// `bytes`; false when there is no such file or it differs.
+    fn keep_previous(&self, path: &str, target: &Path, bytes: &[u8]) -> bool {
+        let Some(previous) = &self.previous else {
+            return false;
+        };
+        let old = previous.join(path);
+        match fs::symlink_metadata(&old) {
+            Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {}
+            _ => return false,
+        }
+        matches!(fs::read(&old), Ok(b) if b == bytes) && fs::hard_link(&old, target).is_ok()
+    }
+
+    /// Swaps the staging folder in as the output folder.
+    pub fn commit(mut self) -> anyhow::Result<()> {
+        self.put(
+            MARKER.into(),
+            b"This folder is written by afspraak build and replaced on every build.\n".to_vec(),
+        )?;
+        self.committed = true;
+        let (out, staging) = (&self.out, &self.dir);
+        if out.exists() && swap(staging, out).is_ok() {
+            // The staging folder now holds the previous site.
+            fs::remove_dir_all(staging)
+                .with_context(|| format!("removing the previous output {}", staging.display()))?;
+            return Ok(());
+        }
+        let old = self
+            .parent
+            .join(format!(".{}.old-{}", self.name, std::process::id()));
+        if out.exists() {
+            fs::rename(out, &old)
+                .with_context(|| format!("moving the previous output {} aside", out.display()))?;
+        }
+        if let Err(e) = fs::rename(staging, out) {
+            // Put the previous site back before reporting.
+            if old.exists() {
+                let _ = fs::rename(&old, out);
+            }
+            let _ = fs::remove_dir_all(staging);
+            return Err(e).with_context(|| format!("moving the new site into {}", out.display()));
+        }
+        if old.exists() {
+            fs::remove_dir_all(&old)
+                .with_context(|| format!("removing the previous output {}", old.display()))?;
+        }
+        Ok(())
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, path: String, bytes: Vec<u8>) -> anyhow::Result<()> {
+        if !safe_relative(&path) {
+            anyhow::bail!("internal error: refusing to write {path:?} outside the output folder");
+        }
+        let started = Instant::now();
+        let target = self.dir.join(&path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+        }
+        if self.keep_previous(&path, &target, &bytes) {
+            self.reused.fetch_add(1, Ordering::Relaxed);
+        } else {
+            fs::write(&target, &bytes).with_context(|| format!("writing {}", target.display()))?;
+        }
+        self.paths
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(path);
+        self.writing_nanos
+            .fetch_add(started.elapsed().as_nanos() as u64, Ordering::Relaxed);
+        Ok(())
+    }
+
+    fn paths(&self) -> BTreeSet<String> {
+        let paths = self.paths.lock().unwrap_or_else(|e| e.into_inner());
+        paths.iter().cloned().collect()
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
 /// Writes `output` to `out` through a staging folder and a swap.
 pub fn write_atomically(out: &Path, output: &SiteOutput) -> anyhow::Result<()> {
-    let out = absolute(out)?;
-    let parent = out
-        .parent()
-        .context("the output folder has no parent folder")?
-        .to_path_buf();
-    let name = out
-        .file_name()
-        .context("the output folder has no name")?
-        .to_string_lossy()
-        .into_owned();
-    fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
-    recover(&out)?;
-    clean_leftovers(&parent, &name);
-    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
-    let result = (|| -> anyhow::Result<()> {
-        fs::create_dir_all(&staging)?;
-        let mut dirs: Vec<PathBuf> = output
-            .keys()
-            .filter_map(|p| Path::new(p).parent().map(Path::to_path_buf))
-            .collect();
-        dirs.sort();
-        dirs.dedup();
-        for d in dirs {
-            fs::create_dir_all(staging.join(d))?;
-        }
-        output
-            .par_iter()
-            .try_for_each(|(path, bytes)| -> anyhow::Result<()> {
-                if !safe_relative(path) {
-                    anyhow::bail!(
-                        "internal error: refusing to write {path:?} outside the output folder"
-                    );
-                }
-                let target = staging.join(path);
-                fs::write(&target, bytes).with_context(|| format!("writing {}", target.display()))
-            })?;
-        fs::write(
-            staging.join(MARKER),
-            "This folder is written by afspraak build and replaced on every build.\n",
-        )?;
-        Ok(())
-    })();
-    if let Err(e) = result {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    if out.exists() && swap(&staging, &out).is_ok() {
-        // The staging folder now holds the previous site.
-        fs::remove_dir_all(&staging)
-            .with_context(|| format!("removing the previous output {}", staging.display()))?;
-        return Ok(());
-    }
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    if out.exists() {
-        fs::rename(&out, &old)
-            .with_context(|| format!("moving the previous output {} aside", out.display()))?;
-    }
-    if let Err(e) = fs::rename(&staging, &out) {
-        // Put the previous site back before reporting.
-        if old.exists() {
-            let _ = fs::rename(&old, &out);
-        }
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e).with_context(|| format!("moving the new site into {}", out.display()));
-    }
-    if old.exists() {
-        fs::remove_dir_all(&old)
-            .with_context(|| format!("removing the previous output {}", old.display()))?;
-    }
-    Ok(())
+    let staging = Staging::create(out)?;
+    output
+        .par_iter()
+        .try_for_each(|(path, bytes)| staging.put(path.clone(), bytes.clone()))?;
+    staging.commit()
 }
 
 /// Exchanges two folders in one atomic step, so that the output folder is at

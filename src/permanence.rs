@@ -7,7 +7,8 @@ use std::path::Path;
 
 use crate::config::Language;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Severity};
-use crate::render::{Published, SiteOutput, urls};
+use crate::output::Sink;
+use crate::render::{Published, urls};
 use crate::source::{SourceMap, Span};
 
 /// The manifest's name in the output folder.
@@ -15,9 +16,9 @@ pub const MANIFEST: &str = ".afspraak-urls.txt";
 const HEADER: &str = "# The public URLs of this site, one per line (URL, tab, question title). Written by afspraak build.\n";
 
 /// The URLs a build publishes: pages, feeds and open data (not theme assets or index shards).
-pub fn published_urls(output: &SiteOutput) -> BTreeSet<String> {
-    output
-        .keys()
+pub fn published_urls(paths: &BTreeSet<String>) -> BTreeSet<String> {
+    paths
+        .iter()
         .filter(|p| {
             !p.starts_with("static/")
                 && !p.starts_with("zoeken/index/")
@@ -46,10 +47,10 @@ fn question_titles<'s>(p: &Published<'s>) -> BTreeMap<String, &'s str> {
 }
 
 /// The manifest text: every URL, with the title of question pages.
-pub fn manifest(p: &Published, output: &SiteOutput) -> String {
+pub fn manifest(p: &Published, paths: &BTreeSet<String>) -> String {
     let titles = question_titles(p);
     let mut text = String::from(HEADER);
-    for url in published_urls(output) {
+    for url in published_urls(paths) {
         text.push_str(&url);
         if let Some(t) = titles.get(&url) {
             text.push('\t');
@@ -65,7 +66,7 @@ pub fn manifest(p: &Published, output: &SiteOutput) -> String {
 /// completely under the same id is a warning: ids are never reused.
 pub fn compare(
     out_dir: &Path,
-    output: &SiteOutput,
+    paths: &BTreeSet<String>,
     p: &Published,
     allow_dropped: bool,
     sources: &mut SourceMap,
@@ -83,7 +84,7 @@ pub fn compare(
     );
     let file = sources.add(rel, previous);
     let text = &sources.get(file).text;
-    let now = published_urls(output);
+    let now = published_urls(paths);
     let redirected: BTreeSet<&str> = p.site.redirects.iter().map(|r| r.from.as_str()).collect();
     let titles = question_titles(p);
     let mut offset = 0;
@@ -179,9 +180,9 @@ fn likely_cause(url: &str, p: &Published) -> String {
 }
 
 /// A redirect may not hide a page that still exists, and should lead somewhere.
-pub fn check_redirects(p: &Published, output: &SiteOutput, d: &mut Diagnostics) {
+pub fn check_redirects(p: &Published, paths: &BTreeSet<String>, d: &mut Diagnostics) {
     for r in &p.site.redirects {
-        if output.contains_key(&urls::output_path(&r.from)) {
+        if paths.contains(&urls::output_path(&r.from)) {
             d.push(
                 Diagnostic::error(
                     Code::RedirectConflict,
@@ -195,7 +196,7 @@ pub fn check_redirects(p: &Published, output: &SiteOutput, d: &mut Diagnostics) 
             );
         }
         let target = r.to.split(['#', '?']).next().unwrap_or(&r.to);
-        if !output.contains_key(&urls::output_path(target))
+        if !paths.contains(&urls::output_path(target))
             && !p.site.redirects.iter().any(|o| o.from == target)
         {
             d.push(
@@ -214,8 +215,11 @@ pub fn check_redirects(p: &Published, output: &SiteOutput, d: &mut Diagnostics) 
 }
 
 /// A page at each redirect's old address that forwards the reader.
-pub fn redirect_pages(p: &Published, theme: &crate::render::Theme) -> anyhow::Result<SiteOutput> {
-    let mut out = SiteOutput::new();
+pub fn redirect_pages(
+    p: &Published,
+    theme: &crate::render::Theme,
+    out: &dyn Sink,
+) -> anyhow::Result<()> {
     for r in &p.site.redirects {
         let mut context = tera::Context::new();
         context.insert("from", &r.from);
@@ -226,7 +230,7 @@ pub fn redirect_pages(p: &Published, theme: &crate::render::Theme) -> anyhow::Re
             .tera
             .render("redirect.html", &context)
             .map_err(|e| anyhow::anyhow!("rendering the redirect from {}:\n{e}", r.from))?;
-        out.insert(urls::output_path(&r.from), html.into_bytes());
+        out.put(urls::output_path(&r.from), html.into_bytes())?;
     }
-    Ok(out)
+    Ok(())
 }

@@ -7,7 +7,10 @@ use serde::Serialize;
 use crate::config::Language;
 use crate::model::{Keyword, NeighbourhoodId, Outcome, Planning};
 use crate::render::markdown::plain_text;
-use crate::render::{Published, SiteOutput, urls};
+use rayon::prelude::*;
+
+use crate::output::Sink;
+use crate::render::{Published, urls};
 
 #[derive(Serialize)]
 struct Manifest {
@@ -42,65 +45,71 @@ struct Doc {
     x: String,
 }
 
-pub fn render(p: &Published) -> anyhow::Result<SiteOutput> {
+pub fn render(p: &Published, out: &dyn Sink) -> anyhow::Result<()> {
     let site = p.site;
-    let mut out = SiteOutput::new();
-    let mut shards = Vec::new();
-    for (i, n) in site.neighbourhoods.iter().enumerate() {
-        let id = NeighbourhoodId(i as u32);
-        let mut docs = Vec::new();
-        let mut years = Vec::new();
-        for c in p.contracts.iter().filter(|c| c.neighbourhood == id) {
-            years.push(c.year);
-            for q in &c.questions {
-                let mut text = vec![plain_text(&q.asked.0)];
-                text.extend(q.answer.as_ref().map(|a| plain_text(&a.0)));
-                text.extend(q.location.clone());
-                match &q.outcome {
-                    Outcome::Declined { reason, .. } => text.push(plain_text(&reason.0)),
-                    Outcome::Scheduled {
-                        planning: Planning::NotAdjusted { reason },
-                        ..
-                    } => text.push(plain_text(&reason.0)),
-                    Outcome::Scheduled {
-                        planning: Planning::Adjusted { note: Some(note) },
-                        ..
-                    } => text.push(plain_text(&note.0)),
-                    Outcome::Prioritised {
-                        decision: Some(d), ..
-                    } => text.extend(d.note.clone()),
-                    _ => {}
+    let shards: Vec<Option<ShardInfo>> = site
+        .neighbourhoods
+        .par_iter()
+        .enumerate()
+        .map(|(i, n)| -> anyhow::Result<Option<ShardInfo>> {
+            let id = NeighbourhoodId(i as u32);
+            let mut docs = Vec::new();
+            let mut years = Vec::new();
+            for c in p.contracts.iter().filter(|c| c.neighbourhood == id) {
+                years.push(c.year);
+                for q in &c.questions {
+                    let mut text = vec![plain_text(&q.asked.0)];
+                    text.extend(q.answer.as_ref().map(|a| plain_text(&a.0)));
+                    text.extend(q.location.clone());
+                    match &q.outcome {
+                        Outcome::Declined { reason, .. } => text.push(plain_text(&reason.0)),
+                        Outcome::Scheduled {
+                            planning: Planning::NotAdjusted { reason },
+                            ..
+                        } => text.push(plain_text(&reason.0)),
+                        Outcome::Scheduled {
+                            planning: Planning::Adjusted { note: Some(note) },
+                            ..
+                        } => text.push(plain_text(&note.0)),
+                        Outcome::Prioritised {
+                            decision: Some(d), ..
+                        } => text.extend(d.note.clone()),
+                        _ => {}
+                    }
+                    docs.push(Doc {
+                        u: urls::question(Language::Nl, &n.slug, c.year, q.id),
+                        t: q.title.clone(),
+                        o: q.outcome.kind().key(),
+                        y: c.year,
+                        p: site.partner(q.partner).name.clone(),
+                        h: site.topic(q.topic).name.clone(),
+                        x: text.join(" "),
+                    });
                 }
-                docs.push(Doc {
-                    u: urls::question(Language::Nl, &n.slug, c.year, q.id),
-                    t: q.title.clone(),
-                    o: q.outcome.kind().key(),
-                    y: c.year,
-                    p: site.partner(q.partner).name.clone(),
-                    h: site.topic(q.topic).name.clone(),
-                    x: text.join(" "),
-                });
             }
-        }
-        if docs.is_empty() {
-            continue;
-        }
-        let file = format!("zoeken/index/{}.json", n.slug);
-        shards.push(ShardInfo {
-            slug: n.slug.clone(),
-            name: n.name.clone(),
-            file: format!("/{file}"),
-            count: docs.len(),
-            years,
-        });
-        out.insert(file, serde_json::to_vec(&docs)?);
-    }
-    let manifest = Manifest { version: 1, shards };
-    out.insert(
+            if docs.is_empty() {
+                return Ok(None);
+            }
+            let file = format!("zoeken/index/{}.json", n.slug);
+            let info = ShardInfo {
+                slug: n.slug.clone(),
+                name: n.name.clone(),
+                file: format!("/{file}"),
+                count: docs.len(),
+                years,
+            };
+            out.put(file, serde_json::to_vec(&docs)?)?;
+            Ok(Some(info))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let manifest = Manifest {
+        version: 1,
+        shards: shards.into_iter().flatten().collect(),
+    };
+    out.put(
         "zoeken/index/manifest.json".into(),
         serde_json::to_vec(&manifest)?,
-    );
-    Ok(out)
+    )
 }
 
 /// The years and outcomes the search page offers as filters.

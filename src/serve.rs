@@ -68,13 +68,15 @@ impl Prepared {
 
     fn make(&self, part: Part) -> anyhow::Result<SiteOutput> {
         let published = Published::lazy(&self.site);
+        let out = crate::output::Memory::default();
         match part {
-            Part::Feeds => crate::feeds::render(&published, &self.theme),
-            Part::Data => crate::export::render(&published),
-            Part::Search => crate::search::render(&published),
-            Part::Redirects => crate::permanence::redirect_pages(&published, &self.theme),
-            Part::Everything => crate::generate(&self.root, &self.site),
+            Part::Feeds => crate::feeds::render(&published, &self.theme, &out)?,
+            Part::Data => crate::export::render(&published, &out)?,
+            Part::Search => crate::search::render(&published, &out)?,
+            Part::Redirects => crate::permanence::redirect_pages(&published, &self.theme, &out)?,
+            Part::Everything => return crate::generate(&self.root, &self.site),
         }
+        Ok(out.into_inner())
     }
 
     /// The file at an output path such as `wijken/meerwijk/index.html`.

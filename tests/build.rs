@@ -530,3 +530,76 @@ fn no_placeholder_is_left_unfilled() {
         }
     }
 }
+
+/// Every file's modification time, by relative path.
+fn mtimes(dir: &Path) -> BTreeMap<PathBuf, std::time::SystemTime> {
+    tree(dir)
+        .into_keys()
+        .map(|rel| {
+            let t = fs::metadata(dir.join(&rel)).unwrap().modified().unwrap();
+            (rel, t)
+        })
+        .collect()
+}
+
+/// Sets every file's modification time to long ago, so that a rewrite shows.
+fn age_files(dir: &Path) -> std::time::SystemTime {
+    let long_ago = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
+    for rel in tree(dir).into_keys() {
+        let f = fs::File::options().write(true).open(dir.join(rel)).unwrap();
+        f.set_modified(long_ago).unwrap();
+    }
+    long_ago
+}
+
+#[test]
+fn a_rebuild_rewrites_only_what_changed() {
+    let (tmp, root) = fixture_copy();
+    let out = tmp.path().join("public");
+    build_ok(&root, &out, &[]);
+    let long_ago = age_files(&out);
+
+    // Nothing changed: every file keeps its modification time.
+    build_ok(&root, &out, &[]);
+    let unchanged: Vec<_> = mtimes(&out)
+        .into_iter()
+        .filter(|(_, t)| *t != long_ago)
+        .collect();
+    assert!(
+        unchanged.is_empty(),
+        "rewritten without a change: {unchanged:?}"
+    );
+
+    // One title changed: its pages are new, the rest keep their time.
+    edit(
+        &root,
+        "content/contracts/meerwijk/2011.yaml",
+        "title: Kapotte bank bij de vijver",
+        "title: Kapotte bank bij de grote vijver",
+    );
+    build_ok(&root, &out, &[]);
+    let times = mtimes(&out);
+    let rewritten: Vec<&PathBuf> = times
+        .iter()
+        .filter(|(_, t)| **t != long_ago)
+        .map(|(p, _)| p)
+        .collect();
+    let question = PathBuf::from("wijken/meerwijk/2011/6/index.html");
+    assert!(rewritten.contains(&&question), "{rewritten:?}");
+    assert!(read(&out, "wijken/meerwijk/2011/6/index.html").contains("grote vijver"));
+    assert!(
+        !rewritten.contains(&&PathBuf::from("wijken/delftwijk/2010/4/index.html")),
+        "another neighbourhood's question page was rewritten"
+    );
+    assert!(
+        rewritten.len() * 3 < times.len(),
+        "{} of {} files rewritten for one title",
+        rewritten.len(),
+        times.len()
+    );
+
+    // And the output is exactly what a fresh build makes.
+    let fresh = tmp.path().join("fresh");
+    build_ok(&root, &fresh, &[]);
+    assert_eq!(tree(&out), tree(&fresh));
+}

@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 use rayon::prelude::*;
 
 use crate::model::{Contract, Question, QuestionRef, Site, Update};
+use crate::output::Sink;
 pub use theme::Theme;
 
 /// The whole output: path relative to the output folder → bytes. A BTreeMap
@@ -156,12 +157,14 @@ fn question_html(neighbourhood: &str, year: i32, q: &Question) -> QuestionHtml {
     }
 }
 
-/// Renders every page of the site in every configured language.
+/// Renders every page of the site in every configured language into `out`,
+/// each page as soon as it is made.
 pub fn render_pages(
     published: &Published,
     theme: &Theme,
     progress: &dyn crate::progress::Progress,
-) -> anyhow::Result<SiteOutput> {
+    out: &dyn Sink,
+) -> anyhow::Result<()> {
     let site = published.site;
     let mut contexts = Vec::new();
     for &lang in &site.config.languages {
@@ -184,28 +187,20 @@ pub fn render_pages(
         .flat_map(|cx| specs.iter().map(move |spec| (cx, *spec)))
         .collect();
     progress.total(work.len() as u64);
-    // Each page's context is built, rendered and dropped on one thread.
-    let rendered: Vec<anyhow::Result<(String, Vec<u8>)>> = work
-        .into_par_iter()
-        .map(|(cx, spec)| {
-            progress.advance(1);
-            let job = pages::job(cx, spec);
-            let tera = theme.per_language.get(&job.lang).unwrap_or(&theme.tera);
-            let html = tera.render(job.template, &job.context).map_err(|e| {
-                anyhow::anyhow!("rendering {} with template {}:\n{e}", job.url, job.template)
-            })?;
-            Ok((urls::output_path(&job.url), html.into_bytes()))
-        })
-        .collect();
-    let mut out = SiteOutput::new();
-    for r in rendered {
-        let (path, bytes) = r?;
-        out.insert(path, bytes);
-    }
+    // Each page's context is built, rendered, written and dropped on one thread.
+    work.into_par_iter().try_for_each(|(cx, spec)| {
+        progress.advance(1);
+        let job = pages::job(cx, spec);
+        let tera = theme.per_language.get(&job.lang).unwrap_or(&theme.tera);
+        let html = tera.render(job.template, &job.context).map_err(|e| {
+            anyhow::anyhow!("rendering {} with template {}:\n{e}", job.url, job.template)
+        })?;
+        out.put(urls::output_path(&job.url), html.into_bytes())
+    })?;
     for (name, bytes) in &theme.static_files {
-        out.insert(format!("static/{name}"), bytes.clone());
+        out.put(format!("static/{name}"), bytes.clone())?;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Renders the single page at `path` (relative to the site root, such as
