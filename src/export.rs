@@ -186,15 +186,14 @@ fn yes_no(b: Option<bool>) -> &'static str {
     b.map(|b| if b { "ja" } else { "nee" }).unwrap_or_default()
 }
 
-fn csv_bytes(rows: &[QuestionRow]) -> anyhow::Result<Vec<u8>> {
+fn write_csv(rows: &[QuestionRow], out: &mut dyn std::io::Write) -> anyhow::Result<()> {
     // The BOM makes Excel read UTF-8 in the Dutch locale; `;` is what it expects there.
-    let mut out = Vec::with_capacity(estimated_size(rows));
-    out.extend_from_slice("\u{feff}".as_bytes());
+    out.write_all("\u{feff}".as_bytes())?;
     {
         let mut w = csv::WriterBuilder::new()
             .delimiter(b';')
             .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut out);
+            .from_writer(out);
         w.write_record(QUESTION_FIELDS.iter().map(|f| f.name))?;
         for r in rows {
             let (jaar, id) = (r.jaar.to_string(), r.id.to_string());
@@ -231,19 +230,7 @@ fn csv_bytes(rows: &[QuestionRow]) -> anyhow::Result<Vec<u8>> {
         }
         w.flush()?;
     }
-    Ok(out)
-}
-
-/// Room for the rows' texts and their fields, so the buffer is not regrown.
-fn estimated_size(rows: &[QuestionRow]) -> usize {
-    rows.iter()
-        .map(|r| {
-            512 + r.vraag.len()
-                + r.antwoord.map_or(0, str::len)
-                + r.reden.map_or(0, str::len)
-                + r.titel.len()
-        })
-        .sum()
+    Ok(())
 }
 
 /// A data file: its version, licence and date, then the records.
@@ -275,11 +262,10 @@ fn data_file<T: Serialize>(as_of: &str, records: T) -> DataFile<'_, T> {
     }
 }
 
-fn json_bytes<T: Serialize>(value: &T, capacity: usize) -> anyhow::Result<Vec<u8>> {
-    let mut bytes = Vec::with_capacity(capacity);
-    serde_json::to_writer_pretty(&mut bytes, value)?;
-    bytes.push(b'\n');
-    Ok(bytes)
+fn write_json<T: Serialize>(value: &T, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    out.write_all(b"\n")?;
+    Ok(())
 }
 
 #[derive(Serialize)]
@@ -346,32 +332,28 @@ pub fn render(p: &Published, out: &dyn Sink) -> anyhow::Result<()> {
     let contracts: Vec<ContractRow> = p.contracts.iter().map(|c| contract_row(p, c)).collect();
     let as_of = p.site.as_of.format("%Y-%m-%dT%H:%M:%S").to_string();
     let (csv, json) = rayon::join(
-        || -> anyhow::Result<()> { out.put("data/vragen.csv".into(), csv_bytes(&rows)?) },
-        || -> anyhow::Result<()> {
+        || out.put_streamed("data/vragen.csv".into(), &mut |w| write_csv(&rows, w)),
+        || {
             let questions = data_file(&as_of, QuestionRecords { questions: &rows });
-            // Pretty JSON takes about a third more room than the CSV.
-            let size = estimated_size(&rows) * 4 / 3;
-            out.put("data/vragen.json".into(), json_bytes(&questions, size)?)
+            out.put_streamed("data/vragen.json".into(), &mut |w| {
+                write_json(&questions, w)
+            })
         },
     );
     csv?;
     json?;
-    out.put(
-        "data/contracten.json".into(),
-        json_bytes(
-            &data_file(
-                &as_of,
-                ContractRecords {
-                    contracts: &contracts,
-                },
-            ),
-            contracts.len() * 600,
-        )?,
-    )?;
-    out.put(
-        "data/catalog.jsonld".into(),
-        json_bytes(&catalog(p, &as_of), 4096)?,
-    )?;
+    let contracts = data_file(
+        &as_of,
+        ContractRecords {
+            contracts: &contracts,
+        },
+    );
+    out.put_streamed("data/contracten.json".into(), &mut |w| {
+        write_json(&contracts, w)
+    })?;
+    out.put_streamed("data/catalog.jsonld".into(), &mut |w| {
+        write_json(&catalog(p, &as_of), w)
+    })?;
     // The schemas travel with the data, so a reuser can validate what they download.
     out.put(
         "data/vragen.schema.json".into(),

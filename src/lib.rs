@@ -71,7 +71,7 @@ fn check_with(
 ) -> anyhow::Result<Checked> {
     let mut diagnostics = Diagnostics::default();
     let started = std::time::Instant::now();
-    let mut fresh = load::ParseCache::default();
+    let mut fresh = load::ParseCache::deferring();
     let (parses, contracts) = match cache {
         Some(c) => (&mut c.parses, Some(&mut c.contracts)),
         None => (&mut fresh, None),
@@ -169,6 +169,14 @@ pub fn build_with_progress(
     let Some(site) = &checked.site else {
         return Ok(Built { checked, files: 0 });
     };
+    // The model holds what the pages need; contract texts are kept only where
+    // a warning must still be shown.
+    let shown: std::collections::HashSet<source::FileId> = checked
+        .diagnostics
+        .iter()
+        .flat_map(|d| std::iter::once(d.span.file).chain(d.related.iter().map(|(s, _)| s.file)))
+        .collect();
+    checked.sources.release_contracts_except(&shown);
     let out_dir = match &options.output {
         Some(o) => o.clone(),
         None => root.join(&site.config.output_dir),

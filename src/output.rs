@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 use std::fs;
+use std::io::{Read, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -84,9 +85,19 @@ fn safe_relative(path: &str) -> bool {
 pub trait Sink: Sync {
     /// Takes the file at `path`, relative to the output folder.
     fn put(&self, path: String, bytes: Vec<u8>) -> anyhow::Result<()>;
+    /// Takes the file at `path` as `write` writes it: for large files, which a
+    /// build then never holds whole in memory.
+    fn put_streamed(&self, path: String, write: &mut Writing) -> anyhow::Result<()> {
+        let mut bytes = Vec::new();
+        write(&mut bytes)?;
+        self.put(path, bytes)
+    }
     /// Every path put so far, in order.
     fn paths(&self) -> BTreeSet<String>;
 }
+
+/// Writes a file's bytes into the given writer.
+pub type Writing<'a> = dyn FnMut(&mut dyn Write) -> anyhow::Result<()> + 'a;
 
 /// Files kept in memory.
 #[derive(Default)]
@@ -186,6 +197,51 @@ impl Staging {
         matches!(fs::read(&old), Ok(b) if b == bytes) && fs::hard_link(&old, target).is_ok()
     }
 
+    /// Whether the previous site's file at `path` has the bytes of `new`, a
+    /// file in staging; read in blocks, for files too large to hold.
+    fn same_as_previous(&self, path: &str, new: &Path) -> std::io::Result<bool> {
+        let Some(previous) = &self.previous else {
+            return Ok(false);
+        };
+        let old = previous.join(path);
+        match fs::symlink_metadata(&old) {
+            Ok(m) if m.is_file() && m.len() == fs::metadata(new)?.len() => {}
+            _ => return Ok(false),
+        }
+        let (mut a, mut b) = (fs::File::open(&old)?, fs::File::open(new)?);
+        let (mut x, mut y) = (vec![0; 1 << 16], vec![0; 1 << 16]);
+        loop {
+            let n = a.read(&mut x)?;
+            if n == 0 {
+                return Ok(b.read(&mut y[..1])? == 0);
+            }
+            b.read_exact(&mut y[..n])?;
+            if x[..n] != y[..n] {
+                return Ok(false);
+            }
+        }
+    }
+
+    fn target(&self, path: &str) -> anyhow::Result<PathBuf> {
+        if !safe_relative(path) {
+            anyhow::bail!("internal error: refusing to write {path:?} outside the output folder");
+        }
+        let target = self.dir.join(path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+        }
+        Ok(target)
+    }
+
+    fn record(&self, path: String, started: Instant) {
+        self.paths
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(path);
+        self.writing_nanos
+            .fetch_add(started.elapsed().as_nanos() as u64, Ordering::Relaxed);
+    }
+
     /// Swaps the staging folder in as the output folder.
     pub fn commit(mut self) -> anyhow::Result<()> {
         self.put(
@@ -225,25 +281,37 @@ impl Staging {
 
 impl Sink for Staging {
     fn put(&self, path: String, bytes: Vec<u8>) -> anyhow::Result<()> {
-        if !safe_relative(&path) {
-            anyhow::bail!("internal error: refusing to write {path:?} outside the output folder");
-        }
         let started = Instant::now();
-        let target = self.dir.join(&path);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
-        }
+        let target = self.target(&path)?;
         if self.keep_previous(&path, &target, &bytes) {
             self.reused.fetch_add(1, Ordering::Relaxed);
         } else {
             fs::write(&target, &bytes).with_context(|| format!("writing {}", target.display()))?;
         }
-        self.paths
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(path);
-        self.writing_nanos
-            .fetch_add(started.elapsed().as_nanos() as u64, Ordering::Relaxed);
+        self.record(path, started);
+        Ok(())
+    }
+
+    fn put_streamed(&self, path: String, write: &mut Writing) -> anyhow::Result<()> {
+        let started = Instant::now();
+        let target = self.target(&path)?;
+        let file =
+            fs::File::create(&target).with_context(|| format!("writing {}", target.display()))?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 18, file);
+        write(&mut w)?;
+        w.flush()
+            .with_context(|| format!("writing {}", target.display()))?;
+        drop(w);
+        if self.same_as_previous(&path, &target).unwrap_or(false)
+            && let Some(previous) = &self.previous
+        {
+            // The same bytes: keep the previous file and its modification time.
+            fs::remove_file(&target)?;
+            fs::hard_link(previous.join(&path), &target)
+                .with_context(|| format!("writing {}", target.display()))?;
+            self.reused.fetch_add(1, Ordering::Relaxed);
+        }
+        self.record(path, started);
         Ok(())
     }
 

@@ -168,6 +168,16 @@ impl SourceMap {
     }
 
     /// The shared file behind an id.
+    /// Empties the text of the contract files that no diagnostic points into:
+    /// once the model is built, a build needs the text only to show a message.
+    pub fn release_contracts_except(&mut self, keep: &std::collections::HashSet<FileId>) {
+        for (i, file) in self.files.iter_mut().enumerate() {
+            if file.path.starts_with("content/contracts/") && !keep.contains(&FileId(i as u32)) {
+                *file = std::sync::Arc::new(SourceFile::new(file.path.clone(), String::new()));
+            }
+        }
+    }
+
     pub fn shared(&self, id: FileId) -> &std::sync::Arc<SourceFile> {
         &self.files[id.0 as usize]
     }

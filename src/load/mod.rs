@@ -40,7 +40,7 @@ pub struct MarkdownDoc {
     pub body_start: usize,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct ContractSource {
     /// The folder name: the neighbourhood slug.
     pub neighbourhood: At<String>,
@@ -48,6 +48,9 @@ pub struct ContractSource {
     pub year: String,
     pub yaml: YamlDoc,
     pub narrative: Option<MarkdownDoc>,
+    /// The YAML is parsed when the contract is validated, not here, so that
+    /// the trees of a large site never all exist at once ([`ParseCache::deferring`]).
+    pub parse_later: bool,
 }
 
 /// Everything read from a site folder.
@@ -127,6 +130,18 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Source
 #[derive(Default)]
 pub struct ParseCache {
     entries: HashMap<String, CacheEntry>,
+    defer_contracts: bool,
+}
+
+impl ParseCache {
+    /// For a single run: contract files are left for validation to parse,
+    /// one at a time per thread, and nothing is kept for a next run.
+    pub fn deferring() -> Self {
+        ParseCache {
+            defer_contracts: true,
+            ..ParseCache::default()
+        }
+    }
 }
 
 #[derive(Clone)]
@@ -253,6 +268,7 @@ pub fn load_cached(
     // Parse in parallel: the files are independent.
     let map = &sources.map;
     let previous = &cache.entries;
+    let defer_contracts = cache.defer_contracts;
     let parsed: Vec<(Kind, CacheEntry)> = pending
         .into_par_iter()
         .map(|(kind, id, stem, stamp)| {
@@ -281,6 +297,10 @@ pub fn load_cached(
             }
             let mut diags = Vec::new();
             let parsed = match kind {
+                Kind::Contract { .. } if defer_contracts => Parsed::Yaml(YamlDoc {
+                    file: id,
+                    root: None,
+                }),
                 Kind::Contract { .. }
                 | Kind::Districts
                 | Kind::Partners
@@ -308,7 +328,9 @@ pub fn load_cached(
             diagnostics.push(d.clone());
         }
         let parsed = entry.parsed.clone();
-        entries.insert(sources.map.get(entry.file).path.clone(), entry);
+        if !defer_contracts {
+            entries.insert(sources.map.get(entry.file).path.clone(), entry);
+        }
         match (kind, parsed) {
             (Kind::Districts, Parsed::Yaml(y)) => sources.districts = Some(y),
             (Kind::Partners, Parsed::Yaml(y)) => sources.partners = Some(y),
@@ -328,6 +350,7 @@ pub fn load_cached(
                     year,
                     yaml: y,
                     narrative: None,
+                    parse_later: defer_contracts,
                 });
             }
             (
@@ -527,7 +550,7 @@ fn read_file(
     }
 }
 
-fn parse_yaml_file(map: &SourceMap, id: FileId, diags: &mut Vec<Diagnostic>) -> YamlDoc {
+pub(crate) fn parse_yaml_file(map: &SourceMap, id: FileId, diags: &mut Vec<Diagnostic>) -> YamlDoc {
     let file = map.get(id);
     let text = file.text.strip_prefix('\u{feff}').unwrap_or(&file.text);
     let base = file.text.len() - text.len();

@@ -37,35 +37,45 @@ pub struct Published<'s> {
     pub followers: HashMap<QuestionRef, Vec<QuestionRef>>,
     pub updates: Vec<&'s Update>,
     pub updates_by_question: HashMap<QuestionRef, Vec<&'s Update>>,
-    /// Each question's Markdown, rendered once (it appears on up to seven pages).
-    html: HashMap<usize, QuestionHtml>,
+    /// Each decline or planning reason, rendered once: it appears on every
+    /// page that lists its question.
+    reasons: HashMap<usize, String>,
+    /// Tells this instance's entries apart in the per-thread memo of [`Published::texts`].
+    instance: u64,
 }
 
-/// A question's texts as sanitised HTML.
+/// A question's own texts as sanitised HTML, shown on its page.
 #[derive(Clone)]
-pub struct QuestionHtml {
+pub struct QuestionTexts {
     pub asked: String,
     pub answer: Option<String>,
-    /// The decline reason, or why a schedule was (not) brought forward.
-    pub reason: Option<String>,
 }
 
 fn question_key(q: &Question) -> usize {
     std::ptr::from_ref(q) as usize
 }
 
+static INSTANCES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+thread_local! {
+    /// The texts of the question page rendered last on this thread: its other
+    /// languages follow right after it, and reuse them.
+    static LAST_TEXTS: std::cell::RefCell<Option<((u64, usize), std::rc::Rc<QuestionTexts>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 impl<'s> Published<'s> {
-    /// Everything public, with every question's Markdown rendered up front (for a full build).
+    /// Everything public, with the reasons rendered up front (for a full build).
     pub fn new(site: &'s Site) -> Self {
         let mut p = Published::lazy(site);
-        p.html = p
+        p.reasons = p
             .contracts
             .par_iter()
             .flat_map_iter(|c| {
                 let slug = &site.neighbourhood(c.neighbourhood).slug;
                 c.questions
                     .iter()
-                    .map(move |q| (question_key(q), question_html(slug, c.year, q)))
+                    .filter_map(move |q| Some((question_key(q), reason_html(slug, c.year, q)?)))
             })
             .collect();
         p
@@ -113,28 +123,59 @@ impl<'s> Published<'s> {
             followers,
             updates,
             updates_by_question,
-            html: HashMap::new(),
+            reasons: HashMap::new(),
+            instance: INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 
-    /// The rendered texts of a published question.
-    pub fn html(&self, c: &Contract, q: &Question) -> std::borrow::Cow<'_, QuestionHtml> {
-        match self.html.get(&question_key(q)) {
-            Some(h) => std::borrow::Cow::Borrowed(h),
-            None => std::borrow::Cow::Owned(question_html(
-                &self.site.neighbourhood(c.neighbourhood).slug,
-                c.year,
-                q,
-            )),
+    /// The rendered reason of a published question, if it has one.
+    pub fn reason(&self, c: &Contract, q: &Question) -> Option<String> {
+        match self.reasons.get(&question_key(q)) {
+            Some(h) => Some(h.clone()),
+            None => reason_html(&self.site.neighbourhood(c.neighbourhood).slug, c.year, q),
         }
+    }
+
+    /// The rendered question and answer. Not kept: each appears on one page
+    /// per language, and those pages are rendered one after the other.
+    pub fn texts(&self, c: &Contract, q: &Question) -> std::rc::Rc<QuestionTexts> {
+        let key = (self.instance, question_key(q));
+        LAST_TEXTS.with(|last| {
+            let mut last = last.borrow_mut();
+            if let Some((k, texts)) = &*last
+                && *k == key
+            {
+                return texts.clone();
+            }
+            let slug = &self.site.neighbourhood(c.neighbourhood).slug;
+            let texts = std::rc::Rc::new(question_texts(slug, c.year, q));
+            *last = Some((key, texts.clone()));
+            texts
+        })
     }
 }
 
-fn question_html(neighbourhood: &str, year: i32, q: &Question) -> QuestionHtml {
+/// Ids (footnotes) must be unique on pages that list questions of several contracts.
+fn id_prefix(neighbourhood: &str, year: i32, q: &Question) -> String {
+    format!("q-{neighbourhood}-{year}-{}-", q.id)
+}
+
+fn question_texts(neighbourhood: &str, year: i32, q: &Question) -> QuestionTexts {
+    use markdown::{Trust, render};
+    let prefix = id_prefix(neighbourhood, year, q);
+    QuestionTexts {
+        asked: render(&q.asked.0, Trust::Resident, &format!("{prefix}a-")),
+        answer: q
+            .answer
+            .as_ref()
+            .map(|a| render(&a.0, Trust::Resident, &format!("{prefix}b-"))),
+    }
+}
+
+/// The decline reason, or why a schedule was (not) brought forward.
+fn reason_html(neighbourhood: &str, year: i32, q: &Question) -> Option<String> {
     use crate::model::{Outcome, Planning};
     use markdown::{Trust, render};
-    // Ids (footnotes) must be unique on pages that list questions of several contracts.
-    let prefix = format!("q-{neighbourhood}-{year}-{}-", q.id);
     let reason = match &q.outcome {
         Outcome::Declined { reason, .. }
         | Outcome::Scheduled {
@@ -146,15 +187,9 @@ fn question_html(neighbourhood: &str, year: i32, q: &Question) -> QuestionHtml {
             ..
         } => note.as_ref(),
         _ => None,
-    };
-    QuestionHtml {
-        asked: render(&q.asked.0, Trust::Resident, &format!("{prefix}a-")),
-        answer: q
-            .answer
-            .as_ref()
-            .map(|a| render(&a.0, Trust::Resident, &format!("{prefix}b-"))),
-        reason: reason.map(|r| render(&r.0, Trust::Resident, &format!("{prefix}r-"))),
-    }
+    }?;
+    let prefix = id_prefix(neighbourhood, year, q);
+    Some(render(&reason.0, Trust::Resident, &format!("{prefix}r-")))
 }
 
 /// Renders every page of the site in every configured language into `out`,
@@ -182,9 +217,10 @@ pub fn render_pages(
         });
     }
     let specs = pages::specs(published);
-    let work: Vec<(&pages::PageContext, pages::Spec)> = contexts
+    // A page's languages follow each other, so that they share its rendered texts.
+    let work: Vec<(&pages::PageContext, pages::Spec)> = specs
         .iter()
-        .flat_map(|cx| specs.iter().map(move |spec| (cx, *spec)))
+        .flat_map(|spec| contexts.iter().map(move |cx| (cx, *spec)))
         .collect();
     progress.total(work.len() as u64);
     // Each page's context is built, rendered, written and dropped on one thread.

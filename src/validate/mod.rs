@@ -150,6 +150,47 @@ struct CachedContract {
     fingerprint: u64,
     contract: Option<crate::model::Contract>,
     diagnostics: Diagnostics,
+    facts: FileFacts,
+}
+
+/// What the checks across files need from a contract file's tree, so that
+/// the tree itself can be dropped once its contract is validated.
+#[derive(Clone, Default)]
+struct FileFacts {
+    /// The file parsed into a mapping.
+    readable: bool,
+    /// Every question id written in the file, valid or not.
+    ids: Vec<i64>,
+}
+
+impl FileFacts {
+    fn of(root: Option<&Node>) -> FileFacts {
+        let Some(Value::Map(entries)) = root.map(|n| &n.value) else {
+            return FileFacts::default();
+        };
+        let mut ids = Vec::new();
+        if let Some((_, questions)) = entries.iter().find(|(k, _)| k.value == "questions")
+            && let Value::Seq(items) = &questions.value
+        {
+            for item in items {
+                if let Value::Map(fields) = &item.value
+                    && let Some((
+                        _,
+                        Node {
+                            value: Value::Int(id),
+                            ..
+                        },
+                    )) = fields.iter().find(|(k, _)| k.value == "id")
+                {
+                    ids.push(*id);
+                }
+            }
+        }
+        FileFacts {
+            readable: true,
+            ids,
+        }
+    }
 }
 
 /// [`validate`], reusing the contracts in `cache` whose inputs did not change.
@@ -230,6 +271,7 @@ pub fn validate_cached(
     let results: Vec<(
         Option<crate::model::Contract>,
         Diagnostics,
+        FileFacts,
         Option<CachedContract>,
     )> = sources
         .contracts
@@ -251,9 +293,29 @@ pub fn validate_cached(
                         _ => false,
                     }
             }) {
-                return (hit.contract.clone(), hit.diagnostics.clone(), None);
+                return (
+                    hit.contract.clone(),
+                    hit.diagnostics.clone(),
+                    hit.facts.clone(),
+                    None,
+                );
             }
             let mut local = Diagnostics::default();
+            let parsed;
+            let source = if source.parse_later {
+                let mut diags = Vec::new();
+                let yaml = crate::load::parse_yaml_file(&sources.map, source.yaml.file, &mut diags);
+                for x in diags {
+                    local.push(x);
+                }
+                parsed = crate::load::ContractSource {
+                    yaml,
+                    ..source.clone()
+                };
+                &parsed
+            } else {
+                source
+            };
             let narrative = source
                 .narrative
                 .as_ref()
@@ -279,22 +341,27 @@ pub fn validate_cached(
             if let Some(doc) = &source.narrative {
                 scan_markdown(sources, doc, &allow, &mut local);
             }
-            let entry = CachedContract {
+            let facts = FileFacts::of(source.yaml.root.as_deref());
+            // A single run (`parse_later`) keeps nothing for a next one.
+            let entry = (!source.parse_later).then(|| CachedContract {
                 source: yaml_file.clone(),
                 narrative: narrative_file.cloned(),
                 file: source.yaml.file,
                 fingerprint,
                 contract: c.clone(),
                 diagnostics: local.clone(),
-            };
-            (c, local, Some(entry))
+                facts: facts.clone(),
+            });
+            (c, local, facts, entry)
         })
         .collect();
     let mut contracts = Vec::new();
     let mut fresh = HashMap::new();
-    for ((c, local, entry), source) in results.into_iter().zip(&sources.contracts) {
+    let mut facts = Vec::with_capacity(results.len());
+    for ((c, local, file_facts, entry), source) in results.into_iter().zip(&sources.contracts) {
         d.extend(local);
         contracts.extend(c);
+        facts.push(file_facts);
         let path = sources.map.get(source.yaml.file).path.clone();
         match entry {
             Some(e) => {
@@ -338,8 +405,8 @@ pub fn validate_cached(
     };
     check_references(
         &site,
-        &declared_questions(sources),
-        &unreadable_contracts(sources),
+        &declared_questions(sources, &facts),
+        &unreadable_contracts(sources, &facts),
         d,
     );
     if d.has_errors() { None } else { Some(site) }
@@ -422,7 +489,7 @@ fn is_list(doc: &Option<crate::load::YamlDoc>) -> bool {
 
 /// `neighbourhood/year` of every contract file that could not be read or
 /// parsed into a mapping (not UTF-8, too large, malformed YAML).
-fn unreadable_contracts(sources: &Sources) -> HashSet<String> {
+fn unreadable_contracts(sources: &Sources, facts: &[FileFacts]) -> HashSet<String> {
     let mut out: HashSet<String> = sources
         .map
         .files()
@@ -432,11 +499,8 @@ fn unreadable_contracts(sources: &Sources) -> HashSet<String> {
             Some(format!("{nb}/{}", name.strip_suffix(".yaml")?))
         })
         .collect();
-    for c in &sources.contracts {
-        if matches!(
-            c.yaml.root.as_deref().map(|n| &n.value),
-            Some(Value::Map(_))
-        ) {
+    for (c, f) in sources.contracts.iter().zip(facts) {
+        if f.readable {
             out.remove(&format!("{}/{}", c.neighbourhood.value, c.year));
         }
     }
@@ -465,32 +529,11 @@ fn salvage_allow_list(sources: &Sources) -> Vec<String> {
 }
 
 /// Every `neighbourhood/year/id` written in a contract file, valid or not.
-fn declared_questions(sources: &Sources) -> HashSet<String> {
+fn declared_questions(sources: &Sources, facts: &[FileFacts]) -> HashSet<String> {
     let mut out = HashSet::new();
-    for c in &sources.contracts {
-        let Some(Value::Map(entries)) = c.yaml.root.as_deref().map(|n| &n.value) else {
-            continue;
-        };
-        let Some((_, questions)) = entries.iter().find(|(k, _)| k.value == "questions") else {
-            continue;
-        };
-        let Value::Seq(items) = &questions.value else {
-            continue;
-        };
-        for item in items {
-            let Value::Map(fields) = &item.value else {
-                continue;
-            };
-            if let Some((
-                _,
-                Node {
-                    value: Value::Int(id),
-                    ..
-                },
-            )) = fields.iter().find(|(k, _)| k.value == "id")
-            {
-                out.insert(format!("{}/{}/{id}", c.neighbourhood.value, c.year));
-            }
+    for (c, f) in sources.contracts.iter().zip(facts) {
+        for id in &f.ids {
+            out.insert(format!("{}/{}/{id}", c.neighbourhood.value, c.year));
         }
     }
     out

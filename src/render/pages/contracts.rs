@@ -102,12 +102,13 @@ pub(super) fn question(cx: &PageContext, c: &Contract, q: &Question) -> PageJob 
             url: urls::question(cx.lang, &r.neighbourhood, r.year, r.id),
         })
     };
+    let texts = cx.published.texts(c, q);
     let page = View {
         number: cx
             .tr("label_question_number")
             .replace("{id}", &q.id.to_string()),
-        asked_html: cx.published.html(c, q).asked.clone(),
-        answer_html: cx.published.html(c, q).answer.clone(),
+        asked_html: texts.asked.clone(),
+        answer_html: texts.answer.clone(),
         channel: q
             .channel
             .map(|ch| cx.tr(&format!("channel_{}", ch.key().replace('-', "_")))),

@@ -26,11 +26,11 @@ impl<'s> PageContext<'_, 's> {
                 match p {
                     Planning::Adjusted { .. } => {
                         planning = Some(self.tr("planning_adjusted"));
-                        reason_html = self.published.html(c, q).reason.clone();
+                        reason_html = self.published.reason(c, q);
                     }
                     Planning::NotAdjusted { .. } => {
                         planning = Some(self.tr("planning_not_adjusted"));
-                        reason_html = self.published.html(c, q).reason.clone();
+                        reason_html = self.published.reason(c, q);
                     }
                 }
             }
@@ -58,7 +58,7 @@ impl<'s> PageContext<'_, 's> {
             }
             Outcome::Declined { ground: g, .. } => {
                 ground = Some(self.tr(&format!("ground_{}", g.key())));
-                reason_html = self.published.html(c, q).reason.clone();
+                reason_html = self.published.reason(c, q);
             }
         }
         QuestionItem {
