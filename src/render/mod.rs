@@ -57,10 +57,13 @@ fn question_key(q: &Question) -> usize {
 
 static INSTANCES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
+/// A question's texts, keyed by the [`Published`] instance and the question.
+type MemoEntry = ((u64, usize), std::rc::Rc<QuestionTexts>);
+
 thread_local! {
     /// The texts of the question page rendered last on this thread: its other
     /// languages follow right after it, and reuse them.
-    static LAST_TEXTS: std::cell::RefCell<Option<((u64, usize), std::rc::Rc<QuestionTexts>)>> =
+    static LAST_TEXTS: std::cell::RefCell<Option<MemoEntry>> =
         const { std::cell::RefCell::new(None) };
 }
 
