@@ -76,9 +76,9 @@ fn check_with(
         Some(c) => (&mut c.parses, Some(&mut c.contracts)),
         None => (&mut fresh, None),
     };
-    let sources = load::load_cached(root, &mut diagnostics, parses)?;
+    let mut sources = load::load_cached(root, &mut diagnostics, parses)?;
     let loaded = started.elapsed();
-    let site = validate::validate_cached(&sources, as_of, &mut diagnostics, contracts);
+    let site = validate::validate_cached(&mut sources, as_of, &mut diagnostics, contracts);
     let map = sources.map;
     diagnostics.sort(&map);
     Ok(Checked {
@@ -169,14 +169,6 @@ pub fn build_with_progress(
     let Some(site) = &checked.site else {
         return Ok(Built { checked, files: 0 });
     };
-    // The model holds what the pages need; contract texts are kept only where
-    // a warning must still be shown.
-    let shown: std::collections::HashSet<source::FileId> = checked
-        .diagnostics
-        .iter()
-        .flat_map(|d| std::iter::once(d.span.file).chain(d.related.iter().map(|(s, _)| s.file)))
-        .collect();
-    checked.sources.release_contracts_except(&shown);
     let out_dir = match &options.output {
         Some(o) => o.clone(),
         None => root.join(&site.config.output_dir),

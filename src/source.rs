@@ -168,14 +168,15 @@ impl SourceMap {
     }
 
     /// The shared file behind an id.
-    /// Empties the text of the contract files that no diagnostic points into:
-    /// once the model is built, a build needs the text only to show a message.
-    pub fn release_contracts_except(&mut self, keep: &std::collections::HashSet<FileId>) {
-        for (i, file) in self.files.iter_mut().enumerate() {
-            if file.path.starts_with("content/contracts/") && !keep.contains(&FileId(i as u32)) {
-                *file = std::sync::Arc::new(SourceFile::new(file.path.clone(), String::new()));
-            }
-        }
+    /// Puts `text` in place of the text of file `id`.
+    pub fn replace(&mut self, id: FileId, text: String) {
+        let path = self.files[id.0 as usize].path.clone();
+        self.files[id.0 as usize] = std::sync::Arc::new(SourceFile::new(path, text));
+    }
+
+    /// Puts `file` in place of file `id`.
+    pub fn install(&mut self, id: FileId, file: std::sync::Arc<SourceFile>) {
+        self.files[id.0 as usize] = file;
     }
 
     pub fn shared(&self, id: FileId) -> &std::sync::Arc<SourceFile> {

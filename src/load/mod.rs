@@ -48,14 +48,17 @@ pub struct ContractSource {
     pub year: String,
     pub yaml: YamlDoc,
     pub narrative: Option<MarkdownDoc>,
-    /// The YAML is parsed when the contract is validated, not here, so that
-    /// the trees of a large site never all exist at once ([`ParseCache::deferring`]).
-    pub parse_later: bool,
+    /// Where the file is on disk, when it is read and parsed as the contract
+    /// is validated, not here: then the texts and trees of a large site never
+    /// all exist at once ([`ParseCache::deferring`]).
+    pub read_later: Option<PathBuf>,
 }
 
 /// Everything read from a site folder.
 #[derive(Debug, Default)]
 pub struct Sources {
+    /// The site folder, resolved.
+    pub root: PathBuf,
     pub map: SourceMap,
     pub config: Option<FileId>,
     pub index: Option<MarkdownDoc>,
@@ -145,7 +148,7 @@ impl ParseCache {
 }
 
 #[derive(Clone)]
-struct CacheEntry {
+pub(crate) struct CacheEntry {
     hash: u64,
     /// The text as read, with its size and modification time when it was read.
     source: Arc<crate::source::SourceFile>,
@@ -174,6 +177,8 @@ pub fn load_cached(
     let root = root
         .canonicalize()
         .map_err(|e| anyhow::anyhow!("cannot open site folder {}: {e}", root.display()))?;
+    sources.root = root.clone();
+    let mut read_later = Vec::new();
     let config_path = root.join("site.toml");
     if let Some((id, _)) = read_file(
         &root,
@@ -253,6 +258,28 @@ pub fn load_cached(
             );
             continue;
         };
+        if let Kind::Contract {
+            neighbourhood,
+            year,
+        } = &kind
+            && cache.defer_contracts
+        {
+            // Only a place in the map for now: validation reads the file.
+            let id = sources
+                .map
+                .add(relative(&root, entry.path()), String::new());
+            read_later.push(ContractSource {
+                neighbourhood: At::new(neighbourhood.clone(), Span::file_start(id)),
+                year: year.clone(),
+                yaml: YamlDoc {
+                    file: id,
+                    root: None,
+                },
+                narrative: None,
+                read_later: Some(entry.path().to_path_buf()),
+            });
+            continue;
+        }
         let Some((id, stamp)) = read_file(
             &root,
             entry.path(),
@@ -268,7 +295,7 @@ pub fn load_cached(
     // Parse in parallel: the files are independent.
     let map = &sources.map;
     let previous = &cache.entries;
-    let defer_contracts = cache.defer_contracts;
+
     let parsed: Vec<(Kind, CacheEntry)> = pending
         .into_par_iter()
         .map(|(kind, id, stem, stamp)| {
@@ -297,10 +324,6 @@ pub fn load_cached(
             }
             let mut diags = Vec::new();
             let parsed = match kind {
-                Kind::Contract { .. } if defer_contracts => Parsed::Yaml(YamlDoc {
-                    file: id,
-                    root: None,
-                }),
                 Kind::Contract { .. }
                 | Kind::Districts
                 | Kind::Partners
@@ -328,9 +351,7 @@ pub fn load_cached(
             diagnostics.push(d.clone());
         }
         let parsed = entry.parsed.clone();
-        if !defer_contracts {
-            entries.insert(sources.map.get(entry.file).path.clone(), entry);
-        }
+        entries.insert(sources.map.get(entry.file).path.clone(), entry);
         match (kind, parsed) {
             (Kind::Districts, Parsed::Yaml(y)) => sources.districts = Some(y),
             (Kind::Partners, Parsed::Yaml(y)) => sources.partners = Some(y),
@@ -350,7 +371,7 @@ pub fn load_cached(
                     year,
                     yaml: y,
                     narrative: None,
-                    parse_later: defer_contracts,
+                    read_later: None,
                 });
             }
             (
@@ -367,6 +388,7 @@ pub fn load_cached(
             _ => unreachable!("parsed as the kind demands"),
         }
     }
+    sources.contracts.extend(read_later);
     for (neighbourhood, year, doc) in narratives {
         match sources
             .contracts
@@ -445,8 +467,137 @@ fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// Reads one file into the map, refusing what is too large, not UTF-8, or
-/// (through a symbolic link) outside the site folder.
+/// What reading one file gave.
+pub(crate) enum Read {
+    Text(String, Stamp),
+    /// Unchanged since the previous load: its text as kept then.
+    Kept(Arc<crate::source::SourceFile>, Stamp),
+    /// Gone since the folder was listed: nothing to report.
+    Missing,
+    Failed(Unreadable),
+}
+
+/// Why a file cannot be used; a diagnostic once the file has its id.
+pub(crate) struct Unreadable {
+    code: Code,
+    message: String,
+    help: &'static str,
+    /// What is kept of the text (for a file that is not UTF-8, a lossy copy),
+    /// and where in it the problem is.
+    text: String,
+    at: std::ops::Range<usize>,
+}
+
+impl Unreadable {
+    fn new(code: Code, message: String, help: &'static str) -> Self {
+        Unreadable {
+            code,
+            message,
+            help,
+            text: String::new(),
+            at: 0..0,
+        }
+    }
+
+    /// The text to keep, and the diagnostic for the file once it is `id`.
+    pub(crate) fn into_parts(self, id: FileId) -> (String, Diagnostic) {
+        let d =
+            Diagnostic::error(self.code, Span::new(id, self.at), self.message).with_help(self.help);
+        (self.text, d)
+    }
+}
+
+/// Reads the file at `path` (`rel` from the site root): refuses links out of
+/// the site, anything but an ordinary file, files over the size limit, and
+/// text that is not UTF-8.
+pub(crate) fn read_one(
+    root: &Path,
+    path: &Path,
+    rel: &str,
+    previous: &HashMap<String, CacheEntry>,
+) -> Read {
+    let resolved: PathBuf = match path.canonicalize() {
+        Ok(p) => p,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && path.symlink_metadata().is_err() => {
+            return Read::Missing;
+        }
+        Err(e) => {
+            return Read::Failed(Unreadable::new(
+                Code::UnreadableFile,
+                format!("cannot read {rel}: {e}"),
+                "check that the file exists and can be read",
+            ));
+        }
+    };
+    if !resolved.starts_with(root) {
+        return Read::Failed(Unreadable::new(
+            Code::UnreadableFile,
+            format!(
+                "{rel} is a link to {}, outside the site folder",
+                resolved.display()
+            ),
+            "copy the file into the site instead of linking to it",
+        ));
+    }
+    let metadata = resolved.metadata().ok();
+    if metadata.as_ref().is_some_and(|m| !m.is_file()) {
+        // A FIFO or device would block or never end: never read one.
+        return Read::Failed(Unreadable::new(
+            Code::UnreadableFile,
+            format!("{rel} is not an ordinary file"),
+            "content files are ordinary text files; remove this one",
+        ));
+    }
+    let size = metadata.as_ref().map_or(0, |m| m.len());
+    let stamp = metadata
+        .as_ref()
+        .and_then(|m| Some((m.len(), m.modified().ok()?)));
+    if let Some(entry) = previous.get(rel)
+        && stamp.is_some()
+        && entry.stamp == stamp
+    {
+        // Unchanged since the last load: keep the text (and its line index).
+        return Read::Kept(entry.source.clone(), stamp);
+    }
+    if size > MAX_FILE_BYTES {
+        return Read::Failed(Unreadable::new(
+            Code::FileTooLarge,
+            format!(
+                "{rel} is {:.1} MB; the limit for one file is {} MB",
+                size as f64 / 1e6,
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
+            "split the contract or remove pasted material; content files are normally a few hundred KB at most",
+        ));
+    }
+    let bytes = match std::fs::read(&resolved) {
+        Ok(b) => b,
+        Err(e) => {
+            return Read::Failed(Unreadable::new(
+                Code::UnreadableFile,
+                format!("cannot read {rel}: {e}"),
+                "check that the file can be read",
+            ));
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Read::Text(text, stamp),
+        Err(e) => {
+            // The content is not trusted further.
+            let valid = e.utf8_error().valid_up_to();
+            let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
+            Read::Failed(Unreadable {
+                code: Code::NotUtf8,
+                message: format!("{rel} is not UTF-8 text"),
+                help: "save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)",
+                text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                at: prefix..prefix + 3,
+            })
+        }
+    }
+}
+
+/// Reads a file into `map`; `None` when there is no usable text.
 fn read_file(
     root: &Path,
     path: &Path,
@@ -455,103 +606,30 @@ fn read_file(
     previous: &HashMap<String, CacheEntry>,
 ) -> Option<(FileId, Stamp)> {
     let rel = relative(root, path);
-    let fail = |map: &mut SourceMap, code: Code, message: String, help: &str| {
-        let id = map.add(rel.clone(), String::new());
-        Diagnostic::error(code, Span::file_start(id), message).with_help(help)
-    };
-    let resolved: PathBuf = match path.canonicalize() {
-        Ok(p) => p,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && path.symlink_metadata().is_err() => {
-            return None;
-        }
-        Err(e) => {
-            diagnostics.push(fail(
-                map,
-                Code::UnreadableFile,
-                format!("cannot read {rel}: {e}"),
-                "check that the file exists and can be read",
-            ));
-            return None;
-        }
-    };
-    if !resolved.starts_with(root) {
-        diagnostics.push(fail(
-            map,
-            Code::UnreadableFile,
-            format!(
-                "{rel} is a link to {}, outside the site folder",
-                resolved.display()
-            ),
-            "copy the file into the site instead of linking to it",
-        ));
-        return None;
-    }
-    let metadata = resolved.metadata().ok();
-    if metadata.as_ref().is_some_and(|m| !m.is_file()) {
-        // A FIFO or device would block or never end: never read one.
-        diagnostics.push(fail(
-            map,
-            Code::UnreadableFile,
-            format!("{rel} is not an ordinary file"),
-            "content files are ordinary text files; remove this one",
-        ));
-        return None;
-    }
-    let size = metadata.as_ref().map_or(0, |m| m.len());
-    let stamp = metadata
-        .as_ref()
-        .and_then(|m| Some((m.len(), m.modified().ok()?)));
-    if let Some(entry) = previous.get(&rel)
-        && stamp.is_some()
-        && entry.stamp == stamp
-    {
-        // Unchanged since the last load: keep the text (and its line index).
-        return Some((map.add_shared(entry.source.clone()), stamp));
-    }
-    if size > MAX_FILE_BYTES {
-        diagnostics.push(fail(
-            map,
-            Code::FileTooLarge,
-            format!("{rel} is {:.1} MB; the limit for one file is {} MB", size as f64 / 1e6, MAX_FILE_BYTES / 1024 / 1024),
-            "split the contract or remove pasted material; content files are normally a few hundred KB at most",
-        ));
-        return None;
-    }
-    let bytes = match std::fs::read(&resolved) {
-        Ok(b) => b,
-        Err(e) => {
-            diagnostics.push(fail(
-                map,
-                Code::UnreadableFile,
-                format!("cannot read {rel}: {e}"),
-                "check that the file can be read",
-            ));
-            return None;
-        }
-    };
-    match String::from_utf8(bytes) {
-        Ok(text) => Some((map.add(rel, text), stamp)),
-        Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let id = map.add(rel.clone(), text);
-            let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
-            diagnostics.push(
-                Diagnostic::error(
-                    Code::NotUtf8,
-                    Span::new(id, prefix..prefix + 3),
-                    format!("{rel} is not UTF-8 text"),
-                )
-                .with_help("save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)"),
-            );
-            // The content is not trusted further.
+    match read_one(root, path, &rel, previous) {
+        Read::Text(text, stamp) => Some((map.add(rel, text), stamp)),
+        Read::Kept(file, stamp) => Some((map.add_shared(file), stamp)),
+        Read::Missing => None,
+        Read::Failed(why) => {
+            let id = map.add(rel, String::new());
+            let (text, d) = why.into_parts(id);
+            map.replace(id, text);
+            diagnostics.push(d);
             None
         }
     }
 }
 
-pub(crate) fn parse_yaml_file(map: &SourceMap, id: FileId, diags: &mut Vec<Diagnostic>) -> YamlDoc {
-    let file = map.get(id);
+fn parse_yaml_file(map: &SourceMap, id: FileId, diags: &mut Vec<Diagnostic>) -> YamlDoc {
+    parse_yaml_source(id, map.get(id), diags)
+}
+
+/// Parses `file`, whose id is `id`, as YAML.
+pub(crate) fn parse_yaml_source(
+    id: FileId,
+    file: &crate::source::SourceFile,
+    diags: &mut Vec<Diagnostic>,
+) -> YamlDoc {
     let text = file.text.strip_prefix('\u{feff}').unwrap_or(&file.text);
     let base = file.text.len() - text.len();
     match yaml::parse(id, file, base, text) {

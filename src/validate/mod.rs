@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::{Node, Sources, Value};
 use crate::model::{DistrictId, Markdown, NeighbourhoodId, PartnerId, Site, TopicId};
-use crate::source::{At, Span};
+use crate::source::{At, SourceFile, Span};
 use suggest::did_you_mean;
 
 /// Slug lookups shared by the rules, and the moment the build is judged at.
@@ -130,7 +130,7 @@ pub fn now_in_amsterdam() -> NaiveDateTime {
 
 /// Validates everything; returns the site when there are no errors.
 pub fn validate(
-    sources: &Sources,
+    sources: &mut Sources,
     as_of: Option<NaiveDateTime>,
     d: &mut Diagnostics,
 ) -> Option<Site> {
@@ -151,6 +151,41 @@ struct CachedContract {
     contract: Option<crate::model::Contract>,
     diagnostics: Diagnostics,
     facts: FileFacts,
+}
+
+/// Reads again the contract files that were read during validation and let
+/// go, where a check across files found something to show in them.
+fn restore_texts(sources: &mut Sources, d: &Diagnostics) {
+    let shown: HashSet<crate::source::FileId> = d
+        .iter()
+        .flat_map(|x| std::iter::once(x.span.file).chain(x.related.iter().map(|(s, _)| s.file)))
+        .collect();
+    for c in &sources.contracts {
+        let id = c.yaml.file;
+        if let Some(on_disk) = &c.read_later
+            && shown.contains(&id)
+            && sources.map.get(id).text.is_empty()
+        {
+            let rel = sources.map.get(id).path.clone();
+            if let crate::load::Read::Text(text, _) =
+                crate::load::read_one(&sources.root, on_disk, &rel, &HashMap::new())
+            {
+                sources.map.replace(id, text);
+            }
+        }
+    }
+}
+
+/// One contract, validated.
+#[derive(Default)]
+struct ContractResult {
+    contract: Option<crate::model::Contract>,
+    diagnostics: Diagnostics,
+    facts: FileFacts,
+    /// What `serve` keeps for the next run.
+    cache: Option<CachedContract>,
+    /// The text of a file read during validation, kept for its messages.
+    text: Option<std::sync::Arc<SourceFile>>,
 }
 
 /// What the checks across files need from a contract file's tree, so that
@@ -195,7 +230,7 @@ impl FileFacts {
 
 /// [`validate`], reusing the contracts in `cache` whose inputs did not change.
 pub fn validate_cached(
-    sources: &Sources,
+    sources: &mut Sources,
     as_of: Option<NaiveDateTime>,
     d: &mut Diagnostics,
     mut cache: Option<&mut ContractCache>,
@@ -268,15 +303,12 @@ pub fn validate_cached(
     };
     let previous = cache.as_deref();
     // Contracts are independent of one another: check them in parallel.
-    let results: Vec<(
-        Option<crate::model::Contract>,
-        Diagnostics,
-        FileFacts,
-        Option<CachedContract>,
-    )> = sources
+    let shared: &Sources = sources;
+    let results: Vec<ContractResult> = shared
         .contracts
         .par_iter()
         .map(|source| {
+            let sources = shared;
             let yaml_file = sources.map.shared(source.yaml.file);
             let narrative_file = source
                 .narrative
@@ -293,28 +325,53 @@ pub fn validate_cached(
                         _ => false,
                     }
             }) {
-                return (
-                    hit.contract.clone(),
-                    hit.diagnostics.clone(),
-                    hit.facts.clone(),
-                    None,
-                );
+                return ContractResult {
+                    contract: hit.contract.clone(),
+                    diagnostics: hit.diagnostics.clone(),
+                    facts: hit.facts.clone(),
+                    cache: None,
+                    text: None,
+                };
             }
             let mut local = Diagnostics::default();
+            // A contract read only now: its text and tree live in this thread.
             let parsed;
-            let source = if source.parse_later {
-                let mut diags = Vec::new();
-                let yaml = crate::load::parse_yaml_file(&sources.map, source.yaml.file, &mut diags);
-                for x in diags {
-                    local.push(x);
+            let (source, file_text) = match &source.read_later {
+                None => (source, yaml_file.clone()),
+                Some(on_disk) => {
+                    let id = source.yaml.file;
+                    let rel = &yaml_file.path;
+                    let file =
+                        match crate::load::read_one(&sources.root, on_disk, rel, &HashMap::new()) {
+                            crate::load::Read::Text(t, _) => {
+                                std::sync::Arc::new(SourceFile::new(rel.clone(), t))
+                            }
+                            crate::load::Read::Kept(f, _) => f,
+                            crate::load::Read::Missing => return ContractResult::default(),
+                            crate::load::Read::Failed(why) => {
+                                let (t, diagnostic) = why.into_parts(id);
+                                local.push(diagnostic);
+                                return ContractResult {
+                                    diagnostics: local,
+                                    text: Some(std::sync::Arc::new(SourceFile::new(
+                                        rel.clone(),
+                                        t,
+                                    ))),
+                                    ..ContractResult::default()
+                                };
+                            }
+                        };
+                    let mut diags = Vec::new();
+                    let yaml = crate::load::parse_yaml_source(id, &file, &mut diags);
+                    for x in diags {
+                        local.push(x);
+                    }
+                    parsed = crate::load::ContractSource {
+                        yaml,
+                        ..source.clone()
+                    };
+                    (&parsed, file)
                 }
-                parsed = crate::load::ContractSource {
-                    yaml,
-                    ..source.clone()
-                };
-                &parsed
-            } else {
-                source
             };
             let narrative = source
                 .narrative
@@ -336,14 +393,16 @@ pub fn validate_cached(
             }
             let c = contract::contract(source, narrative, &tables, &mut local);
             if let Some(root) = source.yaml.root.as_deref() {
-                scan_yaml(sources, root, &allow, &mut local);
+                scan_yaml(&file_text.text, root, &allow, &mut local);
             }
             if let Some(doc) = &source.narrative {
                 scan_markdown(sources, doc, &allow, &mut local);
             }
             let facts = FileFacts::of(source.yaml.root.as_deref());
-            // A single run (`parse_later`) keeps nothing for a next one.
-            let entry = (!source.parse_later).then(|| CachedContract {
+            let read_now = source.read_later.is_some();
+            // A single run (`read_later`) keeps nothing for a next one, and the
+            // text only where a message must show it.
+            let cache = (!read_now).then(|| CachedContract {
                 source: yaml_file.clone(),
                 narrative: narrative_file.cloned(),
                 file: source.yaml.file,
@@ -352,18 +411,28 @@ pub fn validate_cached(
                 diagnostics: local.clone(),
                 facts: facts.clone(),
             });
-            (c, local, facts, entry)
+            let text = (read_now && !local.is_empty()).then_some(file_text);
+            ContractResult {
+                contract: c,
+                diagnostics: local,
+                facts,
+                cache,
+                text,
+            }
         })
         .collect();
     let mut contracts = Vec::new();
     let mut fresh = HashMap::new();
     let mut facts = Vec::with_capacity(results.len());
-    for ((c, local, file_facts, entry), source) in results.into_iter().zip(&sources.contracts) {
-        d.extend(local);
-        contracts.extend(c);
-        facts.push(file_facts);
+    for (result, source) in results.into_iter().zip(&sources.contracts) {
+        d.extend(result.diagnostics);
+        contracts.extend(result.contract);
+        facts.push(result.facts);
+        if let Some(text) = result.text {
+            sources.map.install(source.yaml.file, text);
+        }
         let path = sources.map.get(source.yaml.file).path.clone();
-        match entry {
+        match result.cache {
             Some(e) => {
                 fresh.insert(path, e);
             }
@@ -409,6 +478,7 @@ pub fn validate_cached(
         &unreadable_contracts(sources, &facts),
         d,
     );
+    restore_texts(sources, d);
     if d.has_errors() { None } else { Some(site) }
 }
 
@@ -541,7 +611,7 @@ fn declared_questions(sources: &Sources, facts: &[FileFacts]) -> HashSet<String>
 
 /// Looks for personal data in every text of the content: YAML values and Markdown bodies.
 fn report_personal_data(
-    sources: &Sources,
+    file_text: &str,
     file_span: Span,
     text: &str,
     range: std::ops::Range<usize>,
@@ -549,7 +619,6 @@ fn report_personal_data(
     d: &mut Diagnostics,
 ) {
     // Point at the match itself where the file holds it verbatim.
-    let file_text = &sources.map.get(file_span.file).text;
     let needle = &text[range];
     let span = file_text
         .get(file_span.start as usize..)
@@ -565,13 +634,13 @@ fn report_personal_data(
 }
 
 /// Looks for personal data in every text of a YAML tree.
-fn scan_yaml(sources: &Sources, node: &Node, allow: &[String], d: &mut Diagnostics) {
+fn scan_yaml(file_text: &str, node: &Node, allow: &[String], d: &mut Diagnostics) {
     let mut stack = vec![node];
     while let Some(n) = stack.pop() {
         match &n.value {
             Value::Str(s) => {
                 for (range, kind) in privacy::find(s, allow) {
-                    report_personal_data(sources, n.span, s, range, kind, d);
+                    report_personal_data(file_text, n.span, s, range, kind, d);
                 }
             }
             Value::Seq(items) => stack.extend(items.iter().rev()),
@@ -589,24 +658,32 @@ fn scan_markdown(
     d: &mut Diagnostics,
 ) {
     if let Some(front) = &doc.front {
-        scan_yaml(sources, front, allow, d);
+        scan_yaml(&sources.map.get(doc.file).text, front, allow, d);
     }
     let body = sources.body(doc);
     let body_span = Span::new(doc.file, doc.body_start..doc.body_start);
     for (range, kind) in privacy::find(body, allow) {
-        report_personal_data(sources, body_span, body, range, kind, d);
+        report_personal_data(
+            &sources.map.get(doc.file).text,
+            body_span,
+            body,
+            range,
+            kind,
+            d,
+        );
     }
 }
 
 /// Looks for personal data in every file but the contracts, which are scanned
 /// with the rest of their validation.
 fn scan_personal_data(sources: &Sources, allow: &[String], d: &mut Diagnostics) {
-    for root in [&sources.districts, &sources.partners, &sources.topics]
+    for yaml in [&sources.districts, &sources.partners, &sources.topics]
         .into_iter()
         .flatten()
-        .filter_map(|y| y.root.as_deref())
     {
-        scan_yaml(sources, root, allow, d);
+        if let Some(root) = yaml.root.as_deref() {
+            scan_yaml(&sources.map.get(yaml.file).text, root, allow, d);
+        }
     }
     let docs: Vec<&crate::load::MarkdownDoc> = sources
         .updates
