@@ -15,13 +15,15 @@ use crate::source::{SourceMap, Span};
 pub const MANIFEST: &str = ".afspraak-urls.txt";
 const HEADER: &str = "# The public URLs of this site, one per line (URL, tab, question title). Written by afspraak build.\n";
 
-/// The URLs a build publishes: pages, feeds and open data (not theme assets or index shards).
+/// The URLs a build publishes: pages, feeds and open data (not theme assets,
+/// index shards, or the later pages of a long list, which shift as it grows).
 pub fn published_urls(paths: &BTreeSet<String>) -> BTreeSet<String> {
     paths
         .iter()
         .filter(|p| {
             !p.starts_with("static/")
                 && !p.starts_with("zoeken/index/")
+                && !p.contains("/pagina/")
                 && *p != "robots.txt"
                 && *p != "404.html"
                 && !p.ends_with("/404.html")

@@ -36,6 +36,7 @@ const PAGES: &[&str] = &[
     "/wijken/meerwijk/2025/1/",
     "/stadsdelen/schalkwijk/",
     "/partners/gemeente/",
+    "/partners/gemeente/pagina/2/",
     "/themas/veilig/",
     "/nieuws/",
     "/nieuws/moestuin-meerwijk/",

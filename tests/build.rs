@@ -603,3 +603,93 @@ fn a_rebuild_rewrites_only_what_changed() {
     build_ok(&root, &fresh, &[]);
     assert_eq!(tree(&out), tree(&fresh));
 }
+
+/// The question links in the agreements table of a partner or topic page.
+fn agreement_links(html: &str) -> Vec<String> {
+    let table = &html[html
+        .find("<table class=\"agreements\">")
+        .expect("an agreements table")..];
+    let table = &table[..table.find("</table>").unwrap()];
+    table
+        .split("<th scope=\"row\"><a href=\"")
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap()].to_string())
+        .collect()
+}
+
+#[test]
+fn long_partner_lists_are_paginated_and_complete() {
+    // The bundled site: its municipality holds more agreements than fit one page.
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = TempDir::new().unwrap();
+    let out = tmp.path().join("public");
+    build_ok(repo, &out, &[]);
+
+    let csv = read(&out, "data/vragen.csv");
+    let header: Vec<&str> = csv.lines().next().unwrap().split(';').collect();
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h.trim_start_matches('\u{feff}') == name)
+            .unwrap()
+    };
+    let (partner, link) = (col("partner"), col("permalink"));
+    let mut expected: Vec<String> = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(csv.as_bytes())
+        .records()
+        .map(|r| r.unwrap())
+        .filter(|r| &r[partner] == "gemeente")
+        .map(|r| {
+            r[link]
+                .trim_start_matches("https://wijkcontracten.example.nl")
+                .to_string()
+        })
+        .collect();
+    assert!(
+        expected.len() > 50,
+        "the bundled site should need two pages"
+    );
+
+    let first = read(&out, "partners/gemeente/index.html");
+    let second = read(&out, "partners/gemeente/pagina/2/index.html");
+    assert!(first.contains("href=\"/partners/gemeente/pagina/2/\" rel=\"next\""));
+    assert!(second.contains("href=\"/partners/gemeente/\" rel=\"prev\""));
+    assert!(
+        second
+            .contains("aria-current=\"page\"><span class=\"visually-hidden\">Pagina </span>2</a>")
+    );
+    assert!(second.contains("<title>Gemeente Haarlem (pagina 2 van 2)"));
+    assert!(!out.join("partners/gemeente/pagina/3").exists());
+    assert!(
+        first.contains("class=\"totals\""),
+        "totals on the first page"
+    );
+    assert!(!second.contains("class=\"totals\""), "and only there");
+
+    let mut listed = agreement_links(&first);
+    assert_eq!(listed.len(), 50);
+    listed.extend(agreement_links(&second));
+    listed.sort();
+    expected.sort();
+    assert_eq!(listed, expected, "every agreement once, across the pages");
+
+    // Later pages move as a list grows: they are not promised to stay.
+    let manifest = read(&out, ".afspraak-urls.txt");
+    assert!(!manifest.contains("/pagina/"));
+    assert!(read(&out, "sitemap.xml").contains("/partners/gemeente/pagina/2/"));
+    assert!(read(&out, "en/partners/gemeente/pagina/2/index.html").contains("Page 2 of 2"));
+
+    // The preview finds the same pages, and only those.
+    let site = afspraak::check(repo, None).unwrap().site.unwrap();
+    let theme = afspraak::render::Theme::load(repo, &site.config.theme).unwrap();
+    let published = afspraak::render::Published::lazy(&site);
+    let page = |path: &str| afspraak::render::render_one(&published, &theme, path);
+    let served = page("partners/gemeente/pagina/2/").unwrap().unwrap();
+    assert_eq!(String::from_utf8(served).unwrap(), second);
+    assert!(page("partners/gemeente/pagina/3/").is_none());
+    assert!(
+        page("partners/gemeente/pagina/1/").is_none(),
+        "page 1 lives at the partner's own address"
+    );
+}

@@ -37,6 +37,9 @@ pub struct Published<'s> {
     pub followers: HashMap<QuestionRef, Vec<QuestionRef>>,
     pub updates: Vec<&'s Update>,
     pub updates_by_question: HashMap<QuestionRef, Vec<&'s Update>>,
+    /// Each partner's and each topic's questions, in the order their pages list them.
+    pub by_partner: Vec<Vec<(&'s Contract, &'s Question)>>,
+    pub by_topic: Vec<Vec<(&'s Contract, &'s Question)>>,
     /// Each decline or planning reason, rendered once: it appears on every
     /// page that lists its question.
     reasons: HashMap<usize, String>,
@@ -119,6 +122,18 @@ impl<'s> Published<'s> {
                 }
             }
         }
+        // By outcome, then as the contracts come (neighbourhood, year), then by id.
+        let mut by_partner = vec![Vec::new(); site.partners.len()];
+        let mut by_topic = vec![Vec::new(); site.topics.len()];
+        for c in &contracts {
+            for q in &c.questions {
+                by_partner[q.partner.index()].push((*c, q));
+                by_topic[q.topic.index()].push((*c, q));
+            }
+        }
+        for list in by_partner.iter_mut().chain(&mut by_topic) {
+            list.sort_by_key(|(_, q)| q.outcome.kind());
+        }
         Published {
             site,
             contracts,
@@ -126,6 +141,8 @@ impl<'s> Published<'s> {
             followers,
             updates,
             updates_by_question,
+            by_partner,
+            by_topic,
             reasons: HashMap::new(),
             instance: INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }

@@ -35,6 +35,24 @@ pub fn partner(lang: Language, slug: &str) -> String {
 pub fn topic(lang: Language, slug: &str) -> String {
     format!("{}/themas/{slug}/", prefix(lang))
 }
+/// A partner's or topic's agreements are listed this many to a page.
+pub const PER_PAGE: usize = 50;
+
+/// How many pages a list of `items` takes (at least one, which may say "none").
+pub fn page_count(items: usize) -> usize {
+    items.div_ceil(PER_PAGE).max(1)
+}
+
+/// Page `number` (from 1) of the list whose first page is at `first`.
+/// Later pages are not permanent: they shift as the list grows.
+pub fn nth_page(first: &str, number: usize) -> String {
+    if number <= 1 {
+        first.to_string()
+    } else {
+        format!("{first}pagina/{number}/")
+    }
+}
+
 pub fn news(lang: Language) -> String {
     format!("{}/nieuws/", prefix(lang))
 }

@@ -162,3 +162,44 @@ pub struct DistrictItem {
     pub url: String,
     pub neighbourhoods: Vec<NeighbourhoodItem>,
 }
+
+/// One agreement in a partner's or topic's list.
+#[derive(Serialize)]
+pub struct AgreementRow {
+    pub title: String,
+    pub url: String,
+    /// The contract: the neighbourhood and year.
+    pub contract: Link,
+    pub outcome: Badge,
+    pub when: Option<String>,
+    pub delivery: Option<Badge>,
+    /// "Het wijkplatform is het er niet mee eens", when the council disputes it.
+    pub disputed: Option<String>,
+}
+
+/// One page of a long list.
+#[derive(Serialize)]
+pub struct Listing {
+    /// How many items the whole list has.
+    pub count: usize,
+    pub rows: Vec<AgreementRow>,
+    pub pagination: Option<Pagination>,
+}
+
+/// Links between the pages of a list.
+#[derive(Serialize)]
+pub struct Pagination {
+    /// "Pagina 2 van 7".
+    pub label: String,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    /// The first, the last and those around the current page; `None` is a gap.
+    pub pages: Vec<Option<PageLink>>,
+}
+
+#[derive(Serialize)]
+pub struct PageLink {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+}

@@ -115,6 +115,82 @@ impl<'s> PageContext<'_, 's> {
             .collect()
     }
 
+    /// Page `number` of the agreements in `items`, whose first page is at `first`.
+    pub(super) fn listing(
+        &self,
+        items: &[(&Contract, &Question)],
+        first: &str,
+        number: usize,
+    ) -> Listing {
+        let today = self.site().today();
+        let pages = urls::page_count(items.len());
+        let rows = items
+            .iter()
+            .skip((number - 1) * urls::PER_PAGE)
+            .take(urls::PER_PAGE)
+            .map(|(c, q)| {
+                let n = self.site().neighbourhood(c.neighbourhood);
+                let when = match &q.outcome {
+                    Outcome::Honoured { when } | Outcome::Scheduled { when, .. } => {
+                        Some(self.t.when(when))
+                    }
+                    Outcome::Prioritised { report_by, .. } => Some(self.t.when(report_by)),
+                    _ => None,
+                };
+                AgreementRow {
+                    title: q.title.clone(),
+                    url: urls::question(self.lang, &n.slug, c.year, q.id),
+                    contract: Link {
+                        label: format!("{} {}", n.name, c.year),
+                        url: urls::contract(self.lang, &n.slug, c.year),
+                    },
+                    outcome: self.outcome_badge(q.outcome.kind()),
+                    when,
+                    delivery: q.delivery(today).map(|d| self.delivery_badge(d)),
+                    disputed: q.disputed.as_ref().map(|_| self.tr("label_disputed")),
+                }
+            })
+            .collect();
+        let pagination = (pages > 1).then(|| {
+            let link = |k: usize| urls::nth_page(first, k);
+            Pagination {
+                label: self.page_label(number, pages),
+                previous: (number > 1).then(|| link(number - 1)),
+                next: (number < pages).then(|| link(number + 1)),
+                pages: (1..=pages)
+                    .filter(|&k| k == 1 || k == pages || k.abs_diff(number) <= 2)
+                    .scan(0, |last, k| {
+                        let gap = k > *last + 1;
+                        *last = k;
+                        let page = PageLink {
+                            number: k,
+                            url: link(k),
+                            current: k == number,
+                        };
+                        Some(if gap {
+                            vec![None, Some(page)]
+                        } else {
+                            vec![Some(page)]
+                        })
+                    })
+                    .flatten()
+                    .collect(),
+            }
+        });
+        Listing {
+            count: items.len(),
+            rows,
+            pagination,
+        }
+    }
+
+    /// "Pagina 2 van 7".
+    pub(super) fn page_label(&self, number: usize, pages: usize) -> String {
+        self.tr("pagination_page")
+            .replace("{number}", &number.to_string())
+            .replace("{pages}", &pages.to_string())
+    }
+
     pub fn totals<'q>(&self, questions: impl IntoIterator<Item = &'q Question>) -> Totals {
         let today = self.site().today();
         let mut counts = [0usize; 5];

@@ -214,8 +214,9 @@ pub enum Spec<'s> {
     Contract(&'s Contract),
     Question(&'s Contract, &'s Question),
     District(&'s District),
-    Partner(PartnerId),
-    Topic(TopicId),
+    /// A partner's page, and which page of its list (from 1).
+    Partner(PartnerId, usize),
+    Topic(TopicId, usize),
     NewsItem(&'s Update),
     Page(&'s Page),
 }
@@ -239,8 +240,14 @@ pub fn specs<'s>(published: &super::Published<'s>) -> Vec<Spec<'s>> {
         specs.extend(c.questions.iter().map(|q| Spec::Question(c, q)));
     }
     specs.extend(site.districts.iter().map(Spec::District));
-    specs.extend((0..site.partners.len()).map(|i| Spec::Partner(PartnerId(i as u32))));
-    specs.extend((0..site.topics.len()).map(|i| Spec::Topic(TopicId(i as u32))));
+    for (i, items) in published.by_partner.iter().enumerate() {
+        let pages = urls::page_count(items.len());
+        specs.extend((1..=pages).map(|n| Spec::Partner(PartnerId(i as u32), n)));
+    }
+    for (i, items) in published.by_topic.iter().enumerate() {
+        let pages = urls::page_count(items.len());
+        specs.extend((1..=pages).map(|n| Spec::Topic(TopicId(i as u32), n)));
+    }
     specs.extend(published.updates.iter().map(|u| Spec::NewsItem(u)));
     specs.extend(site.public_pages().map(Spec::Page));
     specs
@@ -259,11 +266,22 @@ pub fn job(cx: &PageContext, spec: Spec) -> PageJob {
         Spec::Contract(c) => contract(cx, c),
         Spec::Question(c, q) => question(cx, c, q),
         Spec::District(d) => district(cx, d),
-        Spec::Partner(id) => partner(cx, id),
-        Spec::Topic(id) => topic(cx, id),
+        Spec::Partner(id, n) => partner(cx, id, n),
+        Spec::Topic(id, n) => topic(cx, id, n),
         Spec::NewsItem(u) => news_item(cx, u),
         Spec::Page(p) => page(cx, p),
     }
+}
+
+/// The page number in what follows a list's address: nothing (page 1) or
+/// `pagina/N`, for a page the list of `items` has.
+fn page_number(rest: &[&str], items: usize) -> Option<usize> {
+    let n = match rest {
+        [] => 1,
+        ["pagina", n] => n.parse().ok().filter(|&n| n > 1)?,
+        _ => return None,
+    };
+    (n <= urls::page_count(items)).then_some(n)
 }
 
 fn capitalise(s: &str) -> String {
@@ -313,16 +331,16 @@ pub fn job_for(cx: &PageContext, path: &str) -> Option<PageJob> {
             .iter()
             .find(|d| d.slug == *slug)
             .map(|d| district(cx, d)),
-        ["partners", slug] => site
-            .partners
-            .iter()
-            .position(|p| p.slug == *slug)
-            .map(|i| partner(cx, PartnerId(i as u32))),
-        ["themas", slug] => site
-            .topics
-            .iter()
-            .position(|t| t.slug == *slug)
-            .map(|i| topic(cx, TopicId(i as u32))),
+        ["partners", slug, rest @ ..] => {
+            let i = site.partners.iter().position(|p| p.slug == *slug)?;
+            let n = page_number(rest, cx.published.by_partner[i].len())?;
+            Some(partner(cx, PartnerId(i as u32), n))
+        }
+        ["themas", slug, rest @ ..] => {
+            let i = site.topics.iter().position(|t| t.slug == *slug)?;
+            let n = page_number(rest, cx.published.by_topic[i].len())?;
+            Some(topic(cx, TopicId(i as u32), n))
+        }
         ["nieuws"] => Some(news(cx)),
         ["nieuws", slug] => cx
             .published

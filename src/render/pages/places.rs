@@ -97,52 +97,81 @@ pub(super) fn district(cx: &PageContext, d: &District) -> PageJob {
     cx.job(url, "district.html", layout, &page)
 }
 
-pub(super) fn partner(cx: &PageContext, id: PartnerId) -> PageJob {
+pub(super) fn partner(cx: &PageContext, id: PartnerId, number: usize) -> PageJob {
     #[derive(Serialize)]
     struct View {
         name: String,
         kind: String,
         url: Option<String>,
         description: Option<String>,
-        totals: Totals,
-        groups: Vec<OutcomeGroup>,
+        /// On the first page only.
+        totals: Option<Totals>,
+        listing: Listing,
     }
     let p = cx.site().partner(id);
-    let url = urls::partner(cx.lang, &p.slug);
-    let items: Vec<(&Contract, &Question)> = cx
-        .all_questions()
-        .filter(|(_, q)| q.partner == id)
-        .collect();
+    let first = urls::partner(cx.lang, &p.slug);
+    let items = &cx.published.by_partner[id.index()];
+    let listing = cx.listing(items, &first, number);
+    let title = page_title(&p.name, &listing);
     let page = View {
-        name: p.name.clone(),
+        name: title.clone(),
         kind: cx.tr(&format!("partner_{}", p.kind.key())),
         url: p.url.clone(),
         description: p.description.clone(),
-        totals: cx.totals(items.iter().map(|(_, q)| *q)),
-        groups: cx.groups(&items),
+        totals: (number == 1).then(|| cx.totals(items.iter().map(|(_, q)| *q))),
+        listing,
     };
-    let layout = cx.layout(&url, p.name.clone(), "wijken", vec![]);
-    cx.job(url, "partner.html", layout, &page)
+    let crumbs = crumbs_to_first(&p.name, &first, number);
+    let layout = cx.layout(&urls::nth_page(&first, number), title, "wijken", crumbs);
+    cx.job(
+        urls::nth_page(&first, number),
+        "partner.html",
+        layout,
+        &page,
+    )
 }
 
-pub(super) fn topic(cx: &PageContext, id: TopicId) -> PageJob {
+pub(super) fn topic(cx: &PageContext, id: TopicId, number: usize) -> PageJob {
     #[derive(Serialize)]
     struct View {
         name: String,
         description: Option<String>,
-        totals: Totals,
-        groups: Vec<OutcomeGroup>,
+        totals: Option<Totals>,
+        listing: Listing,
     }
     let t = cx.site().topic(id);
-    let url = urls::topic(cx.lang, &t.slug);
-    let items: Vec<(&Contract, &Question)> =
-        cx.all_questions().filter(|(_, q)| q.topic == id).collect();
+    let first = urls::topic(cx.lang, &t.slug);
+    let items = &cx.published.by_topic[id.index()];
+    let listing = cx.listing(items, &first, number);
+    let title = page_title(&t.name, &listing);
     let page = View {
-        name: t.name.clone(),
+        name: title.clone(),
         description: t.description.clone(),
-        totals: cx.totals(items.iter().map(|(_, q)| *q)),
-        groups: cx.groups(&items),
+        totals: (number == 1).then(|| cx.totals(items.iter().map(|(_, q)| *q))),
+        listing,
     };
-    let layout = cx.layout(&url, t.name.clone(), "wijken", vec![]);
-    cx.job(url, "topic.html", layout, &page)
+    let crumbs = crumbs_to_first(&t.name, &first, number);
+    let layout = cx.layout(&urls::nth_page(&first, number), title, "wijken", crumbs);
+    cx.job(urls::nth_page(&first, number), "topic.html", layout, &page)
+}
+
+/// "Gemeente Haarlem", or on a later page "Gemeente Haarlem (pagina 2 van 7)",
+/// so that every page has its own title.
+fn page_title(name: &str, listing: &Listing) -> String {
+    match &listing.pagination {
+        Some(p) if p.previous.is_some() => format!("{name} ({})", p.label.to_lowercase()),
+        _ => name.to_string(),
+    }
+}
+
+/// A later page's way back to the first.
+fn crumbs_to_first(name: &str, first: &str, number: usize) -> Vec<Link> {
+    if number > 1 {
+        vec![Link {
+            label: name.to_string(),
+            url: first.to_string(),
+        }]
+    } else {
+        Vec::new()
+    }
 }
