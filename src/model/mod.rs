@@ -111,8 +111,9 @@ pub struct Site {
     pub neighbourhoods: Vec<Neighbourhood>,
     pub partners: Vec<Partner>,
     pub topics: Vec<Topic>,
-    /// Sorted by neighbourhood (districts.yaml order), then year.
-    pub contracts: Vec<Contract>,
+    /// Sorted by neighbourhood (districts.yaml order), then year. Shared, so
+    /// that `serve` reuses the contracts an edit did not touch without copying.
+    pub contracts: Vec<std::sync::Arc<Contract>>,
     /// Newest first.
     pub updates: Vec<Update>,
     pub pages: Vec<Page>,
@@ -141,7 +142,10 @@ impl Site {
     }
 
     pub fn public_contracts(&self) -> impl Iterator<Item = &Contract> {
-        self.contracts.iter().filter(|c| c.is_public(self.as_of))
+        self.contracts
+            .iter()
+            .map(|c| &**c)
+            .filter(|c| c.is_public(self.as_of))
     }
 
     pub fn public_updates(&self) -> impl Iterator<Item = &Update> {

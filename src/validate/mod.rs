@@ -148,7 +148,7 @@ struct CachedContract {
     narrative: Option<std::sync::Arc<crate::source::SourceFile>>,
     file: crate::source::FileId,
     fingerprint: u64,
-    contract: Option<crate::model::Contract>,
+    contract: Option<std::sync::Arc<crate::model::Contract>>,
     diagnostics: Diagnostics,
     facts: FileFacts,
 }
@@ -179,7 +179,7 @@ fn restore_texts(sources: &mut Sources, d: &Diagnostics) {
 /// One contract, validated.
 #[derive(Default)]
 struct ContractResult {
-    contract: Option<crate::model::Contract>,
+    contract: Option<std::sync::Arc<crate::model::Contract>>,
     diagnostics: Diagnostics,
     facts: FileFacts,
     /// What `serve` keeps for the next run.
@@ -391,7 +391,8 @@ pub fn validate_cached(
                     ),
                 );
             }
-            let c = contract::contract(source, narrative, &tables, &mut local);
+            let c =
+                contract::contract(source, narrative, &tables, &mut local).map(std::sync::Arc::new);
             if let Some(root) = source.yaml.root.as_deref() {
                 scan_yaml(&file_text.text, root, &allow, &mut local);
             }
