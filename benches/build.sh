@@ -3,17 +3,19 @@
 # sites, with the floor measured in the same run: the time a trivial program
 # takes to write the same files to the same folder.
 #
-#   benches/build.sh                          # 1,000, 10,000 and 50,000 questions
-#   SIZES="1000 10000 50000 100000" RUNS=3 benches/build.sh
+#   benches/build.sh                          # 1,000, 10,000, 50,000 and 100,000 questions
+#   SIZES="1000 10000" RUNS=1 benches/build.sh
 #
 # Per size it prints wall and CPU time and peak memory of check and build
 # (output on the ordinary disk and on /dev/shm), pages per second, the time of
 # each stage (load, validate, render, write) and the floor. Best of RUNS runs.
+# Then, per size, on /dev/shm: the same site in two languages (and the ratio to
+# one), and a rebuild without changes (and how many files it rewrote).
 # Needs python3 and GNU time (/usr/bin/time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SIZES=${SIZES:-"1000 10000 50000"}
+SIZES=${SIZES:-"1000 10000 50000 100000"}
 RUNS=${RUNS:-3}
 DISK_DIR=${DISK_DIR:-/tmp/afspraak-bench}
 SHM_DIR=${SHM_DIR:-/dev/shm/afspraak-bench}
@@ -59,8 +61,31 @@ for n in $SIZES; do
         printf '%-8s %-7s %-10s %8s\n' "$n" floor "$target" "$best_floor"
         rm -rf "$out-floor"
     done
-    echo "stages ($n questions, /dev/shm):"
+    echo "stages ($n questions, /dev/shm; render includes writing each file as it is made,"
+    echo "        write is the time spent writing, summed over threads, plus the swap):"
     rm -rf "$SHM_DIR/stages"
     "$BIN" build --root "$site" --output "$SHM_DIR/stages" --timings 2>&1 | grep -E '^ +(load|validate|render|write):' | sed 's/^/  /'
-    rm -rf "$SHM_DIR/stages" "$DISK_DIR/out-$n" "$SHM_DIR/out-$n"
+
+    # Nothing changed: no file may be rewritten (each keeps its modification time).
+    marker="$SHM_DIR/before-rebuild"
+    touch "$marker"
+    sleep 1
+    read -r wall cpu kb <<<"$(measure "$BIN" build --root "$site" --output "$SHM_DIR/stages")"
+    rewritten=$(find "$SHM_DIR/stages" -type f -newer "$marker" | wc -l)
+    total=$(find "$SHM_DIR/stages" -type f | wc -l)
+    printf '%-8s %-7s %-10s %8s %8s %9d   %s of %s files rewritten\n' "$n" rebuild shm "$wall" "$cpu" $((kb / 1024)) "$rewritten" "$total"
+    rm -rf "$SHM_DIR/stages" "$marker"
+
+    # Both languages against one.
+    two="$DISK_DIR/site-$n-2l"
+    rm -rf "$two"
+    cp -r "$site" "$two"
+    sed -i 's/^base_url.*/&\nlanguages = ["nl", "en"]/' "$two/site.toml"
+    rm -rf "$SHM_DIR/out-$n"
+    read -r one_wall _ _ <<<"$(measure "$BIN" build --root "$site" --output "$SHM_DIR/out-$n" --allow-dropped-urls)"
+    rm -rf "$SHM_DIR/out-$n"
+    read -r wall cpu kb <<<"$(measure "$BIN" build --root "$two" --output "$SHM_DIR/out-$n" --allow-dropped-urls)"
+    ratio=$(awk "BEGIN { printf \"%.2f\", $wall / $one_wall }")
+    printf '%-8s %-7s %-10s %8s %8s %9d   %sx one language (%s s)\n' "$n" nl+en shm "$wall" "$cpu" $((kb / 1024)) "$ratio" "$one_wall"
+    rm -rf "$two" "$DISK_DIR/out-$n" "$SHM_DIR/out-$n"
 done
