@@ -56,11 +56,27 @@ pub fn parse(
     yaml: &str,
 ) -> Result<Node, Diagnostic> {
     let line_offset = file.line_col(base).0 - 1;
-    let at = |loc: &Location, len: usize| -> Span {
+    // A node's place: from the parser's byte offsets where it has them (text
+    // parsed from a string), else from its line and column, `chars` long.
+    let at = |loc: &Location, chars: usize| -> Span {
+        let span = loc.span();
+        if let (Some(offset), Some(bytes)) = (span.byte_offset(), span.byte_len())
+            && let start = base + offset as usize
+            && let Some(rest) = file.text.get(start..)
+        {
+            let len = if bytes > 0 {
+                bytes as usize
+            } else {
+                rest.chars().next().map_or(0, char::len_utf8)
+            };
+            if rest.is_char_boundary(len.min(rest.len())) {
+                return Span::new(file_id, start..start + len.min(rest.len()));
+            }
+        }
         let line = loc.line() as usize + line_offset;
         Span::new(
             file_id,
-            file.range_at(line, loc.column().max(1) as usize, len),
+            file.range_at(line, loc.column().max(1) as usize, chars),
         )
     };
     if yaml.trim().is_empty() {
@@ -304,6 +320,35 @@ mod tests {
         let (key, value) = &entries[1];
         assert_eq!(map.snippet(key.span), "title");
         assert_eq!(map.snippet(value.span), "Één café");
+    }
+
+    #[test]
+    fn the_parser_gives_byte_offsets_for_text() {
+        // Positions come from byte offsets, without counting characters per line.
+        let root: Spanned<RawNode> = serde_saphyr::from_str("é: x\n").unwrap();
+        let RawNode::Map(entries) = root.value else {
+            panic!()
+        };
+        let span = entries[0].1.referenced.span();
+        assert_eq!((span.byte_offset(), span.byte_len()), (Some(4), Some(1)));
+    }
+
+    #[test]
+    fn block_scalars_and_front_matter_offsets_stay_right() {
+        let text = "---\ntitle: Één\n---\n";
+        let mut map = SourceMap::default();
+        let id = map.add("t.md".into(), text.into());
+        let node = parse(id, map.get(id), 4, "title: Één\n").unwrap();
+        let Value::Map(entries) = node.value else {
+            panic!()
+        };
+        assert_eq!(map.snippet(entries[0].1.span), "Één");
+        let (map, node) = parse_text("a: |\n  één\n  twee\nb: 1\n");
+        let Value::Map(entries) = node.unwrap().value else {
+            panic!()
+        };
+        assert!(map.snippet(entries[0].1.span).contains("één"));
+        assert_eq!(map.snippet(entries[1].1.span), "1");
     }
 
     #[test]
