@@ -117,8 +117,10 @@ macro_rules! refuse {
 /// What a build produced.
 pub struct Built {
     pub checked: Checked,
-    /// Files written; 0 when the build failed.
+    /// Files in the built site; 0 when the build failed.
     pub files: usize,
+    /// Of those, the files whose bytes did not change: kept from the previous site.
+    pub unchanged: usize,
 }
 
 impl Built {
@@ -167,7 +169,11 @@ pub fn build_with_progress(
     progress.stage("Checking", &root.display().to_string());
     let mut checked = check(root, options.as_of)?;
     let Some(site) = &checked.site else {
-        return Ok(Built { checked, files: 0 });
+        return Ok(Built {
+            checked,
+            files: 0,
+            unchanged: 0,
+        });
     };
     let out_dir = match &options.output {
         Some(o) => o.clone(),
@@ -206,7 +212,11 @@ pub fn build_with_progress(
     );
     if checked.diagnostics.has_errors() {
         checked.diagnostics.sort(&checked.sources);
-        return Ok(Built { checked, files: 0 });
+        return Ok(Built {
+            checked,
+            files: 0,
+            unchanged: 0,
+        });
     }
     staging.put(
         permanence::MANIFEST.into(),
@@ -220,13 +230,18 @@ pub fn build_with_progress(
     );
     let swapping = std::time::Instant::now();
     let writing = staging.writing_time();
+    let unchanged = staging.reused();
     staging.commit()?;
     checked
         .timings
         .push(("write", writing + swapping.elapsed()));
     progress.finish();
     checked.diagnostics.sort(&checked.sources);
-    Ok(Built { files, checked })
+    Ok(Built {
+        files,
+        unchanged,
+        checked,
+    })
 }
 
 /// Renders a validated site into memory.

@@ -131,8 +131,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             }
             let out = output.unwrap_or_else(|| root.join(&site.config.output_dir));
+            let unchanged = match built.unchanged {
+                0 => String::new(),
+                n if n == built.files => " (none changed)".to_string(),
+                n => format!(" ({} changed)", built.files - n),
+            };
             eprintln!(
-                "built {} files into {} in {:.2} s",
+                "built {} files into {} in {:.2} s{unchanged}",
                 built.files,
                 out.display(),
                 started.elapsed().as_secs_f64()

@@ -305,11 +305,17 @@ impl Sink for Staging {
         if self.same_as_previous(&path, &target).unwrap_or(false)
             && let Some(previous) = &self.previous
         {
-            // The same bytes: keep the previous file and its modification time.
-            fs::remove_file(&target)?;
-            fs::hard_link(previous.join(&path), &target)
-                .with_context(|| format!("writing {}", target.display()))?;
-            self.reused.fetch_add(1, Ordering::Relaxed);
+            // The same bytes: keep the previous file and its modification time
+            // (where a link can be made; the output may be a mount of its own).
+            let kept = target.with_file_name(format!(
+                ".{}.kept",
+                target.file_name().unwrap_or_default().to_string_lossy()
+            ));
+            if fs::hard_link(previous.join(&path), &kept).is_ok() {
+                fs::rename(&kept, &target)
+                    .with_context(|| format!("writing {}", target.display()))?;
+                self.reused.fetch_add(1, Ordering::Relaxed);
+            }
         }
         self.record(path, started);
         Ok(())

@@ -560,7 +560,19 @@ fn a_rebuild_rewrites_only_what_changed() {
     let long_ago = age_files(&out);
 
     // Nothing changed: every file keeps its modification time.
-    build_ok(&root, &out, &[]);
+    let o = run(&[
+        "build",
+        "--root",
+        path_str(&root),
+        "--output",
+        path_str(&out),
+    ]);
+    assert!(o.status.success());
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("(none changed)"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let unchanged: Vec<_> = mtimes(&out)
         .into_iter()
         .filter(|(_, t)| *t != long_ago)
