@@ -11,7 +11,7 @@
 # each stage (load, validate, render, write) and the floor. Best of RUNS runs.
 # Then, per size, on /dev/shm: the same site in two languages (and the ratio to
 # one), and a rebuild without changes (and how many files it rewrote).
-# Needs python3 and GNU time (/usr/bin/time).
+# Needs GNU time (/usr/bin/time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +22,9 @@ SHM_DIR=${SHM_DIR:-/dev/shm/afspraak-bench}
 BIN=target/release/afspraak
 
 cargo build --release --quiet
+cargo build --release --quiet --example generate_site
 cargo build --release --quiet --example write_floor
+GENERATE=target/release/examples/generate_site
 FLOOR=target/release/examples/write_floor
 mkdir -p "$DISK_DIR" "$SHM_DIR"
 
@@ -43,7 +45,7 @@ measure() {
 printf '%-8s %-7s %-10s %8s %8s %9s %10s\n' questions stage target wall_s cpu_s peak_MiB pages/s
 for n in $SIZES; do
     site="$DISK_DIR/site-$n"
-    python3 benches/generate_site.py --questions "$n" --out "$site" >/dev/null
+    "$GENERATE" --questions "$n" --out "$site" >/dev/null
     read -r wall cpu kb <<<"$(measure "$BIN" check --root "$site")"
     printf '%-8s %-7s %-10s %8s %8s %9d\n' "$n" check - "$wall" "$cpu" $((kb / 1024))
     for target in disk shm; do

@@ -6,7 +6,7 @@
 #   benches/check.sh                 # 10k and 100k
 #   SIZES="10000" RUNS=5 benches/check.sh
 #
-# Needs python3 and GNU time (/usr/bin/time). Sites go to $BENCH_DIR (/tmp).
+# Needs GNU time (/usr/bin/time). Sites go to $BENCH_DIR (/tmp).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +16,7 @@ BENCH_DIR=${BENCH_DIR:-/tmp}
 BIN=target/release/afspraak
 
 cargo build --release --quiet
+cargo build --release --quiet --example generate_site
 
 # Two cores, as in the target, where taskset is available.
 pin=()
@@ -26,7 +27,7 @@ fi
 rows=()
 for n in $SIZES; do
     site="$BENCH_DIR/afspraak-bench-$n"
-    python3 benches/generate_site.py --questions "$n" --out "$site" >/dev/null
+    target/release/examples/generate_site --questions "$n" --out "$site" >/dev/null
     files=$(find "$site/content" -type f | wc -l)
     size=$(du -sm "$site/content" | cut -f1)
     best_wall="" best_rss=""

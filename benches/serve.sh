@@ -8,7 +8,7 @@
 #   benches/serve.sh                   # 10,000 questions
 #   QUESTIONS=50000 benches/serve.sh
 #
-# Needs python3, node with `npm ci` done, and /usr/bin/chromium.
+# Needs node with `npm ci` done, and /usr/bin/chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,7 +17,8 @@ SITE=${SITE:-/tmp/afspraak-serve-bench-$QUESTIONS}
 PORT=${PORT:-18181}
 
 cargo build --release --quiet
-python3 benches/generate_site.py --questions "$QUESTIONS" --out "$SITE" >/dev/null
+cargo build --release --quiet --example generate_site
+target/release/examples/generate_site --questions "$QUESTIONS" --out "$SITE" >/dev/null
 contract=$(find "$SITE/content/contracts" -name '*.yaml' | sort | head -1)
 neighbourhood=$(basename "$(dirname "$contract")")
 year=$(basename "$contract" .yaml)
