@@ -412,10 +412,9 @@ fn generate(out: &Path, questions: usize, seed: u64) -> std::io::Result<(usize, 
             fs::read_to_string(out.join("site.toml")).is_ok_and(|t| t.contains(GENERATED_TITLE));
         let empty = fs::read_dir(out)?.next().is_none();
         if !ours && !empty {
-            return Err(std::io::Error::other(format!(
-                "{} is not empty and not a generated site; choose another --out",
-                out.display()
-            )));
+            return Err(std::io::Error::other(
+                "the folder is not empty and holds no generated site; choose another --out",
+            ));
         }
         fs::remove_dir_all(out)?;
     }

@@ -28,8 +28,8 @@ fn path_str(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
 }
 
-/// Builds `root` into `out` with the binary and asserts success.
-fn build_ok(root: &Path, out: &Path, extra: &[&str]) {
+/// Builds `root` into `out` with the binary, asserts success, and returns what it printed.
+fn build_ok(root: &Path, out: &Path, extra: &[&str]) -> Output {
     let mut args = vec!["build", "--root", path_str(root), "--output", path_str(out)];
     args.extend_from_slice(extra);
     let o = run(&args);
@@ -40,6 +40,7 @@ fn build_ok(root: &Path, out: &Path, extra: &[&str]) {
         String::from_utf8_lossy(&o.stdout),
         String::from_utf8_lossy(&o.stderr)
     );
+    o
 }
 
 /// Builds the fixture into a fresh temporary folder.
@@ -560,14 +561,7 @@ fn a_rebuild_rewrites_only_what_changed() {
     let long_ago = age_files(&out);
 
     // Nothing changed: every file keeps its modification time.
-    let o = run(&[
-        "build",
-        "--root",
-        path_str(&root),
-        "--output",
-        path_str(&out),
-    ]);
-    assert!(o.status.success());
+    let o = build_ok(&root, &out, &[]);
     assert!(
         String::from_utf8_lossy(&o.stderr).contains("(none changed)"),
         "{}",
