@@ -78,6 +78,9 @@ codes! {
     WhenOutsidePeriod = "when-outside-period": "An honoured answer's `when` lies outside the contract period.",
     WhenOutOfRange = "when-out-of-range": "A date far outside any sensible range for this contract.",
     ProgressOrder = "progress-out-of-order": "A progress history that is not in date order.",
+    HistoryOrder = "history-out-of-order": "A `rescheduled` or `revised` list that is not in date order.",
+    MoveUnchanged = "move-unchanged": "A `rescheduled` entry that keeps the deadline it already had.",
+    RevisionUnchanged = "revision-unchanged": "A `revised` entry whose `from` is the same answer as the one that replaced it.",
     DateInFuture = "date-in-future": "A progress, decision or dispute date after the build's `as_of`.",
     YearMismatch = "year-mismatch": "A contract whose file-name year does not match its period.",
     PeriodOrder = "period-order": "A contract period that ends before it starts.",
@@ -88,6 +91,8 @@ codes! {
     // Permanence
     DroppedUrl = "dropped-url": "A build would drop a URL that the previous build published, without a redirect.",
     IdReused = "id-reused": "A published question id now holds a completely different question.",
+    PromiseChanged = "promise-changed": "A published promise (outcome, `when`, `report_by`) was changed in place instead of recorded with `rescheduled` or `revised`.",
+    RecordInvalid = "record-invalid": "A line of the record of what was published (published.txt) cannot be read, such as a merge-conflict marker.",
     RedirectConflict = "redirect-conflict": "A redirect's old address is still a page, or its target does not exist.",
 }
 

@@ -21,10 +21,10 @@ pub trait Keyword: Sized + Copy + 'static {
 }
 
 macro_rules! keyword {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $key:literal),* $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $key:literal),* $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $name { $($variant),* }
+        pub enum $name { $($(#[$vmeta])* $variant),* }
         impl Keyword for $name {
             const ALL: &'static [Self] = &[$($name::$variant),*];
             fn key(self) -> &'static str {
@@ -33,6 +33,7 @@ macro_rules! keyword {
         }
     };
 }
+pub(crate) use keyword;
 
 keyword!(
     /// The five answers a partner can give; the order is the order of the contract page.
@@ -138,42 +139,22 @@ pub struct Dispute {
     pub note: String,
 }
 
-/// The derived state of an agreement, never typed by hand.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Delivery {
-    /// Agreed, no progress reported yet, not yet due.
-    Pending,
-    Planned,
-    Started,
-    Done,
-    Delayed,
-    Dropped,
-    /// Due date (or report-by date) passed without `done` (or a decision).
-    Overdue,
+/// A move of the deadline: the promise stays as signed, and each move is
+/// recorded with its date and reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reschedule {
+    pub date: NaiveDate,
+    /// The new deadline: a `when`, or a `report_by` for a prioritised answer.
+    pub to: When,
+    pub reason: String,
 }
 
-impl Delivery {
-    pub fn key(self) -> &'static str {
-        match self {
-            Delivery::Pending => "pending",
-            Delivery::Planned => "planned",
-            Delivery::Started => "started",
-            Delivery::Done => "done",
-            Delivery::Delayed => "delayed",
-            Delivery::Dropped => "dropped",
-            Delivery::Overdue => "overdue",
-        }
-    }
-
-    fn from_state(state: ProgressState) -> Delivery {
-        match state {
-            ProgressState::Planned => Delivery::Planned,
-            ProgressState::Started => Delivery::Started,
-            ProgressState::Done => Delivery::Done,
-            ProgressState::Delayed => Delivery::Delayed,
-            ProgressState::Dropped => Delivery::Dropped,
-        }
-    }
+/// A change of the answer after it was published: what it was before.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Revision {
+    pub date: NaiveDate,
+    pub from: OutcomeKind,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone)]
@@ -191,78 +172,23 @@ pub struct Question {
     pub progress: Vec<Progress>,
     pub follows: Option<At<QuestionRef>>,
     pub disputed: Option<Dispute>,
+    /// Each move of the deadline, oldest first.
+    pub rescheduled: Vec<Reschedule>,
+    /// Each earlier answer, oldest first.
+    pub revised: Vec<Revision>,
+    /// Where the outcome and the deadline are written, for the promise record.
+    pub promise_spans: PromiseSpans,
     pub span: Span,
 }
 
-impl Question {
-    pub fn latest_state(&self) -> Option<ProgressState> {
-        self.progress.last().map(|p| p.state)
-    }
-
-    /// The date the agreement was reported done, if it is done.
-    pub fn done_on(&self) -> Option<NaiveDate> {
-        match self.latest_state() {
-            Some(ProgressState::Done) => self.progress.last().map(|p| p.date),
-            _ => None,
-        }
-    }
-
-    /// The delivery status on `today`; `None` where nothing was agreed
-    /// (declined, or prioritised and then not included).
-    pub fn delivery(&self, today: NaiveDate) -> Option<Delivery> {
-        let latest = self.latest_state().map(Delivery::from_state);
-        match &self.outcome {
-            Outcome::Declined { .. } => None,
-            Outcome::Resolved => Some(latest.unwrap_or(Delivery::Done)),
-            Outcome::Honoured { when } | Outcome::Scheduled { when, .. } => Some(match latest {
-                Some(d @ (Delivery::Done | Delivery::Dropped)) => d,
-                _ if when.has_passed(today) => Delivery::Overdue,
-                Some(d) => d,
-                None => Delivery::Pending,
-            }),
-            Outcome::Prioritised {
-                report_by,
-                decision,
-            } => match decision {
-                None if report_by.has_passed(today) => Some(Delivery::Overdue),
-                None => Some(Delivery::Pending),
-                Some(d) if !d.included => None,
-                Some(_) => Some(latest.unwrap_or(Delivery::Pending)),
-            },
-        }
-    }
-
-    /// Whether this is an agreement that was kept on time: resolved, or done
-    /// no later than the last day of its `when`.
-    pub fn kept_on_time(&self) -> bool {
-        match &self.outcome {
-            Outcome::Resolved => true,
-            Outcome::Honoured { when } | Outcome::Scheduled { when, .. } => {
-                self.done_on().is_some_and(|d| d <= when.last_day())
-            }
-            _ => false,
-        }
-    }
-
-    /// Whether the agreement should be finished by `today`: resolved, done,
-    /// or past its `when`. Only these count when judging "on time".
-    pub fn is_due(&self, today: NaiveDate) -> bool {
-        match &self.outcome {
-            Outcome::Resolved => true,
-            Outcome::Honoured { when } | Outcome::Scheduled { when, .. } => {
-                self.done_on().is_some() || when.has_passed(today)
-            }
-            _ => false,
-        }
-    }
-
-    /// Whether the partner made a promise to deliver something by a date.
-    pub fn is_agreement(&self) -> bool {
-        matches!(
-            self.outcome,
-            Outcome::Resolved | Outcome::Honoured { .. } | Outcome::Scheduled { .. }
-        )
-    }
+/// Where a question's promise is written in its file.
+#[derive(Debug, Clone, Copy)]
+pub struct PromiseSpans {
+    pub outcome: Span,
+    /// The `when` or `report_by` value.
+    pub deadline: Option<Span>,
+    /// The `rescheduled` key, or where to add it.
+    pub rescheduled: Option<Span>,
 }
 
 /// Who signed a contract.
@@ -299,12 +225,14 @@ pub fn is_public(draft: bool, publish_from: Option<NaiveDateTime>, as_of: NaiveD
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::when::parse_day;
     use crate::source::FileId;
 
-    fn question(outcome: Outcome, progress: &[(&str, ProgressState)]) -> Question {
+    /// A question with this outcome and progress, and nothing else.
+    pub(crate) fn question(outcome: Outcome, progress: &[(&str, ProgressState)]) -> Question {
+        let span = Span::file_start(FileId(0));
         Question {
             id: 1,
             title: "t".into(),
@@ -326,103 +254,15 @@ mod tests {
                 .collect(),
             follows: None,
             disputed: None,
-            span: Span::file_start(FileId(0)),
+            rescheduled: Vec::new(),
+            revised: Vec::new(),
+            promise_spans: PromiseSpans {
+                outcome: span,
+                deadline: None,
+                rescheduled: None,
+            },
+            span,
         }
-    }
-
-    fn day(s: &str) -> NaiveDate {
-        parse_day(s).unwrap()
-    }
-
-    #[test]
-    fn honoured_is_overdue_once_when_has_passed_without_done() {
-        let q = question(
-            Outcome::Honoured {
-                when: When::Month(2011, 10),
-            },
-            &[("2011-06-01", ProgressState::Started)],
-        );
-        assert_eq!(q.delivery(day("2011-10-31")), Some(Delivery::Started));
-        assert_eq!(q.delivery(day("2011-11-01")), Some(Delivery::Overdue));
-        let done = question(
-            Outcome::Honoured {
-                when: When::Month(2011, 10),
-            },
-            &[
-                ("2011-06-01", ProgressState::Started),
-                ("2011-10-20", ProgressState::Done),
-            ],
-        );
-        assert_eq!(done.delivery(day("2012-01-01")), Some(Delivery::Done));
-        assert!(done.kept_on_time());
-        let late = question(
-            Outcome::Honoured {
-                when: When::Month(2011, 10),
-            },
-            &[("2011-11-20", ProgressState::Done)],
-        );
-        assert!(!late.kept_on_time());
-        let nothing = question(
-            Outcome::Honoured {
-                when: When::Year(2012),
-            },
-            &[],
-        );
-        assert_eq!(nothing.delivery(day("2011-12-01")), Some(Delivery::Pending));
-    }
-
-    #[test]
-    fn scheduled_and_delayed_become_overdue_too() {
-        let q = question(
-            Outcome::Scheduled {
-                when: When::Quarter(2013, 2),
-                planning: Planning::Adjusted { note: None },
-            },
-            &[("2013-01-10", ProgressState::Delayed)],
-        );
-        assert_eq!(q.delivery(day("2013-06-30")), Some(Delivery::Delayed));
-        assert_eq!(q.delivery(day("2013-07-01")), Some(Delivery::Overdue));
-    }
-
-    #[test]
-    fn prioritised_is_overdue_when_report_by_passes_without_decision() {
-        let pending = question(
-            Outcome::Prioritised {
-                report_by: When::Month(2011, 12),
-                decision: None,
-            },
-            &[],
-        );
-        assert_eq!(pending.delivery(day("2011-12-31")), Some(Delivery::Pending));
-        assert_eq!(pending.delivery(day("2012-01-01")), Some(Delivery::Overdue));
-        let decided = question(
-            Outcome::Prioritised {
-                report_by: When::Month(2011, 12),
-                decision: Some(Decision {
-                    date: day("2011-11-30"),
-                    included: false,
-                    note: None,
-                }),
-            },
-            &[],
-        );
-        assert_eq!(decided.delivery(day("2012-06-01")), None);
-    }
-
-    #[test]
-    fn declined_has_no_delivery_and_resolved_is_done() {
-        let declined = question(
-            Outcome::Declined {
-                ground: Ground::Legal,
-                reason: Markdown("r".into()),
-            },
-            &[],
-        );
-        assert_eq!(declined.delivery(day("2020-01-01")), None);
-        assert_eq!(
-            question(Outcome::Resolved, &[]).delivery(day("2020-01-01")),
-            Some(Delivery::Done)
-        );
     }
 
     #[test]

@@ -2,12 +2,14 @@
 //! relied on: references are resolved to typed indices, required data exists.
 
 pub mod contract;
+pub mod delivery;
 pub mod ids;
 pub mod when;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
 pub use contract::*;
+pub use delivery::{Delivery, Figure, Figures};
 pub use ids::*;
 pub use when::When;
 

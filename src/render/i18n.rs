@@ -39,6 +39,18 @@ impl Translations {
             When::Day(d) => self.day(d),
         }
     }
+
+    /// "3 weken later dan beloofd": days after a deadline, in the unit a
+    /// reader expects (days under two weeks, weeks under two months).
+    pub fn late_by(&self, days: i64) -> String {
+        let (key, n) = match days {
+            ..=1 => ("late_by_day", 1),
+            2..=13 => ("late_by_days", days),
+            14..=60 => ("late_by_weeks", (days + 3) / 7),
+            _ => ("late_by_months", (days as f64 / 30.44).round() as i64),
+        };
+        self.get(key).replace("{n}", &n.to_string())
+    }
 }
 
 const MONTHS: [&str; 12] = [
@@ -71,6 +83,15 @@ mod tests {
             t.when(&When::parse("2011-10-15").unwrap()),
             "15 oktober 2011"
         );
+    }
+
+    #[test]
+    fn lateness_in_words() {
+        let t = nl();
+        assert_eq!(t.late_by(1), "1 dag later dan beloofd");
+        assert_eq!(t.late_by(15), "2 weken later dan beloofd");
+        assert_eq!(t.late_by(60), "9 weken later dan beloofd");
+        assert_eq!(t.late_by(92), "3 maanden later dan beloofd");
     }
 
     #[test]

@@ -73,6 +73,33 @@ pub struct QuestionItem {
     pub contract: Link,
     pub location: Option<String>,
     pub disputed: Option<Disputed>,
+    /// The current deadline in words, when it was moved (`when` or
+    /// `report_by` stays the promise as signed).
+    pub deadline: Option<String>,
+    /// Each move of the deadline, oldest first.
+    pub moves: Vec<MoveEntry>,
+    /// Each earlier answer, oldest first.
+    pub revisions: Vec<RevisionEntry>,
+    /// "3 weken later dan beloofd", for work done after the original deadline.
+    pub late_by: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct MoveEntry {
+    pub date: String,
+    pub date_iso: String,
+    /// The new deadline in words.
+    pub to: String,
+    pub reason: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct RevisionEntry {
+    pub date: String,
+    pub date_iso: String,
+    /// The earlier answer's label.
+    pub from: Badge,
+    pub reason: String,
 }
 
 #[derive(Serialize, Clone)]
@@ -91,18 +118,30 @@ pub struct OutcomeGroup {
     pub questions: Vec<QuestionItem>,
 }
 
-/// Counts by outcome, drawn as a bar and given as a table.
+/// Counts by outcome, drawn as a bar and given as a table, and where the
+/// answers stand. Every count comes from [`crate::model::Figures`].
 #[derive(Serialize, Clone)]
 pub struct Totals {
     pub total: usize,
     pub rows: Vec<TotalRow>,
-    pub agreements: usize,
+    /// *Nagekomen*: done on time and not disputed.
     pub kept: usize,
     pub overdue: usize,
-    pub on_time_label: String,
+    pub moved: usize,
+    /// Where the answers stand (kept, late, moved, …), the non-zero ones;
+    /// together they count every answer that has a delivery state once.
+    pub standings: Vec<FigureRow>,
     pub declined_by_ground: Vec<GroundRow>,
     /// A short text alternative for the bar.
     pub summary: String,
+}
+
+/// One figure with its label.
+#[derive(Serialize, Clone)]
+pub struct FigureRow {
+    pub key: String,
+    pub label: String,
+    pub count: usize,
 }
 
 #[derive(Serialize, Clone)]
@@ -172,6 +211,8 @@ pub struct AgreementRow {
     pub contract: Link,
     pub outcome: Badge,
     pub when: Option<String>,
+    /// The current deadline in words, when it was moved.
+    pub deadline: Option<String>,
     pub delivery: Option<Badge>,
     /// "Het wijkplatform is het er niet mee eens", when the council disputes it.
     pub disputed: Option<String>,

@@ -6,13 +6,14 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 
 use super::Tables;
+use super::history;
 use super::read::{self, Fields};
 use super::suggest::did_you_mean;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::{ContractSource, Node};
 use crate::model::{
     Channel, Contract, Decision, Dispute, Ground, Markdown, Outcome, OutcomeKind, Planning,
-    Progress, ProgressState, Question, QuestionKind, QuestionRef, Signatory, When,
+    Progress, ProgressState, PromiseSpans, Question, QuestionKind, QuestionRef, Signatory, When,
 };
 use crate::source::{At, Span};
 
@@ -245,6 +246,14 @@ const OUTCOME_FIELDS: &[(&str, &[OutcomeKind])] = &[
     ("ground", &[OutcomeKind::Declined]),
     ("report_by", &[OutcomeKind::Prioritised]),
     ("decision", &[OutcomeKind::Prioritised]),
+    (
+        "rescheduled",
+        &[
+            OutcomeKind::Honoured,
+            OutcomeKind::Scheduled,
+            OutcomeKind::Prioritised,
+        ],
+    ),
 ];
 
 fn question(
@@ -296,6 +305,9 @@ fn question(
         .get("report_by")
         .and_then(|n| read::when(n, "report_by", d));
     let decision = f.get("decision").and_then(|n| decision(n, today, d));
+    let rescheduled_node = f.get("rescheduled");
+    let rescheduled_key = f.key_span("rescheduled");
+    let revised_node = f.get("revised");
 
     let required = [
         ("id", "add `id:` with the next free number in this contract"),
@@ -348,6 +360,14 @@ fn question(
     f.finish(d);
 
     let outcome_at = outcome_kind.span;
+    let promise_spans = PromiseSpans {
+        outcome: outcome_at,
+        deadline: match ok {
+            OutcomeKind::Prioritised => report_by.as_ref().map(|r| r.span),
+            _ => when.as_ref().map(|w| w.span),
+        },
+        rescheduled: rescheduled_key,
+    };
     let need = |code: Code, what: &str, help: &str, d: &mut Diagnostics| {
         d.push(
             Diagnostic::error(
@@ -520,6 +540,22 @@ fn question(
         }
     };
 
+    let promised = match &outcome {
+        Some(Outcome::Honoured { when } | Outcome::Scheduled { when, .. }) => Some(*when),
+        Some(Outcome::Prioritised { report_by, .. }) => Some(*report_by),
+        _ => None,
+    };
+    let rescheduled = match rescheduled_node {
+        // A move of a deadline the outcome does not have is reported above.
+        Some(n) if promised.is_some() => {
+            history::rescheduled(n, ok, promised, today, &check_range, d)
+        }
+        _ => Vec::new(),
+    };
+    let revised = revised_node
+        .map(|n| history::revised(n, &outcome_kind, today, d))
+        .unwrap_or_default();
+
     Some(Question {
         id: id?,
         title: title?.value,
@@ -534,6 +570,9 @@ fn question(
         progress,
         follows,
         disputed,
+        rescheduled,
+        revised,
+        promise_spans,
         span,
     })
 }
@@ -626,7 +665,7 @@ fn progress(node: &Node, today: NaiveDate, d: &mut Diagnostics) -> Vec<Progress>
     out.into_iter().map(|(p, _)| p).collect()
 }
 
-fn future_date(date: &At<NaiveDate>, today: NaiveDate) -> Diagnostic {
+pub(super) fn future_date(date: &At<NaiveDate>, today: NaiveDate) -> Diagnostic {
     Diagnostic::error(
         Code::DateInFuture,
         date.span,

@@ -5,6 +5,7 @@
 mod catalog;
 mod content;
 mod contract;
+mod history;
 mod privacy;
 pub mod read;
 pub mod suggest;

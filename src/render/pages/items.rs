@@ -93,6 +93,28 @@ impl<'s> PageContext<'_, 's> {
                 date: self.t.day(d.date),
                 note: d.note.clone(),
             }),
+            deadline: self.moved_deadline(q),
+            moves: q
+                .rescheduled
+                .iter()
+                .map(|m| MoveEntry {
+                    date: self.t.day(m.date),
+                    date_iso: m.date.format("%Y-%m-%d").to_string(),
+                    to: self.t.when(&m.to),
+                    reason: m.reason.clone(),
+                })
+                .collect(),
+            revisions: q
+                .revised
+                .iter()
+                .map(|r| RevisionEntry {
+                    date: self.t.day(r.date),
+                    date_iso: r.date.format("%Y-%m-%d").to_string(),
+                    from: self.outcome_badge(r.from),
+                    reason: r.reason.clone(),
+                })
+                .collect(),
+            late_by: q.days_late().map(|days| self.t.late_by(days)),
         }
     }
 
@@ -146,6 +168,7 @@ impl<'s> PageContext<'_, 's> {
                     },
                     outcome: self.outcome_badge(q.outcome.kind()),
                     when,
+                    deadline: self.moved_deadline(q),
                     delivery: q.delivery(today).map(|d| self.delivery_badge(d)),
                     disputed: q.disputed.as_ref().map(|_| self.tr("label_disputed")),
                 }
@@ -192,32 +215,13 @@ impl<'s> PageContext<'_, 's> {
     }
 
     pub fn totals<'q>(&self, questions: impl IntoIterator<Item = &'q Question>) -> Totals {
-        let today = self.site().today();
-        let mut counts = [0usize; 5];
-        let mut grounds = [0usize; 3];
-        let (mut agreements, mut kept, mut overdue) = (0, 0, 0);
-        for q in questions {
-            let k = q.outcome.kind();
-            counts[OutcomeKind::ALL.iter().position(|x| *x == k).unwrap_or(0)] += 1;
-            if let Outcome::Declined { ground, .. } = q.outcome {
-                grounds[Ground::ALL.iter().position(|x| *x == ground).unwrap_or(0)] += 1;
-            }
-            if q.is_agreement() && q.is_due(today) {
-                agreements += 1;
-                if q.kept_on_time() {
-                    kept += 1;
-                }
-            }
-            if q.delivery(today) == Some(Delivery::Overdue) {
-                overdue += 1;
-            }
-        }
-        let total: usize = counts.iter().sum();
+        let figures = Figures::of(questions, self.site().today());
+        let total = figures.get(Figure::Questions);
         let mut x = 0.0;
         let rows = OutcomeKind::ALL
             .iter()
-            .zip(counts)
-            .map(|(k, count)| {
+            .map(|&k| {
+                let count = figures.get(Figure::Outcome(k));
                 let width = if total == 0 {
                     0.0
                 } else {
@@ -241,23 +245,31 @@ impl<'s> PageContext<'_, 's> {
             .map(|r| format!("{}: {}", r.label, r.count))
             .collect::<Vec<_>>()
             .join(", ");
+        let row = |f: Figure| FigureRow {
+            key: f.key(),
+            label: self.figure_label(f),
+            count: figures.get(f),
+        };
         Totals {
             total,
-            agreements,
-            kept,
-            overdue,
-            on_time_label: self
-                .tr("label_on_time")
-                .replace("{kept}", &kept.to_string())
-                .replace("{total}", &agreements.to_string()),
+            kept: figures.get(Figure::KEPT),
+            overdue: figures.get(Figure::Delivery(Delivery::Overdue)),
+            moved: figures.get(Figure::Delivery(Delivery::Moved)),
+            standings: Figure::STANDINGS
+                .iter()
+                .map(|&f| row(f))
+                .filter(|r| r.count > 0)
+                .collect(),
             declined_by_ground: Ground::ALL
                 .iter()
-                .zip(grounds)
-                .filter(|(_, n)| *n > 0)
-                .map(|(g, count)| GroundRow {
-                    label: self.tr(&format!("ground_{}", g.key())),
-                    count,
+                .map(|&g| {
+                    let count = figures.get(Figure::Declined(g));
+                    GroundRow {
+                        label: self.tr(&format!("ground_{}", g.key())),
+                        count,
+                    }
                 })
+                .filter(|g| g.count > 0)
                 .collect(),
             rows,
             summary,

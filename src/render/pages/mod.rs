@@ -181,14 +181,23 @@ impl<'a, 's> PageContext<'a, 's> {
     }
 
     fn delivery_badge(&self, d: Delivery) -> Badge {
-        let key = match d {
-            Delivery::Pending | Delivery::Overdue => format!("delivery_{}", d.key()),
-            _ => format!("state_{}", d.key()),
-        };
         Badge {
             key: d.key(),
-            label: self.tr(&key),
+            label: self.tr(&format!("delivery_{}", d.key().replace('-', "_"))),
         }
+    }
+
+    /// A figure's label: "Nagekomen", "Te laat", "Afgewezen: wettelijk".
+    fn figure_label(&self, f: Figure) -> String {
+        self.tr(&format!("figure_{}", f.key().replace('-', "_")))
+    }
+
+    /// The current deadline in words, when it differs from the promise as signed.
+    fn moved_deadline(&self, q: &Question) -> Option<String> {
+        (!q.rescheduled.is_empty())
+            .then(|| q.deadline())
+            .flatten()
+            .map(|w| self.t.when(&w))
     }
 
     fn all_questions(&self) -> impl Iterator<Item = (&'s Contract, &'s Question)> + '_ {
