@@ -73,6 +73,8 @@ pub struct QuestionItem {
     pub contract: Link,
     pub location: Option<String>,
     pub disputed: Option<Disputed>,
+    /// The deadline as signed (`when` or `report_by`) in words.
+    pub promised: Option<String>,
     /// The current deadline in words, when it was moved (`when` or
     /// `report_by` stays the promise as signed).
     pub deadline: Option<String>,

@@ -93,6 +93,7 @@ impl<'s> PageContext<'_, 's> {
                 date: self.t.day(d.date),
                 note: d.note.clone(),
             }),
+            promised: q.promised().map(|w| self.t.when(&w)),
             deadline: self.moved_deadline(q),
             moves: q
                 .rescheduled
