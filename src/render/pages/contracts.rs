@@ -87,6 +87,8 @@ pub(super) fn question(cx: &PageContext, c: &Contract, q: &Question) -> PageJob 
         followed_by: Vec<Link>,
         updates: Vec<UpdateItem>,
         permalink: String,
+        /// Plain sentences at the top: the answer changed, the deadline moved.
+        changes: Vec<String>,
     }
     let site = cx.site();
     let item = cx.question_item(c, q);
@@ -139,6 +141,7 @@ pub(super) fn question(cx: &PageContext, c: &Contract, q: &Question) -> PageJob 
             .map(|v| v.iter().map(|u| cx.update_item(u)).collect())
             .unwrap_or_default(),
         permalink: format!("{}{}", site.config.base_url, item.url),
+        changes: change_sentences(cx, &item),
         item,
     };
     let crumbs = vec![
@@ -152,4 +155,25 @@ pub(super) fn question(cx: &PageContext, c: &Contract, q: &Question) -> PageJob 
     let url = page.item.url.clone();
     let layout = cx.layout(&url, page.item.title.clone(), "wijken", crumbs);
     cx.job(url, "question.html", layout, &page)
+}
+
+/// "De termijn is verschoven: eerst derde kwartaal 2026, nu eerste kwartaal
+/// 2027.", so that a reader sees a change before the details.
+fn change_sentences(cx: &PageContext, item: &QuestionItem) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(last) = item.revisions.last() {
+        out.push(
+            cx.tr("label_revised_notice")
+                .replace("{date}", &last.date)
+                .replace("{from}", &last.from.label),
+        );
+    }
+    if let (Some(promised), Some(deadline)) = (&item.promised, &item.deadline) {
+        out.push(
+            cx.tr("label_moved_notice")
+                .replace("{promised}", promised)
+                .replace("{deadline}", deadline),
+        );
+    }
+    out
 }
