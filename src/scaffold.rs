@@ -76,6 +76,12 @@ questions:
                                  # planning_adjusted), prioritised (met report_by) of
                                  # declined (met ground en reason)
     report_by: {year}-12         # wanneer de wijkraad de uitkomst hoort
+    # Na publicatie verandert u report_by of when nooit meer. Schuift de termijn op:
+    # rescheduled:
+    #   - {{ date: {next}-01-15, report_by: {next}-03, reason: Waarom het later wordt. }}
+    # Verandert het antwoord, zet dan de nieuwe outcome en wat het eerst was:
+    # revised:
+    #   - {{ date: {next}-01-15, from: prioritised, reason: Waarom het antwoord veranderde. }}
     # answer: |
     #   Het antwoord van de partner.
 "#,
@@ -178,5 +184,24 @@ mod tests {
         let v: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
         assert_eq!(v["period"]["from"], "2027-04-01");
         assert_eq!(v["draft"], true);
+    }
+
+    #[test]
+    fn the_templates_commented_history_is_valid_once_uncommented() {
+        let text = contract_template("meerwijk", 2027);
+        let uncommented: String = text
+            .lines()
+            .map(|line| match line.strip_prefix("    # ") {
+                Some(rest) if rest.starts_with("rescheduled:") || rest.starts_with("revised:") => {
+                    format!("    {rest}\n")
+                }
+                Some(rest) if rest.starts_with("  - {") => format!("    {rest}\n"),
+                _ => format!("{line}\n"),
+            })
+            .collect();
+        let v: serde_json::Value = serde_saphyr::from_str(&uncommented).unwrap();
+        let q = &v["questions"][0];
+        assert_eq!(q["rescheduled"][0]["report_by"], "2028-03");
+        assert_eq!(q["revised"][0]["from"], "prioritised");
     }
 }

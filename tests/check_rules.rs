@@ -1388,6 +1388,300 @@ fn public_update_linking_into_a_draft_contract() {
         .at(UPDATE, (7, 13));
 }
 
+// ---------------------------------------------------------------- the promise record
+
+/// Gives question 14 (`honoured`, `when: 2012-02`, not done yet) these moves
+/// of its deadline, one `- { … }` line each.
+fn moved(site: &Site, moves: &[&str]) {
+    let list: String = moves.iter().map(|m| format!("      - {m}\n")).collect();
+    site.replace(
+        CONTRACT,
+        "    when: 2012-02\n",
+        &format!("    when: 2012-02\n    rescheduled:\n{list}"),
+    );
+}
+
+/// Gives question 8 (`declined`) these earlier answers, one `- { … }` line each.
+fn revised(site: &Site, revisions: &[&str]) {
+    let list: String = revisions.iter().map(|r| format!("      - {r}\n")).collect();
+    site.replace(
+        CONTRACT,
+        "    ground: financial\n",
+        &format!("    ground: financial\n    revised:\n{list}"),
+    );
+}
+
+#[test]
+fn moves_and_revisions_check_clean() {
+    let site = Site::base();
+    moved(
+        &site,
+        &[
+            "{ date: 2011-11-15, when: 2012-03, reason: De aannemer is failliet. }",
+            "{ date: 2011-12-20, when: 2012-Q2, reason: De nieuwe aannemer begint later. }",
+        ],
+    );
+    site.replace(
+        CONTRACT,
+        "    report_by: 2012-06\n",
+        "    report_by: 2012-06\n    rescheduled:\n      - { date: 2011-12-01, report_by: 2012-09, reason: De begroting is later klaar. }\n",
+    );
+    site.replace(
+        CONTRACT,
+        "    when: 2013\n",
+        "    when: 2013\n    rescheduled: [{ date: 2011-10-01, when: 2014, reason: Het groot onderhoud begint een jaar later. }]\n",
+    );
+    revised(
+        &site,
+        &[
+            "{ date: 2011-06-01, from: scheduled, reason: De planning bleek niet te halen. }",
+            "{ date: 2011-09-01, from: honoured, reason: Het budget is naar de renovatie gegaan. }",
+        ],
+    );
+    site.check().clean();
+}
+
+#[test]
+fn a_move_dated_before_the_one_above() {
+    let site = Site::base();
+    moved(
+        &site,
+        &[
+            "{ date: 2011-11-15, when: 2012-03, reason: De aannemer is failliet. }",
+            "{ date: 2011-10-01, when: 2012-Q2, reason: De nieuwe aannemer begint later. }",
+        ],
+    );
+    site.check()
+        .single("history-out-of-order")
+        .at(CONTRACT, site.pos(CONTRACT, "2011-10-01"))
+        .message_has("dated 2011-10-01, before the entry above it (2011-11-15)")
+        .help_has("oldest first");
+}
+
+#[test]
+fn a_revision_dated_before_the_one_above() {
+    let site = Site::base();
+    revised(
+        &site,
+        &[
+            "{ date: 2011-09-01, from: scheduled, reason: De planning bleek niet te halen. }",
+            "{ date: 2011-06-01, from: honoured, reason: Het budget is naar de renovatie gegaan. }",
+        ],
+    );
+    site.check()
+        .single("history-out-of-order")
+        .at(CONTRACT, site.pos(CONTRACT, "2011-06-01, from"))
+        .message_has("before the entry above it (2011-09-01)");
+}
+
+#[test]
+fn a_move_that_keeps_the_deadline() {
+    // The first move must change the promise as signed…
+    let site = Site::base();
+    moved(
+        &site,
+        &["{ date: 2011-11-15, when: 2012-02, reason: De aannemer is failliet. }"],
+    );
+    site.check()
+        .single("move-unchanged")
+        .at(CONTRACT, site.pos_after(CONTRACT, "2011-11-15, when: "))
+        .message_has("does not change the deadline: it is 2012-02 already")
+        .help_has("write the new `when`");
+
+    // …and each later move the one before it.
+    let site = Site::base();
+    moved(
+        &site,
+        &[
+            "{ date: 2011-11-15, when: 2012-03, reason: De aannemer is failliet. }",
+            "{ date: 2011-12-20, when: 2012-03, reason: Nog steeds geen aannemer. }",
+        ],
+    );
+    site.check()
+        .single("move-unchanged")
+        .at(CONTRACT, site.pos_after(CONTRACT, "2011-12-20, when: "));
+}
+
+#[test]
+fn a_revision_from_the_answer_it_already_is() {
+    // `from` equal to the current outcome.
+    let site = Site::base();
+    revised(
+        &site,
+        &["{ date: 2011-06-01, from: declined, reason: Het budget is op. }"],
+    );
+    site.check()
+        .single("revision-unchanged")
+        .at(CONTRACT, site.pos_after(CONTRACT, "2011-06-01, from: "))
+        .message_has("`from: declined` is the answer as it is now")
+        .help_has("the answer as it was before this change");
+
+    // `from` equal to the next entry's `from`.
+    let site = Site::base();
+    revised(
+        &site,
+        &[
+            "{ date: 2011-06-01, from: honoured, reason: De planning bleek niet te halen. }",
+            "{ date: 2011-09-01, from: honoured, reason: Het budget is naar de renovatie gegaan. }",
+        ],
+    );
+    site.check()
+        .single("revision-unchanged")
+        .at(CONTRACT, site.pos_after(CONTRACT, "2011-06-01, from: "))
+        .message_has("also where the next change starts");
+
+    // An entry that is incomplete still stands between its neighbours.
+    let site = Site::base();
+    revised(
+        &site,
+        &[
+            "{ date: 2011-05-01, from: honoured, reason: De planning bleek niet te halen. }",
+            "{ date: 2011-06-01, from: scheduled }",
+            "{ date: 2011-09-01, from: honoured, reason: Het budget is naar de renovatie gegaan. }",
+        ],
+    );
+    site.check().single("missing-reason");
+}
+
+#[test]
+fn a_move_or_revision_without_reason() {
+    let site = Site::base();
+    moved(&site, &["{ date: 2011-11-15, when: 2012-03 }"]);
+    site.check()
+        .single("missing-reason")
+        .at(CONTRACT, site.pos(CONTRACT, "date: 2011-11-15"))
+        .message_has("has no `reason`")
+        .help_has("why the deadline moved");
+
+    let site = Site::base();
+    revised(&site, &["{ date: 2011-06-01, from: honoured }"]);
+    site.check()
+        .single("missing-reason")
+        .at(CONTRACT, site.pos(CONTRACT, "date: 2011-06-01, from"))
+        .help_has("why the answer changed");
+}
+
+#[test]
+fn a_move_without_date_or_new_deadline() {
+    let site = Site::base();
+    moved(
+        &site,
+        &["{ when: 2012-03, reason: De aannemer is failliet. }"],
+    );
+    site.check()
+        .single("missing-field")
+        .at(CONTRACT, site.pos(CONTRACT, "when: 2012-03"))
+        .message_has("has no `date`")
+        .help_has("date: ");
+
+    let site = Site::base();
+    moved(
+        &site,
+        &["{ date: 2011-11-15, reason: De aannemer is failliet. }"],
+    );
+    site.check()
+        .single("missing-field")
+        .at(CONTRACT, site.pos(CONTRACT, "date: 2011-11-15"))
+        .message_has("has no `when`");
+
+    // A prioritised answer's move sets `report_by`.
+    let site = Site::base();
+    site.replace(
+        CONTRACT,
+        "    report_by: 2012-06\n",
+        "    report_by: 2012-06\n    rescheduled: [{ date: 2011-12-01, reason: De begroting is later klaar. }]\n",
+    );
+    site.check()
+        .single("missing-field")
+        .message_has("has no `report_by`");
+}
+
+#[test]
+fn a_move_where_it_does_not_belong() {
+    // A declined answer promised nothing, so nothing can move.
+    let site = Site::base();
+    site.replace(
+        CONTRACT,
+        "    ground: financial\n",
+        "    ground: financial\n    rescheduled: [{ date: 2011-11-15, when: 2012-03, reason: Later. }]\n",
+    );
+    site.check()
+        .single("field-not-applicable")
+        .at(CONTRACT, site.pos(CONTRACT, "rescheduled"))
+        .message_has("`rescheduled` has no meaning for outcome `declined`");
+
+    // An honoured answer's deadline is its `when`, not a `report_by`.
+    let site = Site::base();
+    moved(
+        &site,
+        &["{ date: 2011-11-15, report_by: 2012-03, reason: De aannemer is failliet. }"],
+    );
+    site.check()
+        .single("field-not-applicable")
+        .at(CONTRACT, site.pos(CONTRACT, "report_by: 2012-03"))
+        .message_has("this answer is `honoured`, so a move changes its `when`")
+        .help_has("rename `report_by` to `when`");
+}
+
+#[test]
+fn a_move_or_revision_dated_in_the_future() {
+    let site = Site::base();
+    moved(
+        &site,
+        &["{ date: 2012-01-10, when: 2012-03, reason: De aannemer is failliet. }"],
+    );
+    site.check()
+        .single("date-in-future")
+        .at(CONTRACT, site.pos(CONTRACT, "2012-01-10"))
+        .message_has("today is 2011-12-31")
+        .help_has("the day it was agreed");
+
+    let site = Site::base();
+    revised(
+        &site,
+        &["{ date: 2012-01-10, from: honoured, reason: Het budget is op. }"],
+    );
+    site.check()
+        .single("date-in-future")
+        .at(CONTRACT, site.pos(CONTRACT, "2012-01-10"));
+}
+
+#[test]
+fn a_revision_from_an_answer_that_does_not_exist() {
+    let site = Site::base();
+    revised(
+        &site,
+        &["{ date: 2011-06-01, from: maybe, reason: Het budget is op. }"],
+    );
+    site.check()
+        .single("invalid-value")
+        .at(CONTRACT, site.pos(CONTRACT, "maybe"))
+        .message_has("`maybe` is not one of the five answers")
+        .help_has("resolved, honoured, scheduled, prioritised, declined");
+}
+
+#[test]
+fn a_move_to_a_deadline_that_is_not_a_date_or_far_away() {
+    let site = Site::base();
+    moved(
+        &site,
+        &["{ date: 2011-11-15, when: 2012-13, reason: De aannemer is failliet. }"],
+    );
+    site.check()
+        .single("invalid-date")
+        .at(CONTRACT, site.pos(CONTRACT, "2012-13"));
+
+    let site = Site::base();
+    moved(
+        &site,
+        &["{ date: 2011-11-15, when: 2099, reason: De aannemer is failliet. }"],
+    );
+    site.check()
+        .single("when-out-of-range")
+        .at(CONTRACT, site.pos(CONTRACT, "2099"))
+        .help_has("between 2010 and 2031");
+}
+
 // ---------------------------------------------------------------- coverage
 
 /// Codes that only `afspraak build` raises (it compares with the previous build).

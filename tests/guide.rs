@@ -178,6 +178,9 @@ fn the_guide_names_only_fields_the_format_has() {
         "ground",
         "progress",
         "disputed",
+        "decision",
+        "rescheduled",
+        "revised",
     ] {
         assert!(question.get(field).is_some(), "{field}");
         assert!(
@@ -185,4 +188,50 @@ fn the_guide_names_only_fields_the_format_has() {
             "the guide explains `{field}`"
         );
     }
+}
+
+/// The guide's whole-question examples (a YAML block starting `  - id: N`)
+/// take the place of question N in the example contract of `init`, one at a
+/// time, and the site still checks clean: a move or a change written as the
+/// guide shows it is accepted.
+#[test]
+fn the_guides_example_questions_check_clean() {
+    let text = guide();
+    let examples: Vec<String> = blocks(&text, "yaml")
+        .into_iter()
+        .map(|(_, block)| block)
+        .filter(|block| block.starts_with("  - id: "))
+        .collect();
+    assert!(
+        examples.iter().any(|q| q.contains("rescheduled:"))
+            && examples.iter().any(|q| q.contains("revised:")),
+        "the guide shows a whole question with `rescheduled` and one with `revised`"
+    );
+    for question in examples {
+        let tmp = tempfile::TempDir::new().unwrap();
+        let (code, out) = run(tmp.path(), &["init", "site"]);
+        assert_eq!(code, 0, "{out}");
+        let site = tmp.path().join("site");
+        let contract = site.join("content/contracts/voorbeeldwijk/2026.yaml");
+        let yaml = fs::read_to_string(&contract).unwrap();
+        fs::write(&contract, replace_question(&yaml, &question)).unwrap();
+        let (code, out) = run(&site, &["check"]);
+        assert_eq!(
+            code, 0,
+            "the guide's example\n{question}\ndoes not check:\n{out}"
+        );
+        assert!(out.contains("no problems"), "{out}");
+    }
+}
+
+/// `contract` with the question whose `- id:` line opens `question` replaced by it.
+fn replace_question(contract: &str, question: &str) -> String {
+    let id_line = format!("{}\n", question.lines().next().unwrap());
+    let start = contract
+        .find(&id_line)
+        .unwrap_or_else(|| panic!("the example contract has no question `{}`", id_line.trim()));
+    let end = contract[start + 1..]
+        .find("\n  - id: ")
+        .map_or(contract.len(), |i| start + i + 2);
+    format!("{}{question}\n{}", &contract[..start], &contract[end..])
 }

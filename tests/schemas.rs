@@ -91,6 +91,19 @@ fn bundled_content_validates_against_the_schemas() {
         &serde_json::to_value(site).unwrap(),
     );
     assert!(checked > 20, "only {checked} files validated");
+    // The bundled site shows the promise record, so its fields are validated too.
+    let contracts: String = walkdir::WalkDir::new(content.join("contracts"))
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "yaml"))
+        .map(|e| fs::read_to_string(e.path()).unwrap())
+        .collect();
+    for field in ["rescheduled:", "revised:", "report_by:"] {
+        assert!(
+            contracts.contains(field),
+            "no bundled contract uses `{field}`"
+        );
+    }
 }
 
 #[test]
@@ -105,6 +118,48 @@ fn schemas_reject_what_check_rejects() {
         "period: { from: 2011-04-01, to: 2012-03-31 }\nsignatories: [wijkraad]\nquestions:\n  - { id: 1, titel: t, title: t, asked: a, topic: x, partner: y, outcome: resolved }\n",
     );
     assert!(!v.is_valid(&unknown_key));
+}
+
+/// A minimal contract around `question`, one item of its `questions` list.
+fn with_question(question: &str) -> serde_json::Value {
+    yaml(&format!(
+        "period: {{ from: 2026-04-01, to: 2027-03-31 }}\nsignatories: [wijkraad]\nquestions:\n{question}"
+    ))
+}
+
+#[test]
+fn schemas_accept_moves_and_revisions() {
+    let contract = schema("contract.schema.json");
+    let v = jsonschema::validator_for(&contract).unwrap();
+    let valid = [
+        // The example of the guide: the promise as signed, and its moves.
+        "  - id: 1\n    title: T\n    asked: A\n    topic: veilig\n    partner: gemeente\n    outcome: honoured\n    when: 2026-Q3\n    rescheduled:\n      - { date: 2026-09-15, when: 2027-Q1, reason: De aannemer is failliet. }\n      - { date: 2027-01-10, when: 2027, reason: De nieuwe aannemer begint later. }\n",
+        "  - { id: 2, title: T, asked: A, topic: veilig, partner: gemeente, outcome: prioritised, report_by: 2026-11, rescheduled: [{ date: 2026-10-20, report_by: 2027-01, reason: De begroting is later klaar. }] }\n",
+        "  - { id: 3, title: T, asked: A, topic: veilig, partner: gemeente, outcome: scheduled, when: 2028, planning_adjusted: true, rescheduled: [{ date: 2026-10-20, when: 2029, reason: R }] }\n",
+        "  - id: 4\n    title: T\n    asked: A\n    topic: veilig\n    partner: gemeente\n    outcome: declined\n    ground: legal\n    reason: De grond is verkocht.\n    revised:\n      - { date: 2026-05-01, from: scheduled, reason: R }\n      - { date: 2026-07-06, from: honoured, reason: De grond bleek verkocht. }\n",
+    ];
+    for question in valid {
+        let instance = with_question(question);
+        let errors: Vec<String> = v.iter_errors(&instance).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{question}: {errors:#?}");
+    }
+    let invalid = [
+        // No reason.
+        "  - { id: 1, title: T, asked: A, topic: veilig, partner: gemeente, outcome: honoured, when: 2026-Q3, rescheduled: [{ date: 2026-09-15, when: 2027-Q1 }] }\n",
+        // A key a move does not have.
+        "  - { id: 1, title: T, asked: A, topic: veilig, partner: gemeente, outcome: honoured, when: 2026-Q3, rescheduled: [{ date: 2026-09-15, when: 2027-Q1, reason: R, note: N }] }\n",
+        // An honoured answer's move sets `when`; a prioritised one's `report_by`.
+        "  - { id: 1, title: T, asked: A, topic: veilig, partner: gemeente, outcome: honoured, when: 2026-Q3, rescheduled: [{ date: 2026-09-15, report_by: 2027-Q1, reason: R }] }\n",
+        "  - { id: 1, title: T, asked: A, topic: veilig, partner: gemeente, outcome: prioritised, report_by: 2026-11, rescheduled: [{ date: 2026-10-20, when: 2027-01, reason: R }] }\n",
+        // Nothing was promised, so nothing moves.
+        "  - { id: 1, title: T, asked: A, topic: veilig, partner: gemeente, outcome: declined, ground: legal, reason: R, rescheduled: [{ date: 2026-10-20, when: 2027-01, reason: R }] }\n",
+        // `from` is one of the five answers, and every entry has a date.
+        "  - { id: 1, title: T, asked: A, topic: veilig, partner: gemeente, outcome: resolved, revised: [{ date: 2026-10-20, from: maybe, reason: R }] }\n",
+        "  - { id: 1, title: T, asked: A, topic: veilig, partner: gemeente, outcome: resolved, revised: [{ from: declined, reason: R }] }\n",
+    ];
+    for question in invalid {
+        assert!(!v.is_valid(&with_question(question)), "{question}");
+    }
 }
 
 /// Every property the question schema offers is a key `check` accepts: a
@@ -166,6 +221,8 @@ fn every_schema_property_is_known_to_check() {
             "decision" => "decision: { date: 2011-11-30, included: true }",
             "follows" => "follows: meerwijk/2010/1",
             "disputed" => "disputed: { date: 2011-09-01, note: N }",
+            "rescheduled" => "rescheduled: [{ date: 2011-11-01, when: 2013, reason: R }]",
+            "revised" => "revised: [{ date: 2011-10-01, from: honoured, reason: R }]",
             other => panic!("the test does not know schema property `{other}`: add an example"),
         };
         q.push_str(&format!("    {line}\n"));

@@ -31,8 +31,9 @@ pub fn rescheduled(
 ) -> Vec<Reschedule> {
     let key = deadline_key(outcome);
     let other = if key == "when" { "report_by" } else { "when" };
-    let example =
-        format!("write `- {{ date: 2026-09-15, {key}: 2027-Q1, reason: why the deadline moved }}`");
+    let example = format!(
+        "each move needs the day it was agreed, the new `{key}` and why: `- {{ date: 2026-09-15, {key}: 2027-Q1, reason: De aannemer is failliet. }}`"
+    );
     let mut out: Vec<Reschedule> = Vec::new();
     let mut previous: Option<(NaiveDate, Span)> = None;
     let mut deadline = promised;
@@ -49,12 +50,12 @@ pub fn rescheduled(
                 Diagnostic::error(
                     Code::FieldNotApplicable,
                     span,
-                    format!("a move of this answer's deadline sets `{key}`, not `{other}`"),
+                    format!(
+                        "this answer is `{}`, so a move changes its `{key}`, not `{other}`",
+                        outcome.key()
+                    ),
                 )
-                .with_help(format!(
-                    "an outcome `{}` promises by `{key}`; rename `{other}` to `{key}`",
-                    outcome.key()
-                )),
+                .with_help(format!("rename `{other}` to `{key}`")),
             );
         }
         for field in ["date", key] {
@@ -71,23 +72,36 @@ pub fn rescheduled(
             );
         }
         f.finish(d);
-        let Some(date) = date else { continue };
-        check_date(&date, &mut previous, "move", today, d);
+        if let Some(date) = &date {
+            check_date(
+                date,
+                &mut previous,
+                "move",
+                "date a move on the day it was agreed, not the day of the new deadline",
+                today,
+                d,
+            );
+        }
         let Some(to) = to else { continue };
         if in_range(&to, key, d) && deadline == Some(to.value) {
             d.push(
                 Diagnostic::error(
                     Code::MoveUnchanged,
                     to.span,
-                    format!("this move keeps the deadline at {}", to.value),
+                    format!(
+                        "this move does not change the deadline: it is {} already",
+                        to.value
+                    ),
                 )
                 .with_help(format!(
-                    "a move records a new deadline; write the new `{key}`, or remove this entry"
+                    "a move records a new deadline: write the new `{key}`, or remove this entry"
                 )),
             );
         }
+        // Tracked even for an incomplete entry, so the next one is compared
+        // with what the editor wrote above it.
         deadline = Some(to.value);
-        if let Some(reason) = reason {
+        if let (Some(date), Some(reason)) = (date, reason) {
             out.push(Reschedule {
                 date: date.value,
                 to: to.value,
@@ -106,23 +120,24 @@ pub fn revised(
     today: NaiveDate,
     d: &mut Diagnostics,
 ) -> Vec<Revision> {
-    let mut entries: Vec<(Revision, Span)> = Vec::new();
+    let mut out: Vec<Revision> = Vec::new();
+    // Every entry's `from`, readable or not, so that each is compared with
+    // the answer right after it and never with one further down.
+    let mut answers: Vec<Option<At<OutcomeKind>>> = Vec::new();
     let mut previous: Option<(NaiveDate, Span)> = None;
     for item in read::list(node, "revised", d).unwrap_or_default() {
-        let Some(mut f) = Fields::of(item, "an earlier answer", d) else {
+        let Some(mut f) = Fields::of(item, "a change of the answer", d) else {
             continue;
         };
         let date = f.get("date").and_then(|n| read::date(n, "date", d));
-        let from = f
-            .get("from")
-            .and_then(|n| read::keyword::<OutcomeKind>(n, "from", Code::InvalidValue, d));
+        let from = f.get("from").and_then(|n| earlier_answer(n, d));
         let reason = f.get("reason").and_then(|n| read::text(n, "reason", d));
         for field in ["date", "from"] {
             if f.is_missing(field) {
                 f.missing(
                     Code::MissingField,
                     field,
-                    "write `- { date: 2026-10-01, from: honoured, reason: why the answer changed }`",
+                    "each change needs its date, the answer before it and why: `- { date: 2026-10-01, from: honoured, reason: Er bleek geen vergunning mogelijk. }`",
                     d,
                 );
             }
@@ -136,44 +151,77 @@ pub fn revised(
             );
         }
         f.finish(d);
-        let Some(date) = date else { continue };
-        check_date(&date, &mut previous, "change of the answer", today, d);
-        if let (Some(from), Some(reason)) = (from, reason) {
-            entries.push((
-                Revision {
-                    date: date.value,
-                    from: from.value,
-                    reason: reason.value,
-                },
-                from.span,
-            ));
-        }
-    }
-    // Each earlier answer was replaced by the next one, the last by the current.
-    let next_answers = entries
-        .iter()
-        .skip(1)
-        .map(|(r, _)| r.from)
-        .chain(std::iter::once(current.value));
-    for ((r, span), next) in entries.iter().zip(next_answers) {
-        if r.from == next {
-            d.push(
-                Diagnostic::error(
-                    Code::RevisionUnchanged,
-                    *span,
-                    format!(
-                        "`from: {}` is the same answer as the one that replaced it",
-                        r.from.key()
-                    ),
-                )
-                .with_related(current.span, "the current answer")
-                .with_help(
-                    "`from` names the answer as it was before the change; correct it, or remove this entry",
-                ),
+        if let Some(date) = &date {
+            check_date(
+                date,
+                &mut previous,
+                "change of the answer",
+                "date a change on the day the answer changed",
+                today,
+                d,
             );
         }
+        if let (Some(date), Some(from), Some(reason)) = (&date, &from, reason) {
+            out.push(Revision {
+                date: date.value,
+                from: from.value,
+                reason: reason.value,
+            });
+        }
+        answers.push(from);
     }
-    entries.into_iter().map(|(r, _)| r).collect()
+    // Each earlier answer was replaced by the next one, the last by the current.
+    let next_answers = answers
+        .iter()
+        .skip(1)
+        .map(|a| a.as_ref().map(|a| (a.value, a.span, false)))
+        .chain(std::iter::once(Some((current.value, current.span, true))));
+    for (from, next) in answers.iter().zip(next_answers) {
+        let (Some(from), Some((next, next_span, is_current))) = (from, next) else {
+            continue;
+        };
+        if from.value != next {
+            continue;
+        }
+        let key = from.value.key();
+        let (message, label) = if is_current {
+            (
+                format!("`from: {key}` is the answer as it is now, so nothing changed"),
+                "the answer as it is now",
+            )
+        } else {
+            (
+                format!(
+                    "`from: {key}` is also where the next change starts, so nothing changed here"
+                ),
+                "the next change",
+            )
+        };
+        d.push(
+            Diagnostic::error(Code::RevisionUnchanged, from.span, message)
+                .with_related(next_span, label)
+                .with_help(
+                    "`from` is the answer as it was before this change: correct it, or remove this entry",
+                ),
+        );
+    }
+    out
+}
+
+/// `from`: one of the five answers. The shared reader's wording ("not a
+/// valid from") is rephrased so an editor sees what `from` is for.
+fn earlier_answer(node: &Node, d: &mut Diagnostics) -> Option<At<OutcomeKind>> {
+    let mut local = Diagnostics::default();
+    let from = read::keyword::<OutcomeKind>(node, "from", Code::InvalidValue, &mut local);
+    for mut diagnostic in local.iter().cloned() {
+        if diagnostic.code == Code::InvalidValue {
+            diagnostic.message = diagnostic
+                .message
+                .replace("is not a valid from", "is not one of the five answers");
+        }
+        d.push(diagnostic);
+    }
+    from
 }
 
 /// A history date may not lie in the future or before the entry above it.
@@ -181,11 +229,12 @@ fn check_date(
     date: &At<NaiveDate>,
     previous: &mut Option<(NaiveDate, Span)>,
     what: &str,
+    future_help: &str,
     today: NaiveDate,
     d: &mut Diagnostics,
 ) {
     if date.value > today {
-        d.push(future_date(date, today));
+        d.push(future_date(date, today).with_help(future_help));
     }
     if let Some((before, span)) = *previous
         && date.value < before
