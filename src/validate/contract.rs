@@ -352,7 +352,11 @@ fn question(
                 .with_related(outcome_kind.span, "the outcome is set here")
                 .with_help(format!(
                     "`{key}` belongs to {}; remove it, or change the outcome",
-                    owners.join(" and ")
+                    match owners.split_last() {
+                        Some((last, rest)) if !rest.is_empty() =>
+                            format!("{} and {last}", rest.join(", ")),
+                        _ => owners.join(""),
+                    }
                 )),
             );
         }
