@@ -8,8 +8,10 @@
 //! signed, then each move) and the title.
 //!
 //! ```text
-//! /wijken/meerwijk/2026/7/	outcome=honoured	when=2026-Q3>2027-Q1	title=Betere verlichting
+//! /wijken/meerwijk/2026/7/ ⇥ outcome=honoured ⇥ when=2026-Q3>2027-Q1 ⇥ title=Betere verlichting
 //! ```
+//!
+//! (⇥ a tab).
 //!
 //! Here only the text: reading it (lines point into the file, which stays in
 //! the source map) and writing it. `permanence` compares the URLs with a
