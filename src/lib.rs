@@ -191,6 +191,12 @@ pub fn build_with_progress(
     };
     output::check_output_dir(root, &out_dir)?;
     output::recover(&out_dir)?;
+    // A large site's record is large, and not needed while rendering: it is
+    // read again for the URL check (nothing in this run points into it yet).
+    let record_file = checked.record.take().map(|r| r.file);
+    if let Some(file) = record_file {
+        checked.sources.replace(file, String::new());
+    }
     let theme = render::Theme::load(root, &site.config.theme)?;
     let published = render::Published::new(site);
     progress.stage(
@@ -213,15 +219,23 @@ pub fn build_with_progress(
     permanence::redirect_pages(&published, &theme, &staging)?;
     let paths = staging.paths();
     // The record in the site, or else once the list an earlier version kept in the output.
-    let legacy = match checked.record {
+    let previous = match record_file {
+        Some(file) => {
+            let text = std::fs::read_to_string(root.join(record::FILE)).unwrap_or_default();
+            checked.sources.replace(file, text);
+            let source = checked.sources.get(file);
+            Some(record::parse(file, source, false, &mut checked.diagnostics))
+        }
         None => permanence::adopt_legacy(&out_dir, &mut checked.sources, &mut checked.diagnostics),
-        Some(_) => None,
     };
-    if let Some(record) = checked.record.as_ref().or(legacy.as_ref()) {
+    let urls = permanence::published_urls(&paths);
+    let questions = permanence::questions(&published);
+    if let Some(record) = &previous {
         permanence::compare(
             record,
             &checked.sources,
-            &paths,
+            &urls,
+            &questions,
             &published,
             options.allow_dropped_urls,
             &mut checked.diagnostics,
@@ -235,7 +249,9 @@ pub fn build_with_progress(
             unchanged: 0,
         });
     }
-    let record = (!options.preview).then(|| permanence::record_text(&published, &paths));
+    drop(previous);
+    let record = (!options.preview).then(|| permanence::record_text(&published, &urls, &questions));
+    drop((urls, questions));
     checked.timings.push(("render", rendering.elapsed()));
     let files = paths.len();
     progress.stage(

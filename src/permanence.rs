@@ -11,7 +11,7 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics, Severity};
 use crate::output::Sink;
 use crate::record::{self, Record};
 use crate::render::{Published, urls};
-use crate::source::{SourceMap, Span};
+use crate::source::SourceMap;
 
 /// The URLs a build publishes: pages, feeds and open data (not theme assets,
 /// index shards, or the later pages of a long list, which shift as it grows).
@@ -44,25 +44,37 @@ fn record_language(p: &Published) -> Language {
     }
 }
 
-/// Each question page's URL (in the record's language) with the question.
-fn question_pages<'s>(p: &Published<'s>) -> HashMap<String, &'s crate::model::Question> {
-    let lang = record_language(p);
+/// The public questions by neighbourhood, year and id.
+pub type Questions<'s> = HashMap<(&'s str, i32, u32), &'s crate::model::Question>;
+
+pub fn questions<'s>(p: &'s Published<'s>) -> Questions<'s> {
     p.questions
         .iter()
-        .map(|(r, (_, q))| (urls::question(lang, &r.neighbourhood, r.year, r.id), *q))
+        .map(|(r, (_, q))| ((r.neighbourhood.as_str(), r.year, r.id), *q))
         .collect()
 }
 
-/// The record of this build: every URL it published, and the promise of each
-/// public question.
-pub fn record_text(p: &Published, paths: &BTreeSet<String>) -> String {
-    let urls = published_urls(paths);
-    let mut questions = question_pages(p);
+/// The question whose page, in the record's language, is at `url`.
+fn question_at<'s>(
+    url: &str,
+    lang: Language,
+    questions: &Questions<'s>,
+) -> Option<&'s crate::model::Question> {
+    if url.starts_with("/en/") != (lang == Language::En) {
+        return None;
+    }
+    questions.get(&record::question_of(url)?).copied()
+}
+
+/// The record of this build: every URL it published (`urls`), and the
+/// promise of each public question.
+pub fn record_text(p: &Published, urls: &BTreeSet<String>, questions: &Questions) -> String {
+    let lang = record_language(p);
     let entries = urls
         .iter()
         .map(|url| record::Entry {
             url,
-            question: questions.remove(url.as_str()).map(|q| {
+            question: question_at(url, lang, questions).map(|q| {
                 let chain = q
                     .promised()
                     .into_iter()
@@ -101,21 +113,18 @@ pub fn adopt_legacy(
 pub fn compare(
     record: &Record,
     sources: &SourceMap,
-    paths: &BTreeSet<String>,
+    now: &BTreeSet<String>,
+    questions: &Questions,
     p: &Published,
     allow_dropped: bool,
     d: &mut Diagnostics,
 ) {
     let text = &sources.get(record.file).text;
-    let now = published_urls(paths);
     let redirected: BTreeSet<&str> = p.site.redirects.iter().map(|r| r.from.as_str()).collect();
-    let questions = question_pages(p);
+    let lang = record_language(p);
     for line in &record.lines {
         let url = line.url(text);
-        let span = Span::new(
-            record.file,
-            line.span.range().start..line.span.range().start + url.len(),
-        );
+        let span = line.url_span(record.file);
         if !now.contains(url) && !redirected.contains(url) {
             let mut diag = Diagnostic::error(Code::DroppedUrl, span, format!("this build would drop {url}, which the site published before"))
                 .with_help(format!(
@@ -126,7 +135,8 @@ pub fn compare(
                 diag.severity = Severity::Warning;
             }
             d.push(diag);
-        } else if let (Some(old), Some(q)) = (line.title(text, record.legacy), questions.get(url))
+        } else if let Some(q) = question_at(url, lang, questions)
+            && let Some(old) = line.title(text, record.legacy)
             && strsim::normalized_levenshtein(&old.to_lowercase(), &q.title.to_lowercase()) < 0.4
         {
             d.push(

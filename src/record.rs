@@ -52,14 +52,16 @@ pub struct Record {
     pub lines: Vec<Line>,
 }
 
-/// One published URL.
+/// One published URL. Kept small: a large site's record has a line for
+/// every page, held while the site is checked.
 #[derive(Debug, Clone)]
 pub struct Line {
-    /// The whole line, without its line ending.
-    pub span: Span,
+    /// Where the line is in the text, without its line ending.
+    start: u32,
+    len: u32,
     url_len: u32,
-    /// Where the title is in the text, still escaped.
-    title: Option<(u32, u32)>,
+    /// Where the title starts, from the line's start (0: none); it runs to the next tab.
+    title_at: u32,
     pub promise: Option<Promise>,
 }
 
@@ -68,19 +70,35 @@ pub struct Line {
 pub struct Promise {
     pub outcome: OutcomeKind,
     /// The deadline as signed, then each move; empty for an outcome without one.
-    pub chain: Vec<When>,
+    pub chain: Box<[When]>,
 }
 
 impl Line {
+    /// The whole line in `file`, the record's file.
+    pub fn span(&self, file: FileId) -> Span {
+        let start = self.start as usize;
+        Span::new(file, start..start + self.len as usize)
+    }
+
+    /// The URL, as a span in `file`.
+    pub fn url_span(&self, file: FileId) -> Span {
+        let start = self.start as usize;
+        Span::new(file, start..start + self.url_len as usize)
+    }
+
     pub fn url<'t>(&self, text: &'t str) -> &'t str {
-        let start = self.span.start as usize;
+        let start = self.start as usize;
         &text[start..start + self.url_len as usize]
     }
 
     /// The question's title, unescaped.
     pub fn title(&self, text: &str, legacy: bool) -> Option<String> {
-        let (start, end) = self.title?;
-        let raw = &text[start as usize..end as usize];
+        if self.title_at == 0 {
+            return None;
+        }
+        let line = &text[self.start as usize..(self.start + self.len) as usize];
+        let raw = &line[self.title_at as usize..];
+        let raw = raw.split('\t').next().unwrap_or(raw);
         Some(if legacy {
             raw.replace("&lt;", "<")
                 .replace("&gt;", ">")
@@ -95,7 +113,7 @@ impl Line {
 /// a `record-invalid` error and is left out; the rest is still read.
 pub fn parse(file: FileId, source: &SourceFile, legacy: bool, d: &mut Diagnostics) -> Record {
     let text = source.text.as_str();
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(source.line_count());
     let mut offset = 0;
     let mut in_conflict = false;
     for raw in text.split_inclusive('\n') {
@@ -149,21 +167,21 @@ pub fn parse(file: FileId, source: &SourceFile, legacy: bool, d: &mut Diagnostic
             continue;
         }
         let mut entry = Line {
-            span: span(0, line.len()),
+            start: start as u32,
+            len: line.len() as u32,
             url_len: url.len() as u32,
-            title: None,
+            title_at: 0,
             promise: None,
         };
         if legacy {
             if !fields.is_empty() {
-                let from = (start + url.len() + 1) as u32;
-                entry.title = Some((from, from + fields.len() as u32));
+                entry.title_at = url.len() as u32 + 1;
             }
             lines.push(entry);
             continue;
         }
         let mut outcome = None;
-        let mut chain = Vec::new();
+        let mut chain: Box<[When]> = Box::default();
         let mut ok = true;
         let mut at = url.len() + 1;
         for field in fields.split('\t').filter(|_| !fields.is_empty()) {
@@ -192,7 +210,7 @@ pub fn parse(file: FileId, source: &SourceFile, legacy: bool, d: &mut Diagnostic
                     match value
                         .split('>')
                         .map(When::parse)
-                        .collect::<Result<Vec<_>, _>>()
+                        .collect::<Result<Box<[_]>, _>>()
                     {
                         Ok(c) if !c.is_empty() => chain = c,
                         _ => {
@@ -204,10 +222,7 @@ pub fn parse(file: FileId, source: &SourceFile, legacy: bool, d: &mut Diagnostic
                         }
                     }
                 }
-                "title" => {
-                    let from = (start + here + key.len() + 1) as u32;
-                    entry.title = Some((from, from + value.len() as u32));
-                }
+                "title" => entry.title_at = (here + key.len() + 1) as u32,
                 // A field of a later version: not ours to judge.
                 _ => {}
             }
@@ -381,7 +396,7 @@ mod tests {
                 question: Some((
                     Promise {
                         outcome: OutcomeKind::Honoured,
-                        chain: vec![When::Quarter(2026, 3), When::Quarter(2027, 1)],
+                        chain: Box::new([When::Quarter(2026, 3), When::Quarter(2027, 1)]),
                     },
                     title,
                 )),
@@ -395,7 +410,7 @@ mod tests {
                 question: Some((
                     Promise {
                         outcome: OutcomeKind::Prioritised,
-                        chain: vec![When::Month(2026, 12)],
+                        chain: Box::new([When::Month(2026, 12)]),
                     },
                     "x",
                 )),
@@ -413,8 +428,8 @@ mod tests {
         assert_eq!(q.url(&source.text), "/wijken/meerwijk/2026/7/");
         assert_eq!(q.title(&source.text, false).as_deref(), Some(title));
         assert_eq!(
-            q.promise.as_ref().unwrap().chain,
-            vec![When::Quarter(2026, 3), When::Quarter(2027, 1)]
+            &*q.promise.as_ref().unwrap().chain,
+            [When::Quarter(2026, 3), When::Quarter(2027, 1)]
         );
     }
 

@@ -76,7 +76,7 @@ pub fn compare(
             continue;
         }
         d.push(diagnostic.with_related(
-            line.span,
+            line.span(record.file),
             format!("published like this in {}", record::FILE),
         ));
     }
@@ -121,7 +121,7 @@ fn check(
             )),
         );
     }
-    let published = &promise.chain;
+    let published: &[When] = &promise.chain;
     let current: Vec<When> = q
         .promised()
         .into_iter()
