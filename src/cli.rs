@@ -32,10 +32,10 @@ pub enum Command {
         /// Where to write the site.
         #[arg(long)]
         output: Option<PathBuf>,
-        /// Build the site as it stands at this moment (Europe/Amsterdam), e.g. to preview an embargo.
+        /// Build the site as it stands at this moment (Europe/Amsterdam), e.g. to preview an embargo; a preview does not update published.txt.
         #[arg(long, value_parser = parse_as_of)]
         as_of: Option<chrono::NaiveDateTime>,
-        /// Allow this build to drop URLs the previous build published (they are reported as warnings).
+        /// Allow this build to drop URLs the site published before (reported as warnings; they leave published.txt).
         #[arg(long)]
         allow_dropped_urls: bool,
         /// Print how long each stage took (load, validate, render, write).

@@ -15,6 +15,7 @@ pub mod model;
 pub mod output;
 pub mod permanence;
 pub mod progress;
+pub mod record;
 pub mod render;
 pub mod scaffold;
 pub mod search;
@@ -37,6 +38,8 @@ pub struct Checked {
     pub site: Option<Site>,
     pub diagnostics: Diagnostics,
     pub sources: SourceMap,
+    /// The record of what was published (`published.txt`), when the site has one.
+    pub record: Option<record::Record>,
     /// How long each stage took, in order: load, validate (and, for a build, render, write).
     pub timings: Vec<(&'static str, std::time::Duration)>,
 }
@@ -79,12 +82,14 @@ fn check_with(
     let mut sources = load::load_cached(root, &mut diagnostics, parses)?;
     let loaded = started.elapsed();
     let site = validate::validate_cached(&mut sources, as_of, &mut diagnostics, contracts);
+    let record = sources.record.take();
     let map = sources.map;
     diagnostics.sort(&map);
     Ok(Checked {
         site,
         diagnostics,
         sources: map,
+        record,
         timings: vec![("load", loaded), ("validate", started.elapsed() - loaded)],
     })
 }
@@ -135,12 +140,16 @@ pub struct BuildOptions {
     /// Where to write; default: `output_dir` from site.toml, relative to the root.
     pub output: Option<std::path::PathBuf>,
     pub as_of: Option<NaiveDateTime>,
-    /// Let the build drop URLs that the previous build published.
+    /// Let the build drop URLs that the site published before; they leave the record.
     pub allow_dropped_urls: bool,
+    /// A preview of another moment (`--as-of`): the record of what was
+    /// published is left as it is, since this is not what is published now.
+    pub preview: bool,
 }
 
 /// Checks, renders and writes the site. When `check` finds errors nothing is
-/// written; the diagnostics are in the result.
+/// written; the diagnostics are in the result. With `as_of` it is a preview:
+/// the record of what was published is not written.
 pub fn build(
     root: &Path,
     output: Option<&Path>,
@@ -152,6 +161,7 @@ pub fn build(
             output: output.map(Path::to_path_buf),
             as_of,
             allow_dropped_urls: false,
+            preview: as_of.is_some(),
         },
     )
 }
@@ -181,6 +191,12 @@ pub fn build_with_progress(
     };
     output::check_output_dir(root, &out_dir)?;
     output::recover(&out_dir)?;
+    // A large site's record is large, and not needed while rendering: it is
+    // read again for the URL check (nothing in this run points into it yet).
+    let record_file = checked.record.take().map(|r| r.file);
+    if let Some(file) = record_file {
+        checked.sources.replace(file, String::new());
+    }
     let theme = render::Theme::load(root, &site.config.theme)?;
     let published = render::Published::new(site);
     progress.stage(
@@ -202,14 +218,29 @@ pub fn build_with_progress(
     permanence::check_redirects(&published, &paths, &mut checked.diagnostics);
     permanence::redirect_pages(&published, &theme, &staging)?;
     let paths = staging.paths();
-    permanence::compare(
-        &out_dir,
-        &paths,
-        &published,
-        options.allow_dropped_urls,
-        &mut checked.sources,
-        &mut checked.diagnostics,
-    );
+    // The record in the site, or else once the list an earlier version kept in the output.
+    let previous = match record_file {
+        Some(file) => {
+            let text = std::fs::read_to_string(root.join(record::FILE)).unwrap_or_default();
+            checked.sources.replace(file, text);
+            let source = checked.sources.get(file);
+            Some(record::parse(file, source, false, &mut checked.diagnostics))
+        }
+        None => permanence::adopt_legacy(&out_dir, &mut checked.sources, &mut checked.diagnostics),
+    };
+    let urls = permanence::published_urls(&paths);
+    let questions = permanence::questions(&published);
+    if let Some(record) = &previous {
+        permanence::compare(
+            record,
+            &checked.sources,
+            &urls,
+            &questions,
+            &published,
+            options.allow_dropped_urls,
+            &mut checked.diagnostics,
+        );
+    }
     if checked.diagnostics.has_errors() {
         checked.diagnostics.sort(&checked.sources);
         return Ok(Built {
@@ -218,12 +249,11 @@ pub fn build_with_progress(
             unchanged: 0,
         });
     }
-    staging.put(
-        permanence::MANIFEST.into(),
-        permanence::manifest(&published, &paths).into_bytes(),
-    )?;
+    drop(previous);
+    let record = (!options.preview).then(|| permanence::record_text(&published, &urls, &questions));
+    drop((urls, questions));
     checked.timings.push(("render", rendering.elapsed()));
-    let files = paths.len() + 1;
+    let files = paths.len();
     progress.stage(
         "Writing",
         &format!("{files} files to {}", out_dir.display()),
@@ -232,6 +262,10 @@ pub fn build_with_progress(
     let writing = staging.writing_time();
     let unchanged = staging.reused();
     staging.commit()?;
+    // Only what is now published is recorded: after the swap.
+    if let Some(text) = record {
+        record::write(root, &text)?;
+    }
     checked
         .timings
         .push(("write", writing + swapping.elapsed()));

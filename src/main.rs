@@ -113,6 +113,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 output: output.clone(),
                 as_of,
                 allow_dropped_urls,
+                preview: as_of.is_some(),
             };
             let built = match afspraak::progress::Terminal::if_interactive() {
                 Some(terminal) => afspraak::build_with_progress(&root, &options, &terminal)?,

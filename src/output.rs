@@ -15,8 +15,30 @@ use rayon::prelude::*;
 
 use crate::render::SiteOutput;
 
-/// The file that marks a folder as afspraak's output.
-pub const MARKER: &str = ".afspraak-output";
+/// What every page afspraak makes carries in its head. A folder whose home
+/// page has it is a site afspraak built, which a build may replace; nothing
+/// else of ours is left in the published folder.
+pub const GENERATOR: &str = r#"<meta name="generator" content="afspraak">"#;
+/// Files that earlier versions left in the output folder: still recognised,
+/// and gone after the next build.
+const LEGACY_MARKER: &str = ".afspraak-output";
+
+/// Whether `dir` holds a site afspraak built: its home page names afspraak
+/// as generator, or (a theme whose base.html lacks the tag) its Atom feed
+/// does, or an earlier version marked it.
+pub fn made_by_afspraak(dir: &Path) -> bool {
+    fn head_has(path: &Path, needle: &str) -> bool {
+        let Ok(file) = fs::File::open(path) else {
+            return false;
+        };
+        let mut head = Vec::with_capacity(8192);
+        file.take(8192).read_to_end(&mut head).is_ok()
+            && String::from_utf8_lossy(&head).contains(needle)
+    }
+    dir.join(LEGACY_MARKER).is_file()
+        || head_has(&dir.join("index.html"), GENERATOR)
+        || head_has(&dir.join("atom.xml"), "<generator>afspraak</generator>")
+}
 
 /// Refuses output folders that could hold anything but a previous build.
 pub fn check_output_dir(root: &Path, out: &Path) -> anyhow::Result<()> {
@@ -42,12 +64,9 @@ pub fn check_output_dir(root: &Path, out: &Path) -> anyhow::Result<()> {
             out.display()
         );
     }
-    if out_abs.is_dir()
-        && !out_abs.join(MARKER).exists()
-        && fs::read_dir(&out_abs)?.next().is_some()
-    {
+    if out_abs.is_dir() && !made_by_afspraak(&out_abs) && fs::read_dir(&out_abs)?.next().is_some() {
         crate::refuse!(
-            "refusing to write into {}: the folder is not empty and was not made by afspraak; empty it, or choose another --output",
+            "refusing to write into {}: the folder is not empty and was not made by afspraak (its index.html has no `{GENERATOR}`); empty it, or choose another --output",
             out.display()
         );
     }
@@ -159,7 +178,7 @@ impl Staging {
         clean_leftovers(&parent, &name);
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
-        let previous = out.join(MARKER).is_file().then(|| out.clone());
+        let previous = made_by_afspraak(&out).then(|| out.clone());
         Ok(Staging {
             out,
             parent,
@@ -244,10 +263,6 @@ impl Staging {
 
     /// Swaps the staging folder in as the output folder.
     pub fn commit(mut self) -> anyhow::Result<()> {
-        self.put(
-            MARKER.into(),
-            b"This folder is written by afspraak build and replaced on every build.\n".to_vec(),
-        )?;
         self.committed = true;
         let (out, staging) = (&self.out, &self.dir);
         if out.exists() && swap(staging, out).is_ok() {
@@ -360,8 +375,7 @@ fn swap(_a: &Path, _b: &Path) -> std::io::Result<()> {
 }
 
 /// Puts back an output folder that a build, killed between its two renames,
-/// left set aside: without it the site would be gone, and with it the list of
-/// published URLs that the next build must keep.
+/// left set aside: without it the site would be gone.
 pub fn recover(out: &Path) -> anyhow::Result<()> {
     let out = absolute(out)?;
     if out.exists() {
@@ -377,7 +391,7 @@ pub fn recover(out: &Path) -> anyhow::Result<()> {
     let newest = entries
         .flatten()
         .filter(|e| {
-            e.file_name().to_string_lossy().starts_with(&prefix) && e.path().join(MARKER).exists()
+            e.file_name().to_string_lossy().starts_with(&prefix) && made_by_afspraak(&e.path())
         })
         .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok());
     if let Some(set_aside) = newest {
@@ -401,7 +415,7 @@ fn clean_leftovers(parent: &Path, name: &str) {
         let file_name = entry.file_name().to_string_lossy().into_owned();
         let ours = file_name.starts_with(&format!(".{name}.staging-"))
             || file_name.starts_with(&format!(".{name}.old-"));
-        if ours && entry.path().join(MARKER).exists()
+        if ours && made_by_afspraak(&entry.path())
             || file_name.starts_with(&format!(".{name}.staging-"))
         {
             let _ = fs::remove_dir_all(entry.path());
@@ -418,21 +432,52 @@ mod tests {
         let tmp = tempfile::TempDir::new().unwrap();
         let aside = tmp.path().join(".public.old-42");
         fs::create_dir_all(&aside).unwrap();
-        fs::write(aside.join(MARKER), "").unwrap();
-        fs::write(aside.join("index.html"), "oud").unwrap();
+        let old = format!("<head>{GENERATOR}</head>oud");
+        fs::write(aside.join("index.html"), &old).unwrap();
         let out = tmp.path().join("public");
         recover(&out).unwrap();
-        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "oud");
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), old);
         assert!(!aside.exists());
     }
 
     #[test]
-    fn a_folder_without_the_marker_is_never_taken() {
+    fn a_folder_without_the_generator_is_never_taken() {
         let tmp = tempfile::TempDir::new().unwrap();
-        fs::create_dir_all(tmp.path().join(".public.old-42")).unwrap();
+        let aside = tmp.path().join(".public.old-42");
+        fs::create_dir_all(&aside).unwrap();
+        fs::write(
+            aside.join("index.html"),
+            "<head><meta name=\"generator\" content=\"Hugo\"></head>",
+        )
+        .unwrap();
         let out = tmp.path().join("public");
         recover(&out).unwrap();
         assert!(!out.exists());
+    }
+
+    #[test]
+    fn our_output_is_known_by_its_pages_or_an_earlier_marker() {
+        let tmp = tempfile::TempDir::new().unwrap();
+        let dir = tmp.path();
+        assert!(!made_by_afspraak(dir));
+        fs::write(
+            dir.join("index.html"),
+            "<html><head><title>x</title></head>",
+        )
+        .unwrap();
+        assert!(!made_by_afspraak(dir));
+        fs::write(
+            dir.join("atom.xml"),
+            "<feed><generator>afspraak</generator></feed>",
+        )
+        .unwrap();
+        assert!(made_by_afspraak(dir), "a theme without the meta tag");
+        fs::remove_file(dir.join("atom.xml")).unwrap();
+        fs::write(dir.join(LEGACY_MARKER), "").unwrap();
+        assert!(made_by_afspraak(dir), "the marker of an earlier version");
+        fs::remove_file(dir.join(LEGACY_MARKER)).unwrap();
+        fs::write(dir.join("index.html"), format!("<html><head>{GENERATOR}")).unwrap();
+        assert!(made_by_afspraak(dir));
     }
 
     #[test]

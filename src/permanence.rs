@@ -1,19 +1,17 @@
-//! Published URLs are permanent. Every build records the URLs it published
-//! in a manifest inside the output folder; the next build compares against it
-//! and refuses to drop a URL unless content/redirects.yaml says where it went.
+//! Published URLs are permanent. Every build compares its URLs with the
+//! record of what was published (`published.txt`, see [`crate::record`]) and
+//! refuses to drop one unless content/redirects.yaml says where it went; then
+//! it makes the record anew from what it published.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use crate::config::Language;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Severity};
 use crate::output::Sink;
+use crate::record::{self, Record};
 use crate::render::{Published, urls};
-use crate::source::{SourceMap, Span};
-
-/// The manifest's name in the output folder.
-pub const MANIFEST: &str = ".afspraak-urls.txt";
-const HEADER: &str = "# The public URLs of this site, one per line (URL, tab, question title). Written by afspraak build.\n";
+use crate::source::SourceMap;
 
 /// The URLs a build publishes: pages, feeds and open data (not theme assets,
 /// index shards, or the later pages of a long list, which shift as it grows).
@@ -35,74 +33,100 @@ pub fn published_urls(paths: &BTreeSet<String>) -> BTreeSet<String> {
         .collect()
 }
 
-/// Each question page's URL with the question's title.
-fn question_titles<'s>(p: &Published<'s>) -> BTreeMap<String, &'s str> {
+/// The language whose question pages carry the promise in the record: Dutch,
+/// unless the site has no Dutch pages.
+fn record_language(p: &Published) -> Language {
+    let languages = &p.site.config.languages;
+    if languages.contains(&Language::Nl) {
+        Language::Nl
+    } else {
+        languages.first().copied().unwrap_or(Language::Nl)
+    }
+}
+
+/// The public questions by neighbourhood, year and id.
+pub type Questions<'s> = HashMap<(&'s str, i32, u32), &'s crate::model::Question>;
+
+pub fn questions<'s>(p: &'s Published<'s>) -> Questions<'s> {
     p.questions
         .iter()
-        .map(|(r, (_, q))| {
-            (
-                urls::question(Language::Nl, &r.neighbourhood, r.year, r.id),
-                q.title.as_str(),
-            )
-        })
+        .map(|(r, (_, q))| ((r.neighbourhood.as_str(), r.year, r.id), *q))
         .collect()
 }
 
-/// The manifest text: every URL, with the title of question pages.
-pub fn manifest(p: &Published, paths: &BTreeSet<String>) -> String {
-    let titles = question_titles(p);
-    let mut text = String::from(HEADER);
-    for url in published_urls(paths) {
-        text.push_str(&url);
-        if let Some(t) = titles.get(&url) {
-            text.push('\t');
-            text.push_str(&manifest_title(t));
-        }
-        text.push('\n');
+/// The question whose page, in the record's language, is at `url`.
+fn question_at<'s>(
+    url: &str,
+    lang: Language,
+    questions: &Questions<'s>,
+) -> Option<&'s crate::model::Question> {
+    if url.starts_with("/en/") != (lang == Language::En) {
+        return None;
     }
-    text
+    questions.get(&record::question_of(url)?).copied()
 }
 
-/// Compares the previous manifest in `out_dir` with this build. Dropped URLs
-/// are errors (warnings when `allow_dropped`); a question whose title changed
-/// completely under the same id is a warning: ids are never reused.
-pub fn compare(
+/// The record of this build: every URL it published (`urls`), and the
+/// promise of each public question.
+pub fn record_text(p: &Published, urls: &BTreeSet<String>, questions: &Questions) -> String {
+    let lang = record_language(p);
+    let entries = urls
+        .iter()
+        .map(|url| record::Entry {
+            url,
+            question: question_at(url, lang, questions).map(|q| {
+                let chain = q
+                    .promised()
+                    .into_iter()
+                    .chain(q.rescheduled.iter().map(|m| m.to))
+                    .collect();
+                let promise = record::Promise {
+                    outcome: q.outcome.kind(),
+                    chain,
+                };
+                (promise, q.title.as_str())
+            }),
+        })
+        .collect();
+    record::serialise(entries)
+}
+
+/// A site whose last build kept its URLs in the output folder, before the
+/// record existed, adopts that list once; the build then writes the record.
+pub fn adopt_legacy(
     out_dir: &Path,
-    paths: &BTreeSet<String>,
-    p: &Published,
-    allow_dropped: bool,
     sources: &mut SourceMap,
     d: &mut Diagnostics,
+) -> Option<Record> {
+    let text = std::fs::read_to_string(out_dir.join(record::LEGACY)).ok()?;
+    let folder = out_dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let file = sources.add(format!("{folder}/{}", record::LEGACY), text);
+    Some(record::parse(file, sources.get(file), true, d))
+}
+
+/// Compares the record with this build. Dropped URLs are errors (warnings
+/// when `allow_dropped`); a question whose title changed completely under the
+/// same id is a warning: ids are never reused.
+pub fn compare(
+    record: &Record,
+    sources: &SourceMap,
+    now: &BTreeSet<String>,
+    questions: &Questions,
+    p: &Published,
+    allow_dropped: bool,
+    d: &mut Diagnostics,
 ) {
-    let Ok(previous) = std::fs::read_to_string(out_dir.join(MANIFEST)) else {
-        return;
-    };
-    let rel = format!(
-        "{}/{MANIFEST}",
-        out_dir
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    );
-    let file = sources.add(rel, previous);
-    let text = &sources.get(file).text;
-    let now = published_urls(paths);
+    let text = &sources.get(record.file).text;
     let redirected: BTreeSet<&str> = p.site.redirects.iter().map(|r| r.from.as_str()).collect();
-    let titles = question_titles(p);
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
-        let line = line.trim_end_matches(['\n', '\r']);
-        if line.starts_with('#') || line.is_empty() {
-            continue;
-        }
-        let (url, old_title) = line
-            .split_once('\t')
-            .map_or((line, None), |(u, t)| (u, Some(t)));
-        let span = Span::new(file, start..start + url.len());
+    let lang = record_language(p);
+    for line in &record.lines {
+        let url = line.url(text);
+        let span = line.url_span(record.file);
         if !now.contains(url) && !redirected.contains(url) {
-            let mut diag = Diagnostic::error(Code::DroppedUrl, span, format!("this build would drop {url}, which the previous build published"))
+            let mut diag = Diagnostic::error(Code::DroppedUrl, span, format!("this build would drop {url}, which the site published before"))
                 .with_help(format!(
                     "{} Add `- {{ from: {url}, to: <the new address> }}` to content/redirects.yaml, or build with --allow-dropped-urls if it must go",
                     likely_cause(url, p)
@@ -111,25 +135,16 @@ pub fn compare(
                 diag.severity = Severity::Warning;
             }
             d.push(diag);
-        } else if let (Some(old), Some(new)) =
-            (old_title, titles.get(url).map(|t| manifest_title(t)))
-            && strsim::normalized_levenshtein(&old.to_lowercase(), &new.to_lowercase()) < 0.4
+        } else if let Some(q) = question_at(url, lang, questions)
+            && let Some(old) = line.title(text, record.legacy)
+            && strsim::normalized_levenshtein(&old.to_lowercase(), &q.title.to_lowercase()) < 0.4
         {
             d.push(
-                Diagnostic::warning(Code::IdReused, span, format!("the question at {url} was \"{old}\" and is now \"{new}\""))
+                Diagnostic::warning(Code::IdReused, span, format!("the question at {url} was \"{old}\" and is now \"{}\"", q.title))
                     .with_help("question ids are permanent: if this is another question, give it a new id and restore the old one"),
             );
         }
     }
-}
-
-/// A title as the manifest stores it: one line, and no markup even though
-/// the manifest is never served as HTML.
-fn manifest_title(t: &str) -> String {
-    t.replace(['\t', '\n', '\r'], " ")
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 fn likely_cause(url: &str, p: &Published) -> String {

@@ -271,7 +271,7 @@ fn interrupt_signal() -> anyhow::Result<impl std::future::Future<Output = ()>> {
     })
 }
 
-/// Watches site.toml, content/ and themes/; a burst of saves within 15 ms gives one rebuild.
+/// Watches site.toml, content/, themes/ and published.txt; a burst of saves within 15 ms gives one rebuild.
 fn watch_sources(
     root: &Path,
     app: Arc<App>,
@@ -319,6 +319,8 @@ fn watched(root: &Path) -> Vec<PathBuf> {
         root.join("site.toml"),
         root.join("content"),
         root.join("themes"),
+        // A pull or merge brings a new record of what was published.
+        root.join(crate::record::FILE),
     ]
 }
 

@@ -1682,6 +1682,37 @@ fn a_move_to_a_deadline_that_is_not_a_date_or_far_away() {
         .help_has("between 2010 and 2031");
 }
 
+// ---------------------------------------------------------------- the record of what was published
+
+#[test]
+fn published_deadline_changed_in_place() {
+    let site = Site::base();
+    site.write(
+        "published.txt",
+        "/wijken/meerwijk/2011/7/\toutcome=honoured\twhen=2011-09\ttitle=Betere verlichting in het Floris van Adrichempark\n",
+    );
+    let (line, column) = site.pos(CONTRACT, "when: 2011-10\n");
+    site.check()
+        .single("promise-changed")
+        .at(CONTRACT, (line, column + "when: ".len()))
+        .message_has("meerwijk/2011/7")
+        .message_has("published as `when: 2011-09` and is now `when: 2011-10`")
+        .help_has("put back `when: 2011-09` and add `rescheduled: [{ date: 2011-12-31, when: 2011-10, reason: … }]`");
+}
+
+#[test]
+fn merge_conflict_in_the_record() {
+    let site = Site::base();
+    site.write(
+        "published.txt",
+        "# kop\n/\n<<<<<<< HEAD\n/over/\n=======\n/over-ons/\n>>>>>>> andere-tak\n/wijken/\n",
+    );
+    site.check()
+        .single("record-invalid")
+        .at("published.txt", (3, 1))
+        .help_has("keep the lines of both sides and remove the marker lines");
+}
+
 // ---------------------------------------------------------------- coverage
 
 /// Codes that only `afspraak build` raises (it compares with the previous build).

@@ -1020,10 +1020,13 @@ fn crlf_and_bom_build_the_same_site() {
 // 3. Crash safety
 // ---------------------------------------------------------------------------
 
-const AS_OF: &str = "2026-11-27T12:00";
+const AS_OF: &str = "2026-11-27T12:00:00";
 
 /// A copy of the bundled site (the repository root) and its two versions of
 /// site.toml: the original and one with another title, so every page differs.
+/// Both are judged at `AS_OF` through site.toml rather than `--as-of`, since
+/// a preview of another moment records nothing, and the dropped-URL checks
+/// below need what the first build published.
 struct TwoVersions {
     tmp: TempDir,
     a: String,
@@ -1034,7 +1037,10 @@ impl TwoVersions {
     fn new() -> TwoVersions {
         let tmp = TempDir::new().unwrap();
         copy_site(&repo(), &tmp.path().join("site"));
-        let a = fs::read_to_string(tmp.path().join("site/site.toml")).unwrap();
+        let a = format!(
+            "as_of = {AS_OF}\n{}",
+            fs::read_to_string(tmp.path().join("site/site.toml")).unwrap()
+        );
         let b = a.replacen("title = \"", "title = \"KILLTEST ", 1);
         assert_ne!(a, b);
         TwoVersions { tmp, a, b }
@@ -1051,7 +1057,7 @@ impl TwoVersions {
     }
     fn command(&self, out: &Path) -> Command {
         let mut c = Command::new(BIN);
-        c.args(["build", "--as-of", AS_OF, "--root"])
+        c.args(["build", "--root"])
             .arg(self.root())
             .arg("--output")
             .arg(out)
@@ -1182,7 +1188,7 @@ fn kill_between_renames(v: &TwoVersions, out: &Path) -> Option<std::process::Exi
     // The swap of the new site into place is the build's first rename.
     .args(["-e", "inject=rename,renameat,renameat2:signal=KILL:when=1"])
     .arg(BIN)
-    .args(["build", "--as-of", AS_OF, "--root"])
+    .args(["build", "--root"])
     .arg(v.root())
     .arg("--output")
     .arg(out)

@@ -26,6 +26,9 @@ fn site() -> TempDir {
             fs::copy(entry.path(), &to).unwrap();
         }
     }
+    // These tests are about the spreadsheet, not the promise record: start
+    // as a site that has not been published yet.
+    fs::remove_file(dir.path().join("published.txt")).unwrap();
     dir
 }
 
@@ -229,6 +232,23 @@ fn more_problems_unknown_columns_outcome_rules_and_merged_values() {
     );
     assert!(errors[3].message.contains("does not exist"));
     assert_eq!(read(root, MEERWIJK), before);
+}
+
+#[test]
+fn a_published_promise_is_not_moved_by_a_spreadsheet() {
+    let site = site();
+    let root = site.path();
+    afspraak::build(root, Some(&root.join("public")), None).unwrap();
+    assert!(root.join("published.txt").is_file());
+    let before = read(root, MEERWIJK);
+    let file = sheet(&site, "vragen.csv", "id,when\n7,2011-11\n");
+    let errors = row_errors(root, &file, "meerwijk/2011");
+    let text = format!("{errors:?}");
+    assert!(
+        text.contains("2011-10") && text.contains("rescheduled"),
+        "{text}"
+    );
+    assert_eq!(read(root, MEERWIJK), before, "nothing is written");
 }
 
 #[test]

@@ -70,6 +70,8 @@ pub struct Sources {
     pub contracts: Vec<ContractSource>,
     pub updates: Vec<MarkdownDoc>,
     pub pages: Vec<MarkdownDoc>,
+    /// The record of what was published (`published.txt`), when the site has one.
+    pub record: Option<crate::record::Record>,
 }
 
 impl Sources {
@@ -195,6 +197,8 @@ pub fn load_cached(
                 .with_help("run afspraak in the site folder, pass --root DIR, or create one with `afspraak init`"),
         );
     }
+
+    sources.record = read_record(&root, &mut sources.map, diagnostics);
 
     let content = root.join("content");
     let mut pending = Vec::new();
@@ -516,6 +520,50 @@ pub(crate) fn read_one(
     rel: &str,
     previous: &HashMap<String, CacheEntry>,
 ) -> Read {
+    read_limited(root, path, rel, previous, MAX_FILE_BYTES)
+}
+
+/// The largest record of what was published we read: it grows with the site
+/// (about 100 bytes a question), unlike a content file.
+pub const MAX_RECORD_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// Reads `published.txt` into the map and parses it; its damaged lines are
+/// reported, the rest is kept.
+fn read_record(
+    root: &Path,
+    map: &mut SourceMap,
+    diagnostics: &mut Diagnostics,
+) -> Option<crate::record::Record> {
+    let path = root.join(crate::record::FILE);
+    path.symlink_metadata().ok()?;
+    let id = match read_limited(
+        root,
+        &path,
+        crate::record::FILE,
+        &HashMap::new(),
+        MAX_RECORD_BYTES,
+    ) {
+        Read::Text(text, _) => map.add(crate::record::FILE.into(), text),
+        Read::Kept(file, _) => map.add_shared(file),
+        Read::Missing => return None,
+        Read::Failed(why) => {
+            let id = map.add(crate::record::FILE.into(), String::new());
+            let (text, d) = why.into_parts(id);
+            map.replace(id, text);
+            diagnostics.push(d);
+            return None;
+        }
+    };
+    Some(crate::record::parse(id, map.get(id), false, diagnostics))
+}
+
+fn read_limited(
+    root: &Path,
+    path: &Path,
+    rel: &str,
+    previous: &HashMap<String, CacheEntry>,
+    limit: u64,
+) -> Read {
     let resolved: PathBuf = match path.canonicalize() {
         Ok(p) => p,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && path.symlink_metadata().is_err() => {
@@ -559,13 +607,13 @@ pub(crate) fn read_one(
         // Unchanged since the last load: keep the text (and its line index).
         return Read::Kept(entry.source.clone(), stamp);
     }
-    if size > MAX_FILE_BYTES {
+    if size > limit {
         return Read::Failed(Unreadable::new(
             Code::FileTooLarge,
             format!(
                 "{rel} is {:.1} MB; the limit for one file is {} MB",
                 size as f64 / 1e6,
-                MAX_FILE_BYTES / 1024 / 1024
+                limit / 1024 / 1024
             ),
             "split the contract or remove pasted material; content files are normally a few hundred KB at most",
         ));

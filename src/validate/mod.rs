@@ -7,6 +7,7 @@ mod content;
 mod contract;
 mod history;
 mod privacy;
+mod promises;
 pub mod read;
 pub mod suggest;
 
@@ -449,6 +450,11 @@ pub fn validate_cached(
         cache.entries = fresh;
     }
     contracts.sort_by_key(|c| (c.neighbourhood, c.year));
+    // Every contract, also those `serve` took from its cache.
+    if let Some(record) = &sources.record {
+        let source = sources.map.get(record.file);
+        promises::compare(record, source, &contracts, &neighbourhoods, as_of.date(), d);
+    }
 
     let intros = content::neighbourhood_intros(sources, &tables, d);
     let updates = content::updates(sources, &tables, d);
