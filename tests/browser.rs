@@ -27,13 +27,21 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 
 const VNU_JAR: &str = "node_modules/vnu-jar/build/dist/vnu.jar";
 
-/// One page of each kind; each is checked in Dutch and under /en/.
+/// One page of each kind, and of each state a question page shows; each is
+/// checked in Dutch and under /en/.
 const PAGES: &[&str] = &[
     "/",
     "/wijken/",
     "/wijken/meerwijk/",
     "/wijken/meerwijk/2025/",
     "/wijken/meerwijk/2025/1/",
+    // The promise record: a moved deadline, a moved one now late, a changed
+    // answer, a moved report date, and work done late.
+    "/wijken/meerwijk/2026/1/",
+    "/wijken/europawijk/2026/3/",
+    "/wijken/delftwijk/2026/6/",
+    "/wijken/rozenprieel/2026/9/",
+    "/wijken/parkwijk/2025/6/",
     "/stadsdelen/schalkwijk/",
     "/partners/gemeente/",
     "/partners/gemeente/pagina/2/",
