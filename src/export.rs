@@ -8,7 +8,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Language;
-use crate::model::{Contract, Delivery, Keyword, Outcome, Planning, Question, QuestionRef};
+use chrono::NaiveDate;
+
+use crate::model::{Contract, Delivery, Keyword, Outcome, Planning, Question, QuestionRef, When};
 use crate::output::Sink;
 use crate::render::{Published, urls};
 
@@ -101,36 +103,91 @@ struct QuestionRow<'a> {
     reden: Option<&'a str>,
     vraag: &'a str,
     antwoord: Option<&'a str>,
-    toegezegd: Option<String>,
-    huidige_termijn: Option<String>,
+    // The promise record is read from the question as it is written out:
+    // every question's row is held at once, so nothing is copied into it.
+    #[serde(serialize_with = "promised")]
+    toegezegd: &'a Question,
+    #[serde(serialize_with = "deadline")]
+    huidige_termijn: &'a Question,
     stand_van_zaken: Option<&'static str>,
     laatste_update: Option<String>,
     betwist: Option<&'a str>,
     vervolg_op: Option<String>,
-    voortgang: Vec<ProgressRow<'a>>,
-    verschoven: Vec<MoveRow<'a>>,
-    gewijzigd: Vec<RevisionRow<'a>>,
+    #[serde(serialize_with = "progress")]
+    voortgang: &'a Question,
+    #[serde(serialize_with = "moves")]
+    verschoven: &'a Question,
+    #[serde(serialize_with = "revisions")]
+    gewijzigd: &'a Question,
+}
+
+fn when_or_null<S: serde::Serializer>(w: Option<When>, s: S) -> Result<S::Ok, S::Error> {
+    match w {
+        Some(w) => s.collect_str(&w),
+        None => s.serialize_none(),
+    }
+}
+
+fn promised<S: serde::Serializer>(q: &&Question, s: S) -> Result<S::Ok, S::Error> {
+    when_or_null(q.promised(), s)
+}
+
+fn deadline<S: serde::Serializer>(q: &&Question, s: S) -> Result<S::Ok, S::Error> {
+    when_or_null(q.deadline(), s)
+}
+
+/// A `When` written as in the contract file: `2011-Q3`.
+struct WhenText(When);
+
+impl Serialize for WhenText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
 }
 
 #[derive(Serialize)]
 struct ProgressRow<'a> {
-    datum: String,
+    datum: NaiveDate,
     stand: &'static str,
     notitie: Option<&'a str>,
 }
 
 #[derive(Serialize)]
 struct MoveRow<'a> {
-    datum: String,
-    nieuwe_termijn: String,
+    datum: NaiveDate,
+    nieuwe_termijn: WhenText,
     reden: &'a str,
 }
 
 #[derive(Serialize)]
 struct RevisionRow<'a> {
-    datum: String,
+    datum: NaiveDate,
     eerdere_uitkomst: &'static str,
     reden: &'a str,
+}
+
+fn progress<S: serde::Serializer>(q: &&Question, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(q.progress.iter().map(|p| ProgressRow {
+        datum: p.date,
+        stand: p.state.key(),
+        notitie: p.note.as_deref(),
+    }))
+}
+
+fn moves<S: serde::Serializer>(q: &&Question, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(q.rescheduled.iter().map(|m| MoveRow {
+        datum: m.date,
+        nieuwe_termijn: WhenText(m.to),
+        reden: &m.reason,
+    }))
+}
+
+fn revisions<S: serde::Serializer>(q: &&Question, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(q.revised.iter().map(|r| RevisionRow {
+        datum: r.date,
+        eerdere_uitkomst: r.from.key(),
+        reden: &r.reason,
+    }))
 }
 
 fn row<'a>(p: &Published<'a>, c: &'a Contract, q: &'a Question) -> QuestionRow<'a> {
@@ -201,8 +258,8 @@ fn row<'a>(p: &Published<'a>, c: &'a Contract, q: &'a Question) -> QuestionRow<'
         reden,
         vraag: source_text(&q.asked.0),
         antwoord: q.answer.as_ref().map(|a| source_text(&a.0)),
-        toegezegd: q.promised().map(|w| w.to_string()),
-        huidige_termijn: q.deadline().map(|w| w.to_string()),
+        toegezegd: q,
+        huidige_termijn: q,
         stand_van_zaken: q.delivery(site.today()).map(Delivery::key),
         laatste_update: q.progress.last().map(|p| p.date.to_string()),
         betwist: q.disputed.as_ref().map(|d| d.note.as_str()),
@@ -211,33 +268,9 @@ fn row<'a>(p: &Published<'a>, c: &'a Contract, q: &'a Question) -> QuestionRow<'
             .as_ref()
             .map(|f| f.value.to_string())
             .filter(|r| QuestionRef::parse(r).is_some_and(|r| p.questions.contains_key(&r))),
-        voortgang: q
-            .progress
-            .iter()
-            .map(|s| ProgressRow {
-                datum: s.date.to_string(),
-                stand: s.state.key(),
-                notitie: s.note.as_deref(),
-            })
-            .collect(),
-        verschoven: q
-            .rescheduled
-            .iter()
-            .map(|m| MoveRow {
-                datum: m.date.to_string(),
-                nieuwe_termijn: m.to.to_string(),
-                reden: &m.reason,
-            })
-            .collect(),
-        gewijzigd: q
-            .revised
-            .iter()
-            .map(|r| RevisionRow {
-                datum: r.date.to_string(),
-                eerdere_uitkomst: r.from.key(),
-                reden: &r.reason,
-            })
-            .collect(),
+        voortgang: q,
+        verschoven: q,
+        gewijzigd: q,
     }
 }
 
@@ -270,6 +303,11 @@ fn write_csv(rows: &[QuestionRow], out: &mut dyn std::io::Write) -> anyhow::Resu
         w.write_record(csv_columns().map(|f| f.name))?;
         for r in rows {
             let (jaar, id) = (r.jaar.to_string(), r.id.to_string());
+            let when = |w: Option<When>| w.map(|w| w.to_string()).unwrap_or_default();
+            let (toegezegd, huidige_termijn) = (
+                when(r.toegezegd.promised()),
+                when(r.huidige_termijn.deadline()),
+            );
             let cells: [&str; 28] = [
                 r.wijk,
                 r.wijk_naam,
@@ -293,8 +331,8 @@ fn write_csv(rows: &[QuestionRow], out: &mut dyn std::io::Write) -> anyhow::Resu
                 r.reden.unwrap_or_default(),
                 r.vraag,
                 r.antwoord.unwrap_or_default(),
-                r.toegezegd.as_deref().unwrap_or_default(),
-                r.huidige_termijn.as_deref().unwrap_or_default(),
+                &toegezegd,
+                &huidige_termijn,
                 r.stand_van_zaken.unwrap_or_default(),
                 r.laatste_update.as_deref().unwrap_or_default(),
                 r.betwist.unwrap_or_default(),
