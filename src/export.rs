@@ -8,11 +8,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Language;
-use chrono::NaiveDate;
-
 use crate::model::{Contract, Delivery, Keyword, Outcome, Planning, Question, QuestionRef, When};
 use crate::output::Sink;
 use crate::render::{Published, urls};
+
+mod record;
 
 /// 2: the promise record (`toegezegd`, `huidige_termijn`, and in JSON the
 /// histories `voortgang`, `verschoven`, `gewijzigd`); `stand_van_zaken` is
@@ -105,89 +105,20 @@ struct QuestionRow<'a> {
     antwoord: Option<&'a str>,
     // The promise record is read from the question as it is written out:
     // every question's row is held at once, so nothing is copied into it.
-    #[serde(serialize_with = "promised")]
+    #[serde(serialize_with = "record::promised")]
     toegezegd: &'a Question,
-    #[serde(serialize_with = "deadline")]
+    #[serde(serialize_with = "record::deadline")]
     huidige_termijn: &'a Question,
     stand_van_zaken: Option<&'static str>,
     laatste_update: Option<String>,
     betwist: Option<&'a str>,
     vervolg_op: Option<String>,
-    #[serde(serialize_with = "progress")]
+    #[serde(serialize_with = "record::progress")]
     voortgang: &'a Question,
-    #[serde(serialize_with = "moves")]
+    #[serde(serialize_with = "record::moves")]
     verschoven: &'a Question,
-    #[serde(serialize_with = "revisions")]
+    #[serde(serialize_with = "record::revisions")]
     gewijzigd: &'a Question,
-}
-
-fn when_or_null<S: serde::Serializer>(w: Option<When>, s: S) -> Result<S::Ok, S::Error> {
-    match w {
-        Some(w) => s.collect_str(&w),
-        None => s.serialize_none(),
-    }
-}
-
-fn promised<S: serde::Serializer>(q: &&Question, s: S) -> Result<S::Ok, S::Error> {
-    when_or_null(q.promised(), s)
-}
-
-fn deadline<S: serde::Serializer>(q: &&Question, s: S) -> Result<S::Ok, S::Error> {
-    when_or_null(q.deadline(), s)
-}
-
-/// A `When` written as in the contract file: `2011-Q3`.
-struct WhenText(When);
-
-impl Serialize for WhenText {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0)
-    }
-}
-
-#[derive(Serialize)]
-struct ProgressRow<'a> {
-    datum: NaiveDate,
-    stand: &'static str,
-    notitie: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct MoveRow<'a> {
-    datum: NaiveDate,
-    nieuwe_termijn: WhenText,
-    reden: &'a str,
-}
-
-#[derive(Serialize)]
-struct RevisionRow<'a> {
-    datum: NaiveDate,
-    eerdere_uitkomst: &'static str,
-    reden: &'a str,
-}
-
-fn progress<S: serde::Serializer>(q: &&Question, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(q.progress.iter().map(|p| ProgressRow {
-        datum: p.date,
-        stand: p.state.key(),
-        notitie: p.note.as_deref(),
-    }))
-}
-
-fn moves<S: serde::Serializer>(q: &&Question, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(q.rescheduled.iter().map(|m| MoveRow {
-        datum: m.date,
-        nieuwe_termijn: WhenText(m.to),
-        reden: &m.reason,
-    }))
-}
-
-fn revisions<S: serde::Serializer>(q: &&Question, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(q.revised.iter().map(|r| RevisionRow {
-        datum: r.date,
-        eerdere_uitkomst: r.from.key(),
-        reden: &r.reason,
-    }))
 }
 
 fn row<'a>(p: &Published<'a>, c: &'a Contract, q: &'a Question) -> QuestionRow<'a> {
