@@ -11,7 +11,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{Entry, absolute, amsterdam_rfc3339, escape};
 use crate::config::Language;
-use crate::model::{Contract, Keyword, Outcome, Question};
+use crate::model::{Contract, Decision, Keyword, Outcome, OutcomeKind, Question};
 use crate::render::i18n::Translations;
 use crate::render::{Published, urls};
 
@@ -20,18 +20,18 @@ use crate::render::{Published, urls};
 pub(super) struct Event<'s> {
     contract: &'s Contract,
     question: &'s Question,
-    kind: Kind,
+    kind: Kind<'s>,
 }
 
 #[derive(Clone, Copy)]
-enum Kind {
+enum Kind<'s> {
     /// The index of the progress entry.
     Progress(usize),
     /// The index of the move in `rescheduled`.
     Move(usize),
     /// The index of the revision in `revised`.
     Revision(usize),
-    Decision,
+    Decision(&'s Decision),
 }
 
 /// Every event of a contract's questions, with the moment it sorts by: the
@@ -56,7 +56,7 @@ pub(super) fn events(c: &Contract) -> impl Iterator<Item = (NaiveDateTime, Event
         let decision = match &q.outcome {
             Outcome::Prioritised {
                 decision: Some(d), ..
-            } => Some((d.date, Kind::Decision)),
+            } => Some((d.date, Kind::Decision(d))),
             _ => None,
         };
         progress
@@ -106,12 +106,7 @@ fn fragment(q: &Question, kind: Kind) -> String {
             let n = ordinal(&q.revised, i, |o| o.date == r.date);
             format!("gewijzigd-{}{n}", r.date)
         }
-        Kind::Decision => match &q.outcome {
-            Outcome::Prioritised {
-                decision: Some(d), ..
-            } => format!("besluit-{}", d.date),
-            _ => "besluit".into(),
-        },
+        Kind::Decision(d) => format!("besluit-{}", d.date),
     }
 }
 
@@ -163,8 +158,7 @@ pub(super) fn entry(p: &Published, t: &Translations, sort: NaiveDateTime, e: Eve
             let r = &q.revised[i];
             // The answer it became: the next revision's earlier answer, or the current one.
             let to = q.revised.get(i + 1).map_or(q.outcome.kind(), |n| n.from);
-            let outcome =
-                |k: crate::model::OutcomeKind| t.get(&format!("outcome_{}", k.key())).to_string();
+            let outcome = |k: OutcomeKind| t.get(&format!("outcome_{}", k.key())).to_string();
             paragraph(
                 &mut html,
                 &t.get("label_revision").replace("{from}", &outcome(r.from)),
@@ -172,17 +166,11 @@ pub(super) fn entry(p: &Published, t: &Translations, sort: NaiveDateTime, e: Eve
             paragraph(&mut html, &r.reason);
             titled("feed_revision_title", "{outcome}", &outcome(to))
         }
-        Kind::Decision => {
-            let (included, note) = match &q.outcome {
-                Outcome::Prioritised {
-                    decision: Some(d), ..
-                } => (d.included, d.note.as_deref()),
-                _ => unreachable!("a decision event comes from a decision"),
-            };
-            if let Some(note) = note {
+        Kind::Decision(d) => {
+            if let Some(note) = &d.note {
                 paragraph(&mut html, note);
             }
-            let key = if included {
+            let key = if d.included {
                 "decision_included"
             } else {
                 "decision_not_included"
