@@ -8,11 +8,16 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Language;
-use crate::model::{Contract, Delivery, Keyword, Outcome, Planning, Question, QuestionRef};
+use crate::model::{Contract, Delivery, Keyword, Outcome, Planning, Question, QuestionRef, When};
 use crate::output::Sink;
 use crate::render::{Published, urls};
 
-pub const SCHEMA_VERSION: u32 = 1;
+mod record;
+
+/// 2: the promise record (`toegezegd`, `huidige_termijn`, and in JSON the
+/// histories `voortgang`, `verschoven`, `gewijzigd`); `stand_van_zaken` is
+/// the derived delivery state.
+pub const SCHEMA_VERSION: u32 = 2;
 pub const LICENCE: &str = "https://creativecommons.org/publicdomain/zero/1.0/";
 
 /// One documented field of the question data: name, type, and its meaning in Dutch and English.
@@ -52,10 +57,25 @@ fields! {
     "reden", "tekst of leeg", "Waarom het niet kan, of waarom de planning niet naar voren kon (Markdown).", "Why not, or why the planning could not move.";
     "vraag", "tekst", "De vraag zoals bewoners die stelden, zonder persoonsgegevens (Markdown).", "The question as residents put it.";
     "antwoord", "tekst of leeg", "Het antwoord van de partner (Markdown).", "The partner's answer.";
-    "stand_van_zaken", "pending | planned | started | done | delayed | dropped | overdue | leeg", "De stand van de afspraak op de datum van de gegevens; overdue betekent te laat.", "The delivery status at the data's date; overdue means late.";
+    "toegezegd", "datum of leeg", "De termijn zoals toegezegd bij ondertekening: wanneer, of bij prioritering uitslag_uiterlijk. Verandert nooit; een verschuiving staat in huidige_termijn.", "The deadline as promised at signing: wanneer, or uitslag_uiterlijk when prioritised. Never changes; a move shows in huidige_termijn.";
+    "huidige_termijn", "datum of leeg", "De termijn die nu geldt: die van de laatste verschuiving, anders de toegezegde.", "The deadline in force now: the last move's, else the promised one.";
+    "stand_van_zaken", "on-track | moved | overdue | done | done-late | dropped | awaiting | included | not-included | leeg", "Hoe de afspraak ervoor staat op de datum van de gegevens: op schema, verschoven, te laat, uitgevoerd, later uitgevoerd dan toegezegd, vervallen; bij prioritering: besluit volgt, opgenomen of niet opgenomen. Leeg bij kan niet.", "Where the agreement stands at the data's date: on track, moved, overdue, done, done later than promised, dropped; when prioritised: awaiting, included or not included. Empty when declined.";
     "laatste_update", "datum of leeg", "De datum van de laatste stap in de voortgang.", "The date of the latest progress step.";
     "betwist", "tekst of leeg", "Wat {the_council} zegt als die het niet eens is met de afronding.", "The council's note when it disputes that the problem is solved.";
     "vervolg_op", "tekst of leeg", "De vraag uit een eerder jaar waar deze vraag op volgt (wijk/jaar/id).", "The earlier question this one carries over (neighbourhood/year/id).";
+    "voortgang", "lijst (alleen in JSON)", "Elke stap in de voortgang, oudste eerst: datum, stand (planned, started, done, delayed, dropped) en notitie (of leeg).", "Each progress step, oldest first: datum (date), stand (state: planned, started, done, delayed, dropped) and notitie (note, or null).";
+    "verschoven", "lijst (alleen in JSON)", "Elke verschuiving van de termijn, oudste eerst: datum, nieuwe_termijn en reden.", "Each move of the deadline, oldest first: datum (date), nieuwe_termijn (the new deadline) and reden (reason).";
+    "gewijzigd", "lijst (alleen in JSON)", "Elke wijziging van het antwoord na publicatie, oudste eerst: datum, eerdere_uitkomst (het antwoord daarvoor) en reden.", "Each change of the answer after publication, oldest first: datum (date), eerdere_uitkomst (the answer before) and reden (reason).";
+}
+
+/// The fields only `vragen.json` has: histories, which do not fit a table.
+pub const JSON_ONLY: &[&str] = &["voortgang", "verschoven", "gewijzigd"];
+
+/// The columns of `vragen.csv`, in order.
+pub fn csv_columns() -> impl Iterator<Item = &'static Field> {
+    QUESTION_FIELDS
+        .iter()
+        .filter(|f| !JSON_ONLY.contains(&f.name))
 }
 
 /// One question as open data; the texts are borrowed from the model.
@@ -83,10 +103,22 @@ struct QuestionRow<'a> {
     reden: Option<&'a str>,
     vraag: &'a str,
     antwoord: Option<&'a str>,
+    // The promise record is read from the question as it is written out:
+    // every question's row is held at once, so nothing is copied into it.
+    #[serde(serialize_with = "record::promised")]
+    toegezegd: &'a Question,
+    #[serde(serialize_with = "record::deadline")]
+    huidige_termijn: &'a Question,
     stand_van_zaken: Option<&'static str>,
     laatste_update: Option<String>,
     betwist: Option<&'a str>,
     vervolg_op: Option<String>,
+    #[serde(serialize_with = "record::progress")]
+    voortgang: &'a Question,
+    #[serde(serialize_with = "record::moves")]
+    verschoven: &'a Question,
+    #[serde(serialize_with = "record::revisions")]
+    gewijzigd: &'a Question,
 }
 
 fn row<'a>(p: &Published<'a>, c: &'a Contract, q: &'a Question) -> QuestionRow<'a> {
@@ -157,6 +189,8 @@ fn row<'a>(p: &Published<'a>, c: &'a Contract, q: &'a Question) -> QuestionRow<'
         reden,
         vraag: source_text(&q.asked.0),
         antwoord: q.answer.as_ref().map(|a| source_text(&a.0)),
+        toegezegd: q,
+        huidige_termijn: q,
         stand_van_zaken: q.delivery(site.today()).map(Delivery::key),
         laatste_update: q.progress.last().map(|p| p.date.to_string()),
         betwist: q.disputed.as_ref().map(|d| d.note.as_str()),
@@ -165,6 +199,9 @@ fn row<'a>(p: &Published<'a>, c: &'a Contract, q: &'a Question) -> QuestionRow<'
             .as_ref()
             .map(|f| f.value.to_string())
             .filter(|r| QuestionRef::parse(r).is_some_and(|r| p.questions.contains_key(&r))),
+        voortgang: q,
+        verschoven: q,
+        gewijzigd: q,
     }
 }
 
@@ -194,10 +231,15 @@ fn write_csv(rows: &[QuestionRow], out: &mut dyn std::io::Write) -> anyhow::Resu
             .delimiter(b';')
             .terminator(csv::Terminator::CRLF)
             .from_writer(out);
-        w.write_record(QUESTION_FIELDS.iter().map(|f| f.name))?;
+        w.write_record(csv_columns().map(|f| f.name))?;
         for r in rows {
             let (jaar, id) = (r.jaar.to_string(), r.id.to_string());
-            let cells: [&str; 26] = [
+            let when = |w: Option<When>| w.map(|w| w.to_string()).unwrap_or_default();
+            let (toegezegd, huidige_termijn) = (
+                when(r.toegezegd.promised()),
+                when(r.huidige_termijn.deadline()),
+            );
+            let cells: [&str; 28] = [
                 r.wijk,
                 r.wijk_naam,
                 r.stadsdeel,
@@ -220,6 +262,8 @@ fn write_csv(rows: &[QuestionRow], out: &mut dyn std::io::Write) -> anyhow::Resu
                 r.reden.unwrap_or_default(),
                 r.vraag,
                 r.antwoord.unwrap_or_default(),
+                &toegezegd,
+                &huidige_termijn,
                 r.stand_van_zaken.unwrap_or_default(),
                 r.laatste_update.as_deref().unwrap_or_default(),
                 r.betwist.unwrap_or_default(),
@@ -434,8 +478,23 @@ mod tests {
     fn every_field_is_documented_once() {
         let mut names: Vec<_> = QUESTION_FIELDS.iter().map(|f| f.name).collect();
         let n = names.len();
+        names.sort();
         names.dedup();
         assert_eq!(names.len(), n);
-        assert_eq!(n, 26);
+        assert_eq!(n, 31);
+        assert_eq!(csv_columns().count(), 28);
+        assert!(JSON_ONLY.iter().all(|j| names.contains(j)));
+    }
+
+    #[test]
+    fn the_state_column_lists_every_delivery_state() {
+        let field = QUESTION_FIELDS
+            .iter()
+            .find(|f| f.name == "stand_van_zaken")
+            .unwrap();
+        let listed: Vec<&str> = field.kind.split(" | ").collect();
+        let mut expected = Delivery::keys();
+        expected.push("leeg");
+        assert_eq!(listed, expected);
     }
 }

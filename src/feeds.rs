@@ -1,13 +1,18 @@
 //! Atom feeds, the sitemap and robots.txt — built from the model, not from
-//! rendered HTML. Entry ids are the entries' permanent URLs, so they are stable
-//! across builds; times carry Europe/Amsterdam offsets.
+//! rendered HTML. Entry ids are permanent URLs (and, for the promise record,
+//! a fragment naming the event), so they are stable across builds; times
+//! carry Europe/Amsterdam offsets. A feed holds its newest [`FEED_LIMIT`]
+//! entries: news, contracts, and each step of the promise record.
+
+mod record;
 
 use chrono::{NaiveDateTime, SecondsFormat, TimeZone};
 use serde::Serialize;
 use tera::Context;
 
 use crate::config::Language;
-use crate::model::{Contract, NeighbourhoodId, Update};
+use crate::model::{Contract, Neighbourhood, Site, Update};
+use crate::render::i18n::Translations;
 use crate::render::markdown::{self, Trust};
 use std::collections::BTreeSet;
 
@@ -15,6 +20,25 @@ use rayon::prelude::*;
 
 use crate::output::Sink;
 use crate::render::{Published, Theme, urls};
+
+/// The site's feed.
+pub const SITE_FEED: &str = "/atom.xml";
+
+/// How many entries a feed holds, newest first. Feed readers poll: older
+/// entries are on the pages, and a long feed costs every reader every poll.
+pub const FEED_LIMIT: usize = 50;
+
+pub fn neighbourhood_feed(slug: &str) -> String {
+    format!("/wijken/{slug}/atom.xml")
+}
+
+pub fn site_feed_title(site: &Site) -> String {
+    site.config.title.clone()
+}
+
+pub fn neighbourhood_feed_title(site: &Site, n: &Neighbourhood) -> String {
+    format!("{} · {}", n.name, site.config.title)
+}
 
 /// RFC 3339 with the Amsterdam offset of that moment (+01:00 or +02:00).
 pub fn amsterdam_rfc3339(t: NaiveDateTime) -> String {
@@ -55,6 +79,35 @@ struct Feed {
     entries: Vec<Entry>,
 }
 
+/// What an entry is made from, named cheaply: only the entries a feed keeps
+/// are made.
+#[derive(Clone, Copy)]
+enum Item<'s> {
+    Update(&'s Update),
+    Contract(&'s Contract),
+    Record(record::Event<'s>),
+}
+
+/// An item with the moment it sorts by.
+type Dated<'s> = (NaiveDateTime, Item<'s>);
+
+impl Item<'_> {
+    fn is_update(&self) -> bool {
+        matches!(self, Item::Update(_))
+    }
+}
+
+fn update_time(u: &Update) -> NaiveDateTime {
+    u.publish_from
+        .unwrap_or_else(|| u.date.and_hms_opt(0, 0, 0).expect("midnight"))
+}
+
+fn contract_time(c: &Contract) -> NaiveDateTime {
+    c.publish_from
+        .or_else(|| c.signed.and_then(|d| d.and_hms_opt(0, 0, 0)))
+        .unwrap_or_else(|| c.period.0.and_hms_opt(0, 0, 0).expect("midnight"))
+}
+
 fn absolute(base: &str, path: &str) -> String {
     format!("{base}{path}")
 }
@@ -62,9 +115,7 @@ fn absolute(base: &str, path: &str) -> String {
 fn update_entry(p: &Published, u: &Update) -> Entry {
     let base = &p.site.config.base_url;
     let url = absolute(base, &urls::news_item(Language::Nl, &u.slug));
-    let sort = u
-        .publish_from
-        .unwrap_or_else(|| u.date.and_hms_opt(0, 0, 0).expect("midnight"));
+    let sort = update_time(u);
     Entry {
         id: url.clone(),
         title: u.title.clone(),
@@ -81,10 +132,7 @@ fn contract_entry(p: &Published, c: &Contract) -> Entry {
     let n = site.neighbourhood(c.neighbourhood);
     let base = &site.config.base_url;
     let url = absolute(base, &urls::contract(Language::Nl, &n.slug, c.year));
-    let sort = c
-        .publish_from
-        .or_else(|| c.signed.and_then(|d| d.and_hms_opt(0, 0, 0)))
-        .unwrap_or_else(|| c.period.0.and_hms_opt(0, 0, 0).expect("midnight"));
+    let sort = contract_time(c);
     let summary = format!(
         "Het wijkcontract {} van {} met {} vragen en de antwoorden van de partners.",
         c.year,
@@ -102,6 +150,39 @@ fn contract_entry(p: &Published, c: &Contract) -> Entry {
     }
 }
 
+fn entry(p: &Published, t: &Translations, (sort, item): Dated) -> Entry {
+    match item {
+        Item::Update(u) => update_entry(p, u),
+        Item::Contract(c) => contract_entry(p, c),
+        Item::Record(e) => record::entry(p, t, sort, e),
+    }
+}
+
+/// A neighbourhood's items: its contracts, every step of their promise
+/// record, and the news about it.
+fn items<'s>(contracts: &[&'s Contract], updates: &[&'s Update]) -> Vec<Dated<'s>> {
+    let mut items: Vec<Dated> = updates
+        .iter()
+        .map(|u| (update_time(u), Item::Update(u)))
+        .collect();
+    for c in contracts {
+        items.push((contract_time(c), Item::Contract(c)));
+        items.extend(record::events(c).map(|(t, e)| (t, Item::Record(e))));
+    }
+    items
+}
+
+/// The newest `limit` items, and any as new as the last of them: which of
+/// those the feed keeps is decided by their ids, once they are made.
+fn newest(mut items: Vec<Dated>, limit: usize) -> Vec<Dated> {
+    if items.len() > limit {
+        items.select_nth_unstable_by(limit - 1, |a, b| b.0.cmp(&a.0));
+        let cutoff = items[limit - 1].0;
+        items.retain(|(t, _)| *t >= cutoff);
+    }
+    items
+}
+
 /// Drops the characters XML 1.0 does not allow (C0 controls other than tab,
 /// line feed and carriage return, and U+FFFE/U+FFFF), which strict feed
 /// readers reject.
@@ -117,16 +198,32 @@ fn escape(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// Where a feed goes and what it is called.
+struct FeedSpec<'a> {
+    path: &'a str,
+    page_url: &'a str,
+    title: String,
+}
+
 fn feed(
     p: &Published,
     theme: &Theme,
-    path: &str,
-    page_url: &str,
-    title: String,
-    mut entries: Vec<Entry>,
+    t: &Translations,
+    spec: FeedSpec,
+    items: Vec<Dated>,
 ) -> anyhow::Result<(String, Vec<u8>)> {
     let config = &p.site.config;
+    let FeedSpec {
+        path,
+        page_url,
+        title,
+    } = spec;
+    let mut entries: Vec<Entry> = newest(items, FEED_LIMIT)
+        .into_iter()
+        .map(|item| entry(p, t, item))
+        .collect();
     entries.sort_by(|a, b| b.sort.cmp(&a.sort).then_with(|| a.id.cmp(&b.id)));
+    entries.truncate(FEED_LIMIT);
     for e in &mut entries {
         for text in [&mut e.title, &mut e.content_html] {
             *text = xml_chars(text);
@@ -158,49 +255,60 @@ fn feed(
     Ok((path.trim_start_matches('/').to_string(), xml.into_bytes()))
 }
 
-/// `/atom.xml` and one feed per neighbourhood.
+/// One feed per neighbourhood, then `/atom.xml`. The feeds are in Dutch, as
+/// the pages at the root are.
 pub fn render(p: &Published, theme: &Theme, out: &dyn Sink) -> anyhow::Result<()> {
     let site = p.site;
-    let all: Vec<Entry> = p
-        .updates
-        .iter()
-        .map(|u| update_entry(p, u))
-        .chain(p.contracts.iter().map(|c| contract_entry(p, c)))
-        .collect();
-    let (path, bytes) = feed(p, theme, "/atom.xml", "/", site.config.title.clone(), all)?;
-    out.put(path, bytes)?;
-    site.neighbourhoods
+    let t = theme
+        .translations
+        .get(&Language::Nl)
+        .ok_or_else(|| anyhow::anyhow!("the theme has no Dutch interface text"))?;
+    // Each neighbourhood's contracts and news, gathered in one pass.
+    let mut contracts = vec![Vec::new(); site.neighbourhoods.len()];
+    for c in &p.contracts {
+        contracts[c.neighbourhood.index()].push(*c);
+    }
+    let mut updates = vec![Vec::new(); site.neighbourhoods.len()];
+    for u in &p.updates {
+        let mut ids = u.neighbourhoods.clone();
+        ids.sort();
+        ids.dedup();
+        for id in ids {
+            updates[id.index()].push(*u);
+        }
+    }
+    // What each neighbourhood's feed could hold: the site's newest entries
+    // are among these (and the news), so the site feed is chosen from them.
+    let candidates: Vec<Vec<Dated>> = site
+        .neighbourhoods
         .par_iter()
         .enumerate()
-        .try_for_each(|(i, n)| {
-            let id = NeighbourhoodId(i as u32);
-            let entries: Vec<Entry> = p
-                .updates
-                .iter()
-                .filter(|u| u.neighbourhoods.contains(&id))
-                .map(|u| update_entry(p, u))
-                .chain(
-                    p.contracts
-                        .iter()
-                        .filter(|c| c.neighbourhood == id)
-                        .map(|c| contract_entry(p, c)),
-                )
-                .collect();
+        .map(|(i, n)| {
+            let kept = newest(items(&contracts[i], &updates[i]), FEED_LIMIT);
             let path = neighbourhood_feed(&n.slug);
-            let (path, bytes) = feed(
-                p,
-                theme,
-                &path,
-                &urls::neighbourhood(Language::Nl, &n.slug),
-                format!("{} · {}", n.name, site.config.title),
-                entries,
-            )?;
-            out.put(path, bytes)
+            let spec = FeedSpec {
+                path: &path,
+                page_url: &urls::neighbourhood(Language::Nl, &n.slug),
+                title: neighbourhood_feed_title(site, n),
+            };
+            let (path, bytes) = feed(p, theme, t, spec, kept.clone())?;
+            out.put(path, bytes)?;
+            Ok(kept.into_iter().filter(|(_, i)| !i.is_update()).collect())
         })
-}
-
-pub fn neighbourhood_feed(slug: &str) -> String {
-    format!("/wijken/{slug}/atom.xml")
+        .collect::<anyhow::Result<_>>()?;
+    let all: Vec<Dated> = p
+        .updates
+        .iter()
+        .map(|u| (update_time(u), Item::Update(u)))
+        .chain(candidates.into_iter().flatten())
+        .collect();
+    let spec = FeedSpec {
+        path: SITE_FEED,
+        page_url: &urls::home(Language::Nl),
+        title: site_feed_title(site),
+    };
+    let (path, bytes) = feed(p, theme, t, spec, all)?;
+    out.put(path, bytes)
 }
 
 /// `sitemap.xml` lists every public HTML page; `robots.txt` points to it.

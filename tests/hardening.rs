@@ -112,8 +112,8 @@ fn hostile_site(root: &Path) {
     let contract = format!(
         "period: {{ from: 2011-04-01, to: 2012-03-31 }}\nsigned: 2011-04-12\nsignatories: [wijkraad, gemeente, elan-wonen]\ncollected_via: [walk, meeting]\nquestions:\n\
 \x20 - id: 6\n    title: {}\n    channel: walk\n    topic: heel\n    location: {}\n    asked: {}\n    partner: gemeente\n    outcome: honoured\n    when: 2011-06\n    answer: {}\n    progress:\n      - {{ date: 2011-06-10, state: started, note: {} }}\n      - {{ date: 2011-06-20, state: done, note: {} }}\n    disputed: {{ date: 2011-09-01, note: {} }}\n\
-\x20 - id: 7\n    title: {}\n    channel: walk\n    topic: veilig\n    location: {}\n    asked: {}\n    partner: gemeente\n    outcome: honoured\n    when: 2011-10\n    answer: {}\n\
-\x20 - id: 8\n    title: {}\n    kind: initiative\n    channel: meeting\n    topic: sociaal\n    asked: {}\n    partner: gemeente\n    outcome: declined\n    ground: financial\n    reason: {}\n\
+\x20 - id: 7\n    title: {}\n    channel: walk\n    topic: veilig\n    location: {}\n    asked: {}\n    partner: gemeente\n    outcome: honoured\n    when: 2011-10\n    answer: {}\n    rescheduled:\n      - {{ date: 2011-09-01, when: 2012-Q1, reason: {} }}\n\
+\x20 - id: 8\n    title: {}\n    kind: initiative\n    channel: meeting\n    topic: sociaal\n    asked: {}\n    partner: gemeente\n    outcome: declined\n    ground: financial\n    reason: {}\n    revised:\n      - {{ date: 2011-08-01, from: honoured, reason: {} }}\n\
 \x20 - id: 9\n    title: {}\n    channel: meeting\n    topic: heel\n    asked: {}\n    partner: gemeente\n    outcome: scheduled\n    when: 2013\n    planning_adjusted: false\n    reason: {}\n\
 \x20 - id: 10\n    title: {}\n    channel: meeting\n    topic: sociaal\n    asked: {}\n    partner: elan-wonen\n    outcome: prioritised\n    report_by: 2011-11\n    decision: {{ date: 2011-11-30, included: true, note: {} }}\n\
 \x20 - id: 11\n    title: {}\n    channel: walk\n    topic: heel\n    follows: delftwijk/2010/4\n    asked: {}\n    partner: gemeente\n    outcome: resolved\n    answer: {}\n",
@@ -128,9 +128,11 @@ fn hostile_site(root: &Path) {
         p("q7-location"),
         m("q7-asked"),
         m("q7-answer"),
+        p("q7-move-reason"),
         p("q8-title"),
         m("q8-asked"),
         m("q8-reason"),
+        p("q8-revision-reason"),
         p("q9-title"),
         m("q9-asked"),
         m("q9-reason"),
@@ -404,7 +406,9 @@ fn hostile_payloads_reach_the_output() {
         "q6-answer",
         "q6-progress-note",
         "q6-disputed-note",
+        "q7-move-reason",
         "q8-reason",
+        "q8-revision-reason",
         "q9-reason",
         "q10-decision-note",
         "update-title",
@@ -422,6 +426,23 @@ fn hostile_payloads_reach_the_output() {
         .copied()
         .collect();
     assert!(missing.is_empty(), "fields not in any output: {missing:?}");
+    // The promise record's texts are in the feeds too, so their checks above are not vacuous.
+    let feeds: String = files
+        .iter()
+        .filter(|(path, _)| path.ends_with("atom.xml"))
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .collect();
+    for f in [
+        "q6-progress-note",
+        "q7-move-reason",
+        "q8-revision-reason",
+        "q10-decision-note",
+    ] {
+        assert!(
+            feeds.contains(&format!("HOSTILE-{f} ")),
+            "{f} is in no feed"
+        );
+    }
 }
 
 /// The same checks, unit-sized: the scanners catch live payloads (so a pass

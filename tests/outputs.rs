@@ -129,10 +129,7 @@ fn csv_has_bom_header_and_one_row_per_public_question() {
         .delimiter(b';')
         .from_reader(&bytes[3..]);
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    let expected: Vec<&str> = afspraak::export::QUESTION_FIELDS
-        .iter()
-        .map(|f| f.name)
-        .collect();
+    let expected: Vec<&str> = afspraak::export::csv_columns().map(|f| f.name).collect();
     assert_eq!(header, expected);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let site = afspraak::check(&fixture(), None).unwrap().site.unwrap();
@@ -212,7 +209,7 @@ fn json_exports_match_their_schemas() {
     let (_tmp, out) = built();
     let vragen: serde_json::Value = serde_json::from_str(&read(&out, "data/vragen.json")).unwrap();
     validate("vragen.schema.json", &vragen);
-    assert_eq!(vragen["schema_version"], 1);
+    assert_eq!(vragen["schema_version"], afspraak::export::SCHEMA_VERSION);
     assert!(
         vragen["licence"]
             .as_str()
@@ -317,4 +314,79 @@ fn gzip_len(bytes: &[u8]) -> usize {
         .expect("gzip is on the machine");
     child.stdin.take().unwrap().write_all(bytes).unwrap();
     child.wait_with_output().unwrap().stdout.len()
+}
+
+/// The draft (europawijk) and the embargoed contract (boerhaavewijk) get a
+/// progress step, a move, a change of the answer and a decision, each marked.
+fn site_with_hidden_records() -> (TempDir, PathBuf) {
+    let tmp = TempDir::new().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(&fixture(), &root);
+    for (slug, marker) in [
+        ("europawijk", "DRAFTRECORDMARKER"),
+        ("boerhaavewijk", "EMBARGORECORDMARKER"),
+    ] {
+        let path = root.join(format!("content/contracts/{slug}/2011.yaml"));
+        let mut text = fs::read_to_string(&path).unwrap();
+        text.push_str(&format!(
+            "  - id: 2\n    title: {marker} verschoven\n    topic: heel\n    asked: Vraag.\n    partner: gemeente\n    outcome: honoured\n    when: 2011-10\n    progress:\n      - {{ date: 2011-06-01, state: started, note: {marker} voortgang }}\n    rescheduled:\n      - {{ date: 2011-09-01, when: 2012-Q2, reason: {marker} verschoven }}\n\
+             \x20 - id: 3\n    title: {marker} besluit\n    topic: heel\n    asked: Vraag.\n    partner: gemeente\n    outcome: prioritised\n    report_by: 2011-11\n    decision: {{ date: 2011-11-30, included: false, note: {marker} besluit }}\n\
+             \x20 - id: 4\n    title: {marker} gewijzigd\n    topic: heel\n    asked: Vraag.\n    partner: gemeente\n    outcome: declined\n    ground: policy\n    reason: Past niet.\n    revised:\n      - {{ date: 2011-08-01, from: honoured, reason: {marker} gewijzigd }}\n"
+        ));
+        fs::write(&path, text).unwrap();
+    }
+    (tmp, root)
+}
+
+#[test]
+fn the_record_of_hidden_contracts_never_reaches_feeds_or_data() {
+    let (tmp, root) = site_with_hidden_records();
+    let out = tmp.path().join("public");
+    let b = afspraak::build(&root, Some(&out), None).unwrap();
+    assert!(b.succeeded(), "{:#?}", b.checked.diagnostics);
+    for f in all_files(&out) {
+        let text = String::from_utf8_lossy(&fs::read(out.join(&f)).unwrap()).into_owned();
+        for marker in ["DRAFTRECORDMARKER", "EMBARGORECORDMARKER"] {
+            assert!(!text.contains(marker), "{} contains {marker}", f.display());
+        }
+    }
+    for rel in [
+        "atom.xml",
+        "wijken/europawijk/atom.xml",
+        "wijken/boerhaavewijk/atom.xml",
+    ] {
+        let feed: atom_syndication::Feed = read(&out, rel).parse().expect("valid Atom");
+        for e in feed.entries() {
+            assert!(
+                !e.id().contains("/europawijk/") && !e.id().contains("/boerhaavewijk/"),
+                "{rel} has {}",
+                e.id()
+            );
+        }
+    }
+    // Once the embargo lifts, that record is published (so the markers above
+    // would have been found); the draft's never is.
+    let lifted = tmp.path().join("lifted");
+    let as_of = chrono::NaiveDate::from_ymd_opt(2012, 1, 16)
+        .unwrap()
+        .and_hms_opt(0, 0, 0);
+    let b = afspraak::build(&root, Some(&lifted), as_of).unwrap();
+    assert!(b.succeeded(), "{:#?}", b.checked.diagnostics);
+    for rel in [
+        "atom.xml",
+        "wijken/boerhaavewijk/atom.xml",
+        "data/vragen.json",
+    ] {
+        let text = read(&lifted, rel);
+        for part in ["voortgang", "verschoven", "besluit", "gewijzigd"] {
+            assert!(
+                text.contains(&format!("EMBARGORECORDMARKER {part}")),
+                "{rel} lacks {part}"
+            );
+        }
+    }
+    for f in all_files(&lifted) {
+        let text = String::from_utf8_lossy(&fs::read(lifted.join(&f)).unwrap()).into_owned();
+        assert!(!text.contains("DRAFTRECORDMARKER"), "{}", f.display());
+    }
 }

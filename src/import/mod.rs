@@ -129,6 +129,10 @@ pub const IGNORED_COLUMNS: &[&str] = &[
     "permalink",
     "besluit_datum",
     "besluit_opgenomen",
+    // The promise as signed is `wanneer`/`uitslag_uiterlijk`; a move is a
+    // `rescheduled` entry, which import does not write.
+    "toegezegd",
+    "huidige_termijn",
     "stand_van_zaken",
     "laatste_update",
     "betwist",

@@ -24,8 +24,19 @@ pub struct Layout<'a> {
     pub languages: Vec<LanguageLink>,
     pub footer: Vec<Link>,
     pub stylesheet: &'static str,
-    /// Atom feeds that belong to this page, for `<link rel="alternate">`.
-    pub feeds: Vec<Link>,
+    /// Atom feeds that belong to this page: `<link rel="alternate">` in the
+    /// head, and a visible link to subscribe.
+    pub feeds: Vec<FeedLink>,
+}
+
+/// A feed of a page.
+#[derive(Serialize, Clone)]
+pub struct FeedLink {
+    /// The feed's own title.
+    pub label: String,
+    pub url: String,
+    /// The text of the visible link: "Volg het nieuws en de voortgang (Atom-feed)".
+    pub subscribe: String,
 }
 
 #[derive(Serialize)]

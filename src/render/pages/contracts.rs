@@ -70,7 +70,8 @@ pub(super) fn contract(cx: &PageContext, c: &Contract) -> PageJob {
         },
         cx.neighbourhood_link(c.neighbourhood),
     ];
-    let layout = cx.layout(&link.url, page.title.clone(), "wijken", crumbs);
+    let mut layout = cx.layout(&link.url, page.title.clone(), "wijken", crumbs);
+    layout.feeds = vec![cx.neighbourhood_feed(c.neighbourhood)];
     cx.job(link.url, "contract.html", layout, &page)
 }
 
@@ -153,7 +154,8 @@ pub(super) fn question(cx: &PageContext, c: &Contract, q: &Question) -> PageJob 
         cx.contract_link(c),
     ];
     let url = page.item.url.clone();
-    let layout = cx.layout(&url, page.item.title.clone(), "wijken", crumbs);
+    let mut layout = cx.layout(&url, page.item.title.clone(), "wijken", crumbs);
+    layout.feeds = vec![cx.neighbourhood_feed(c.neighbourhood)];
     cx.job(url, "question.html", layout, &page)
 }
 

@@ -123,12 +123,30 @@ impl<'a, 's> PageContext<'a, 's> {
             footer,
             stylesheet: urls::stylesheet(),
             feeds: match section {
-                "home" | "nieuws" => vec![Link {
-                    label: site.config.title.clone(),
-                    url: "/atom.xml".into(),
-                }],
+                "home" | "nieuws" => vec![self.site_feed()],
                 _ => Vec::new(),
             },
+        }
+    }
+
+    /// The whole site's feed.
+    fn site_feed(&self) -> FeedLink {
+        FeedLink {
+            label: crate::feeds::site_feed_title(self.site()),
+            url: crate::feeds::SITE_FEED.into(),
+            subscribe: self.tr("label_subscribe"),
+        }
+    }
+
+    /// A neighbourhood's feed: its news, contracts and the progress of its agreements.
+    fn neighbourhood_feed(&self, id: NeighbourhoodId) -> FeedLink {
+        let n = self.site().neighbourhood(id);
+        FeedLink {
+            label: crate::feeds::neighbourhood_feed_title(self.site(), n),
+            url: crate::feeds::neighbourhood_feed(&n.slug),
+            subscribe: self
+                .tr("label_subscribe_neighbourhood")
+                .replace("{name}", &n.name),
         }
     }
 

@@ -59,10 +59,7 @@ pub(super) fn neighbourhood(cx: &PageContext, id: NeighbourhoodId) -> PageJob {
         url: urls::neighbourhoods(cx.lang),
     }];
     let mut layout = cx.layout(&url, n.name.clone(), "wijken", crumbs);
-    layout.feeds = vec![Link {
-        label: format!("{} · {}", n.name, site.config.title),
-        url: crate::feeds::neighbourhood_feed(&n.slug),
-    }];
+    layout.feeds = vec![cx.neighbourhood_feed(id)];
     cx.job(url, "neighbourhood.html", layout, &page)
 }
 
