@@ -287,6 +287,14 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn scale_beyond_the_neighbourhood() {
+        assert_eq!(Scale::from_key("city"), Some(Scale::City));
+        assert_eq!(Scale::keys(), ["neighbourhood", "district", "city"]);
+        assert!(!Scale::Neighbourhood.is_larger());
+        assert!(Scale::District.is_larger() && Scale::City.is_larger());
+    }
+
+    #[test]
     fn embargo_and_draft() {
         let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap();
         assert!(is_public(false, None, t("2011-01-01T00:00")));

@@ -378,3 +378,91 @@ pub fn topics(doc: &Option<YamlDoc>, d: &mut Diagnostics) -> Vec<Topic> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::FileId;
+
+    fn span(file: u32) -> Span {
+        Span::file_start(FileId(file))
+    }
+
+    fn neighbourhood(slug: &str, since: Option<i32>) -> Neighbourhood {
+        Neighbourhood {
+            slug: slug.into(),
+            name: slug.to_uppercase(),
+            district: DistrictId(0),
+            focus: false,
+            council: None,
+            opted_out: since.map(|since| OptedOut {
+                since,
+                note: "n".into(),
+                span: span(0),
+            }),
+            intro: None,
+            span: span(0),
+        }
+    }
+
+    #[test]
+    fn a_contract_from_the_year_of_opting_out_on_is_an_error() {
+        let nbs = [neighbourhood("a", Some(2012)), neighbourhood("b", None)];
+        let mut d = Diagnostics::default();
+        opted_out_contracts(&nbs, [("a", 2011, span(1)), ("b", 2013, span(2))], &mut d);
+        assert!(
+            d.is_empty(),
+            "earlier contracts, and other neighbourhoods, are fine"
+        );
+        let mut d = Diagnostics::default();
+        opted_out_contracts(
+            &nbs,
+            [
+                ("a", 2014, span(3)),
+                ("a", 2011, span(1)),
+                ("a", 2012, span(2)),
+            ],
+            &mut d,
+        );
+        let found: Vec<&Diagnostic> = d.iter().collect();
+        assert_eq!(found.len(), 1, "one error for the neighbourhood");
+        assert_eq!(found[0].code, Code::FieldNotApplicable);
+        assert!(
+            found[0]
+                .message
+                .contains("since 2012, but there is a contract for 2012 and 2014")
+        );
+        assert_eq!(found[0].related.len(), 2);
+        assert!(found[0].help.as_deref().unwrap().contains("(2015)"));
+    }
+
+    #[test]
+    fn a_year_is_four_digits() {
+        let node = |value| Node {
+            value,
+            span: span(0),
+        };
+        let mut d = Diagnostics::default();
+        assert_eq!(
+            year(&node(Value::Int(2012)), "since", &mut d)
+                .unwrap()
+                .value,
+            2012
+        );
+        assert_eq!(
+            year(&node(Value::Str(" 2019 ".into())), "since", &mut d)
+                .unwrap()
+                .value,
+            2019
+        );
+        assert!(d.is_empty());
+        for bad in [Value::Int(12), Value::Int(20120), Value::Str("0123".into())] {
+            let mut d = Diagnostics::default();
+            assert!(year(&node(bad), "since", &mut d).is_none());
+            assert_eq!(d.iter().next().unwrap().code, Code::InvalidDate);
+        }
+        let mut d = Diagnostics::default();
+        assert!(year(&node(Value::Bool(true)), "since", &mut d).is_none());
+        assert_eq!(d.iter().next().unwrap().code, Code::WrongType);
+    }
+}
