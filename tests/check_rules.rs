@@ -1713,6 +1713,184 @@ fn merge_conflict_in_the_record() {
         .help_has("keep the lines of both sides and remove the marker lines");
 }
 
+// ---------------------------------------------------------------- more of the seed's domain
+
+/// Adds a neighbourhood whose council chose to have no contract, with the
+/// lines of its `opted_out` (indented under the key).
+fn opted_out(site: &Site, slug: &str, lines: &str) {
+    site.append(
+        DISTRICTS,
+        &format!("    - slug: {slug}\n      name: Zuiderpolder\n      opted_out:\n{lines}"),
+    );
+}
+
+#[test]
+fn volunteers_scale_and_opting_out_check_clean() {
+    let site = Site::base();
+    // Question 8 is an initiative.
+    site.replace(
+        CONTRACT,
+        "    kind: initiative\n",
+        "    kind: initiative\n    needs_volunteers: true\n    scale: city\n",
+    );
+    site.replace(
+        CONTRACT,
+        "    title: Meer blauw op straat\n",
+        "    title: Meer blauw op straat\n    scale: district\n    needs_volunteers: false\n",
+    );
+    site.replace(
+        CONTRACT,
+        "    title: Hondenpoep in het park\n",
+        "    title: Hondenpoep in het park\n    scale: neighbourhood\n",
+    );
+    opted_out(
+        &site,
+        "zuiderpolder",
+        "        since: 2009\n        note: De wijkraad praat liever zelf met de gemeente.\n",
+    );
+    // Delftwijk's council stopped after its contract of 2010.
+    site.replace(
+        DISTRICTS,
+        "      council: Wijkraad Delftwijk\n",
+        "      council: Wijkraad Delftwijk\n      opted_out: { since: 2011, note: De wijkraad is gestopt met het wijkcontract. }\n",
+    );
+    site.check().clean();
+}
+
+#[test]
+fn needs_volunteers_on_a_question() {
+    // Without `kind`, it is a question.
+    let site = Site::base();
+    site.replace(
+        CONTRACT,
+        "    title: Meer blauw op straat\n",
+        "    title: Meer blauw op straat\n    needs_volunteers: true\n",
+    );
+    site.check()
+        .single("field-not-applicable")
+        .at(CONTRACT, site.pos(CONTRACT, "needs_volunteers"))
+        .message_has("no meaning for a question, only for an initiative")
+        .help_has("add `kind: initiative`");
+
+    let site = Site::base();
+    site.replace(
+        CONTRACT,
+        "    title: Volle containers bij de Baden Powellstraat\n    kind: question\n",
+        "    title: Volle containers bij de Baden Powellstraat\n    kind: question\n    needs_volunteers: true\n",
+    );
+    site.check()
+        .single("field-not-applicable")
+        .at(CONTRACT, site.pos(CONTRACT, "needs_volunteers"));
+
+    let site = Site::base();
+    site.replace(
+        CONTRACT,
+        "    kind: initiative\n",
+        "    kind: initiative\n    needs_volunteers: ja\n",
+    );
+    site.check()
+        .single("wrong-type")
+        .at(CONTRACT, site.pos_after(CONTRACT, "needs_volunteers: "))
+        .help_has("`true` or `false`");
+}
+
+#[test]
+fn scale_that_is_not_a_scale() {
+    let site = Site::base();
+    site.replace(
+        CONTRACT,
+        "    title: Meer blauw op straat\n",
+        "    title: Meer blauw op straat\n    scale: distict\n",
+    );
+    site.check()
+        .single("invalid-value")
+        .at(CONTRACT, site.pos(CONTRACT, "distict"))
+        .message_has("`distict` is not a valid scale")
+        .help_has("did you mean `district`? `scale` is one of: neighbourhood, district, city");
+}
+
+#[test]
+fn opted_out_with_a_contract_for_that_year_or_later() {
+    let site = Site::base();
+    site.replace(
+        DISTRICTS,
+        "      council: Wijkraad Delftwijk\n",
+        "      council: Wijkraad Delftwijk\n      opted_out: { since: 2010, note: De wijkraad wil geen wijkcontract. }\n",
+    );
+    site.check()
+        .single("field-not-applicable")
+        .at(DISTRICTS, site.pos(DISTRICTS, "2010"))
+        .message_has(
+            "Delftwijk has chosen to have no contract since 2010, but there is a contract for 2010",
+        )
+        .help_has("remove `opted_out` from delftwijk")
+        .help_has("set `since` to the first year without a contract (2011)");
+}
+
+#[test]
+fn opted_out_since_that_is_not_a_year() {
+    for (since, code) in [
+        ("12", "invalid-date"),
+        ("'sinds 2012'", "invalid-date"),
+        ("[2012]", "wrong-type"),
+    ] {
+        let site = Site::base();
+        opted_out(
+            &site,
+            "zuiderpolder",
+            &format!("        since: {since}\n        note: De wijkraad wil geen wijkcontract.\n"),
+        );
+        site.check()
+            .single(code)
+            .at(DISTRICTS, site.pos(DISTRICTS, since))
+            .help_has("four digits, such as `since: 2012`");
+    }
+}
+
+#[test]
+fn opted_out_without_since_or_note_or_as_a_yes() {
+    let site = Site::base();
+    opted_out(&site, "zuiderpolder", "        since: 2009\n");
+    site.check()
+        .single("missing-field")
+        .at(DISTRICTS, site.pos(DISTRICTS, "since: 2009"))
+        .message_has("`opted_out` has no `note`");
+
+    let site = Site::base();
+    opted_out(
+        &site,
+        "zuiderpolder",
+        "        note: De wijkraad wil geen wijkcontract.\n",
+    );
+    site.check()
+        .single("missing-field")
+        .message_has("`opted_out` has no `since`");
+
+    let site = Site::base();
+    site.append(
+        DISTRICTS,
+        "    - slug: zuiderpolder\n      name: Zuiderpolder\n      opted_out: true\n",
+    );
+    site.check()
+        .single("wrong-type")
+        .at(DISTRICTS, site.pos_after(DISTRICTS, "opted_out: "))
+        .help_has("opted_out: { since: 2012, note:");
+}
+
+#[test]
+fn opted_out_note_is_public_text() {
+    let site = Site::base();
+    opted_out(
+        &site,
+        "zuiderpolder",
+        "        since: 2009\n        note: Vragen? Bel de voorzitter op 06-12345678.\n",
+    );
+    site.check()
+        .single("personal-data")
+        .at(DISTRICTS, site.pos(DISTRICTS, "06-12345678"))
+        .message_has("a phone number");
+}
+
 // ---------------------------------------------------------------- coverage
 
 /// Codes that only `afspraak build` raises (it compares with the previous build).

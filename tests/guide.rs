@@ -181,6 +181,8 @@ fn the_guide_names_only_fields_the_format_has() {
         "decision",
         "rescheduled",
         "revised",
+        "needs_volunteers",
+        "scale",
     ] {
         assert!(question.get(field).is_some(), "{field}");
         assert!(
@@ -234,4 +236,54 @@ fn replace_question(contract: &str, question: &str) -> String {
         .find("\n  - id: ")
         .map_or(contract.len(), |i| start + i + 2);
     format!("{}{question}\n{}", &contract[..start], &contract[end..])
+}
+
+/// The guide's neighbourhood example (a YAML block starting `    - slug:`)
+/// joins the example site's districts.yaml: it checks clean, its page says
+/// the council chose so, and a contract for it is refused as the guide says.
+#[test]
+fn the_guides_opted_out_neighbourhood_checks_clean() {
+    let text = guide();
+    let examples: Vec<String> = blocks(&text, "yaml")
+        .into_iter()
+        .map(|(_, block)| block)
+        .filter(|block| block.starts_with("    - slug: "))
+        .collect();
+    assert_eq!(examples.len(), 1, "the guide shows one neighbourhood");
+    let example = &examples[0];
+    assert!(example.contains("opted_out:"), "{example}");
+    assert!(
+        text.contains("`needs_volunteers: true`") && text.contains("`scale: city`"),
+        "the guide explains volunteers and scale"
+    );
+
+    let tmp = tempfile::TempDir::new().unwrap();
+    let (code, out) = run(tmp.path(), &["init", "site"]);
+    assert_eq!(code, 0, "{out}");
+    let site = tmp.path().join("site");
+    let districts = site.join("content/districts.yaml");
+    let before = fs::read_to_string(&districts).unwrap();
+    fs::write(&districts, format!("{before}{example}")).unwrap();
+    let (code, out) = run(&site, &["check"]);
+    assert_eq!(
+        code, 0,
+        "the guide's example\n{example}\ndoes not check:\n{out}"
+    );
+    assert!(out.contains("no problems"), "{out}");
+    let (code, out) = run(&site, &["build"]);
+    assert_eq!(code, 0, "{out}");
+    let page = fs::read_to_string(site.join("public/wijken/zuiderpolder/index.html")).unwrap();
+    assert!(
+        page.contains(
+            "De wijkraad van Zuiderpolder heeft sinds 2019 gekozen voor geen wijkcontract."
+        ),
+        "{page}"
+    );
+
+    // "Zolang `opted_out` er staat, weigert `afspraak check` een contract".
+    let (code, out) = run(&site, &["new", "contract", "zuiderpolder", "2027"]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out) = run(&site, &["check"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("error[field-not-applicable]"), "{out}");
 }

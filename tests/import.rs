@@ -538,3 +538,78 @@ fn write_xlsx_template() {
     ws.autofit();
     book.save(manifest("docs/sjabloon-vragen.xlsx")).unwrap();
 }
+
+#[test]
+fn volunteers_and_scale_columns_in_dutch() {
+    let site = site();
+    let root = site.path();
+    let before = read(root, MEERWIJK);
+    // 8 (an initiative) now needs volunteers and is taken up for the district;
+    // 9 for the whole city; 6 says what an empty field says already; 13 is new.
+    let csv = "nr;soort;vrijwilligers_nodig;schaal;titel;thema;vraag;partner;uitkomst\n\
+               8;;Ja;Stadsdeel;;;;;\n\
+               9;;;hele stad;;;;;\n\
+               6;vraag;nee;wijk;;;;;\n\
+               13;Initiatief;ja;;Moestuin;sociaal;Bewoners willen samen groente kweken.;gemeente;Direct opgelost\n";
+    let file = sheet(&site, "vragen.csv", csv);
+    let report = ok(root, &file, "meerwijk/2011");
+    assert_eq!(report.updated, vec![8, 9]);
+    assert_eq!(report.unchanged, vec![6]);
+    assert_eq!(report.added, vec![13]);
+    let after = read(root, MEERWIJK);
+    let q8 = &after[after.find("  - id: 8\n").unwrap()..after.find("  - id: 9\n").unwrap()];
+    assert!(q8.contains("    needs_volunteers: true\n"), "{q8}");
+    assert!(q8.contains("    scale: district\n"), "{q8}");
+    let q9 = &after[after.find("  - id: 9\n").unwrap()..after.find("  - id: 10\n").unwrap()];
+    assert!(q9.contains("    scale: city\n"), "{q9}");
+    assert!(!q9.contains("needs_volunteers"), "{q9}");
+    // Nothing was added to 6: its fields say what their absence says.
+    let q6 = &after[after.find("  - id: 6\n").unwrap()..after.find("  - id: 7\n").unwrap()];
+    assert_eq!(
+        q6,
+        &before[before.find("  - id: 6\n").unwrap()..before.find("  - id: 7\n").unwrap()]
+    );
+    assert!(after.ends_with(
+        "  - id: 13\n    title: Moestuin\n    kind: initiative\n    needs_volunteers: true\n    topic: sociaal\n    asked: |\n      Bewoners willen samen groente kweken.\n    partner: gemeente\n    outcome: resolved\n"
+    ), "{after}");
+    assert_checks(root);
+
+    // The same import again changes nothing.
+    let report = ok(root, &file, "meerwijk/2011");
+    assert_eq!(report.unchanged, vec![8, 9, 6, 13]);
+    assert_eq!(read(root, MEERWIJK), after);
+}
+
+#[test]
+fn volunteers_only_for_an_initiative_and_a_scale_that_exists() {
+    let site = site();
+    let root = site.path();
+    let before = read(root, MEERWIJK);
+    // 7 is a question; 12 has no kind, so it is one too; 6 has a scale that is not one.
+    let csv = "nr;vrijwilligers_nodig;schaal\n7;ja;\n12;ja;\n6;;land\n";
+    let file = sheet(&site, "vragen.csv", csv);
+    let errors = row_errors(root, &file, "meerwijk/2011");
+    assert_eq!(read(root, MEERWIJK), before, "nothing may be written");
+    let at: Vec<(usize, &str)> = errors.iter().map(|e| (e.row, e.column.as_str())).collect();
+    assert_eq!(
+        at,
+        [
+            (2, "vrijwilligers_nodig"),
+            (3, "vrijwilligers_nodig"),
+            (4, "schaal"),
+        ],
+        "{errors:?}"
+    );
+    assert!(errors[2].message.contains("wijk"), "{}", errors[2].message);
+    assert!(
+        errors[0].message.contains("not an initiative"),
+        "{}",
+        errors[0].message
+    );
+
+    // A question that becomes an initiative in the same row may.
+    let csv = "nr;soort;vrijwilligers_nodig\n7;initiatief;ja\n";
+    let file = sheet(&site, "vragen.csv", csv);
+    assert_eq!(ok(root, &file, "meerwijk/2011").updated, vec![7]);
+    assert_checks(root);
+}

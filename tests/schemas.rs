@@ -98,7 +98,14 @@ fn bundled_content_validates_against_the_schemas() {
         .filter(|e| e.path().extension().is_some_and(|x| x == "yaml"))
         .map(|e| fs::read_to_string(e.path()).unwrap())
         .collect();
-    for field in ["rescheduled:", "revised:", "report_by:"] {
+    for field in [
+        "rescheduled:",
+        "revised:",
+        "report_by:",
+        "needs_volunteers: true",
+        "scale: district",
+        "scale: city",
+    ] {
         assert!(
             contracts.contains(field),
             "no bundled contract uses `{field}`"
@@ -162,6 +169,67 @@ fn schemas_accept_moves_and_revisions() {
     }
 }
 
+#[test]
+fn schemas_accept_volunteers_scale_and_opting_out() {
+    let contract = schema("contract.schema.json");
+    let v = jsonschema::validator_for(&contract).unwrap();
+    let valid = [
+        "  - { id: 1, title: T, asked: A, topic: sociaal, partner: dock, kind: initiative, needs_volunteers: true, outcome: honoured, when: 2026-Q4 }\n",
+        "  - { id: 2, title: T, asked: A, topic: verkeer, partner: gemeente, scale: city, outcome: prioritised, report_by: 2026-11 }\n",
+        "  - { id: 3, title: T, asked: A, topic: verkeer, partner: gemeente, scale: district, needs_volunteers: false, outcome: resolved }\n",
+        "  - { id: 4, title: T, asked: A, topic: verkeer, partner: gemeente, scale: neighbourhood, outcome: resolved }\n",
+    ];
+    for question in valid {
+        let instance = with_question(question);
+        let errors: Vec<String> = v.iter_errors(&instance).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{question}: {errors:#?}");
+    }
+    let invalid = [
+        // Only an initiative waits for volunteers.
+        "  - { id: 1, title: T, asked: A, topic: sociaal, partner: dock, needs_volunteers: true, outcome: resolved }\n",
+        "  - { id: 1, title: T, asked: A, topic: sociaal, partner: dock, kind: question, needs_volunteers: true, outcome: resolved }\n",
+        "  - { id: 1, title: T, asked: A, topic: sociaal, partner: dock, kind: initiative, needs_volunteers: ja, outcome: resolved }\n",
+        "  - { id: 1, title: T, asked: A, topic: verkeer, partner: gemeente, scale: stadsdeel, outcome: resolved }\n",
+    ];
+    for question in invalid {
+        assert!(!v.is_valid(&with_question(question)), "{question}");
+    }
+
+    let districts = schema("districts.schema.json");
+    let v = jsonschema::validator_for(&districts).unwrap();
+    let with_neighbourhood = |fields: &str| {
+        yaml(&format!(
+            "- slug: schalkwijk\n  name: Schalkwijk\n  neighbourhoods:\n    - slug: zuiderpolder\n      name: Zuiderpolder\n{fields}"
+        ))
+    };
+    let valid = [
+        "      opted_out: { since: 2019, note: De wijkraad praat liever zelf met de gemeente. }\n",
+        "      opted_out:\n        since: '2019'\n        note: |\n          De wijkraad praat liever zelf met de gemeente.\n",
+    ];
+    for fields in valid {
+        let instance = with_neighbourhood(fields);
+        let errors: Vec<String> = v.iter_errors(&instance).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{fields}: {errors:#?}");
+    }
+    let invalid = [
+        "      opted_out: true\n",
+        "      opted_out: { since: 2019 }\n",
+        "      opted_out: { note: N }\n",
+        "      opted_out: { since: 19, note: N }\n",
+        "      opted_out: { since: 'sinds 2019', note: N }\n",
+        "      opted_out: { since: 2019, note: N, reason: R }\n",
+    ];
+    for fields in invalid {
+        assert!(!v.is_valid(&with_neighbourhood(fields)), "{fields}");
+    }
+    // The bundled site has a neighbourhood that opted out.
+    assert!(
+        fs::read_to_string(repo().join("content/districts.yaml"))
+            .unwrap()
+            .contains("opted_out:")
+    );
+}
+
 /// Every property the question schema offers is a key `check` accepts: a
 /// contract using them all yields no `unknown-key`.
 #[test]
@@ -223,6 +291,8 @@ fn every_schema_property_is_known_to_check() {
             "disputed" => "disputed: { date: 2011-09-01, note: N }",
             "rescheduled" => "rescheduled: [{ date: 2011-11-01, when: 2013, reason: R }]",
             "revised" => "revised: [{ date: 2011-10-01, from: honoured, reason: R }]",
+            "needs_volunteers" => "needs_volunteers: true",
+            "scale" => "scale: city",
             other => panic!("the test does not know schema property `{other}`: add an example"),
         };
         q.push_str(&format!("    {line}\n"));

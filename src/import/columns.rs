@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::read::Table;
 use super::{IGNORED_COLUMNS, RowError};
-use crate::model::{Channel, Ground, Keyword, OutcomeKind, QuestionKind};
+use crate::model::{Channel, Ground, Keyword, OutcomeKind, QuestionKind, Scale};
 use crate::validate::suggest::did_you_mean;
 
 /// A question field that a column can fill.
@@ -14,6 +14,8 @@ pub(super) enum Field {
     Id,
     Title,
     Kind,
+    NeedsVolunteers,
+    Scale,
     Channel,
     Topic,
     Location,
@@ -35,6 +37,12 @@ pub(super) const FIELDS: &[(Field, &str, &str)] = &[
     (Field::Id, "id", "nr"),
     (Field::Title, "title", "titel"),
     (Field::Kind, "kind", "soort"),
+    (
+        Field::NeedsVolunteers,
+        "needs_volunteers",
+        "vrijwilligers_nodig",
+    ),
+    (Field::Scale, "scale", "schaal"),
     (Field::Channel, "channel", "kanaal"),
     (Field::Topic, "topic", "thema"),
     (Field::Location, "location", "plek"),
@@ -74,6 +82,16 @@ impl Field {
     /// One line of free text, quoted when YAML would misread it.
     pub(super) fn is_line(self) -> bool {
         matches!(self, Field::Title | Field::Location)
+    }
+    /// The value a question has when the field is absent: a spreadsheet
+    /// that fills it in for every row adds nothing to the file.
+    pub(super) fn is_default(self, value: &str) -> bool {
+        match self {
+            Field::Kind => value == QuestionKind::Question.key(),
+            Field::NeedsVolunteers => value == "false",
+            Field::Scale => value == Scale::Neighbourhood.key(),
+            _ => false,
+        }
     }
 }
 
@@ -157,6 +175,16 @@ pub(super) fn parse_kind(s: &str) -> Option<QuestionKind> {
     QuestionKind::from_key(&s).or(match s.as_str() {
         "vraag" => Some(QuestionKind::Question),
         "initiatief" => Some(QuestionKind::Initiative),
+        _ => None,
+    })
+}
+
+pub(super) fn parse_scale(s: &str) -> Option<Scale> {
+    let s = lower_words(s);
+    Scale::from_key(&s).or(match s.as_str() {
+        "wijk" | "buurt" => Some(Scale::Neighbourhood),
+        "stadsdeel" | "heel stadsdeel" | "het hele stadsdeel" => Some(Scale::District),
+        "stad" | "hele stad" | "de hele stad" | "stadsbreed" => Some(Scale::City),
         _ => None,
     })
 }
@@ -322,5 +350,10 @@ mod tests {
         assert_eq!(parse_ground("Financieel"), Some(Ground::Financial));
         assert_eq!(parse_bool("Nee"), Some(false));
         assert_eq!(parse_channel("Wijkschouw"), Some(Channel::Walk));
+        assert_eq!(parse_scale("Stadsdeel"), Some(Scale::District));
+        assert_eq!(parse_scale("hele  stad"), Some(Scale::City));
+        assert_eq!(parse_scale("wijk"), Some(Scale::Neighbourhood));
+        assert_eq!(parse_scale("city"), Some(Scale::City));
+        assert_eq!(parse_scale("land"), None);
     }
 }

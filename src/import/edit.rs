@@ -8,7 +8,6 @@ use super::columns::Field;
 use super::doc::{Doc, line_end, line_start, parse_yaml, starts_block_scalar};
 use super::rows::{Row, same};
 use crate::load::{Node, Value};
-use crate::model::{Keyword, QuestionKind};
 
 pub(super) struct Plan {
     pub(super) text: String,
@@ -51,8 +50,9 @@ pub(super) fn plan(rows: &[Row], doc: Option<&Doc>, name: &str, year: i32) -> an
                     match item.get(f.key()) {
                         Some(loc)
                             if loc.value.as_deref().is_some_and(|old| same(f, old, value)) => {}
-                        // `kind` defaults to question.
-                        None if f == Field::Kind && value == QuestionKind::Question.key() => {}
+                        // `kind: question`, `scale: neighbourhood`, `needs_volunteers: false`
+                        // are what an absent field means already.
+                        None if f.is_default(value) => {}
                         Some(loc) => {
                             changed = true;
                             let mut new = render_field(f, value, item.col);
@@ -186,7 +186,12 @@ pub(super) fn plan(rows: &[Row], doc: Option<&Doc>, name: &str, year: i32) -> an
 
 fn render_item(row: &Row, dash: usize, col: usize) -> String {
     let mut out = String::new();
-    for (i, (&f, value)) in row.values.iter().enumerate() {
+    // `kind` is written out on a new question; the rarer fields only when they say something.
+    let written = row
+        .values
+        .iter()
+        .filter(|(f, v)| **f == Field::Kind || !f.is_default(v));
+    for (i, (&f, value)) in written.enumerate() {
         if i == 0 {
             out.push_str(&" ".repeat(dash));
             out.push_str("- ");

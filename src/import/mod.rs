@@ -16,7 +16,7 @@ use anyhow::{Context, anyhow};
 use chrono::NaiveDate;
 
 use crate::load::{Node, Value};
-use crate::model::{Keyword, QuestionKind, is_valid_slug};
+use crate::model::is_valid_slug;
 use crate::validate::suggest::did_you_mean;
 
 mod columns;
@@ -294,8 +294,9 @@ fn verify(text: &str, rows: &[Row]) -> anyhow::Result<()> {
                 )
             })?;
         for (&f, value) in &row.values {
-            let got = map_text(item, f.key())
-                .or_else(|| (f == Field::Kind).then(|| QuestionKind::Question.key().to_string()));
+            // An absent field reads as its default.
+            let got =
+                map_text(item, f.key()).or_else(|| f.is_default(value).then(|| value.clone()));
             if !got.as_deref().is_some_and(|g| same(f, g, value)) {
                 return Err(anyhow!(
                     "internal error: `{}` of question {id} would read back as {got:?}, not {value:?}; nothing was written",

@@ -9,12 +9,14 @@ use chrono::{Datelike, NaiveDate};
 use super::RowError;
 use super::columns::{
     FIELDS, Field, Header, outcome_label, outcomes_of, parse_bool, parse_channel, parse_ground,
-    parse_kind, parse_outcome,
+    parse_kind, parse_outcome, parse_scale,
 };
 use super::doc::Doc;
 use super::read::{Cell, Table, clean};
 use super::site::{SiteInfo, find_slug, unknown_slug};
-use crate::model::{Channel, Keyword, OutcomeKind, QuestionRef, When, when::WhenError};
+use crate::model::{
+    Channel, Keyword, OutcomeKind, QuestionKind, QuestionRef, When, when::WhenError,
+};
 use crate::validate::suggest::did_you_mean;
 
 /// One spreadsheet row, read: its row number and its non-empty values.
@@ -176,9 +178,14 @@ fn parse_value(field: Field, s: &str, site: &SiteInfo) -> Result<String, String>
         Field::When | Field::ReportBy => When::parse(s)
             .map(|w| w.to_string())
             .map_err(|e| when_error(e, s)),
-        Field::PlanningAdjusted => parse_bool(s)
+        Field::PlanningAdjusted | Field::NeedsVolunteers => parse_bool(s)
             .map(|b| b.to_string())
             .ok_or_else(|| format!("`{s}` is not ja or nee")),
+        Field::Scale => parse_scale(s).map(|k| k.key().to_string()).ok_or_else(|| {
+            format!(
+                "`{s}` is not a scale; one of: neighbourhood (wijk), district (stadsdeel), city (stad)"
+            )
+        }),
         Field::Ground => parse_ground(s).map(|g| g.key().to_string()).ok_or_else(|| {
             format!(
                 "`{s}` is not a ground; one of: legal (wettelijk), policy (beleid), financial (financieel)"
@@ -321,6 +328,24 @@ pub(super) fn check_row(
                 "a question cannot follow itself".into(),
             ));
         }
+    }
+    if merged(Field::NeedsVolunteers).as_deref() == Some("true")
+        && merged(Field::Kind).as_deref() != Some(QuestionKind::Initiative.key())
+    {
+        // Point at the cell the row filled in, or else at the other one.
+        let f = if from_row(Field::NeedsVolunteers) {
+            Field::NeedsVolunteers
+        } else {
+            Field::Kind
+        };
+        errors.push(err(
+            f,
+            format!(
+                "question {id} is not an initiative, so it cannot wait for volunteers; write initiative (initiatief) in {}, or nee in {}",
+                header.name(Field::Kind),
+                header.name(Field::NeedsVolunteers)
+            ),
+        ));
     }
     let Some(outcome) = merged(Field::Outcome).and_then(|o| OutcomeKind::from_key(&o)) else {
         return;

@@ -55,6 +55,22 @@ keyword!(ProgressState {
 });
 keyword!(QuestionKind { Question = "question", Initiative = "initiative" });
 keyword!(
+    /// How widely a question is taken up: in its own neighbourhood (the
+    /// default), or for the whole district or city.
+    Scale {
+        Neighbourhood = "neighbourhood",
+        District = "district",
+        City = "city",
+    }
+);
+
+impl Scale {
+    /// Taken up beyond the neighbourhood that asked.
+    pub fn is_larger(self) -> bool {
+        self != Scale::Neighbourhood
+    }
+}
+keyword!(
     /// Where the council collected the question.
     Channel {
         Meeting = "meeting",
@@ -162,6 +178,9 @@ pub struct Question {
     pub id: u32,
     pub title: String,
     pub kind: QuestionKind,
+    /// An initiative that goes ahead only when enough residents join.
+    pub needs_volunteers: bool,
+    pub scale: Scale,
     pub channel: Option<Channel>,
     pub topic: TopicId,
     pub location: Option<String>,
@@ -237,6 +256,8 @@ pub(crate) mod tests {
             id: 1,
             title: "t".into(),
             kind: QuestionKind::Question,
+            needs_volunteers: false,
+            scale: Scale::Neighbourhood,
             channel: None,
             topic: TopicId(0),
             location: None,
@@ -263,6 +284,14 @@ pub(crate) mod tests {
             },
             span,
         }
+    }
+
+    #[test]
+    fn scale_beyond_the_neighbourhood() {
+        assert_eq!(Scale::from_key("city"), Some(Scale::City));
+        assert_eq!(Scale::keys(), ["neighbourhood", "district", "city"]);
+        assert!(!Scale::Neighbourhood.is_larger());
+        assert!(Scale::District.is_larger() && Scale::City.is_larger());
     }
 
     #[test]

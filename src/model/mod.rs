@@ -34,7 +34,20 @@ pub struct Neighbourhood {
     pub focus: bool,
     /// The name of its council, such as "Wijkraad Meerwijk".
     pub council: Option<String>,
+    /// The council chose to have no contract.
+    pub opted_out: Option<OptedOut>,
     pub intro: Option<Markdown>,
+    pub span: Span,
+}
+
+/// A council's own choice not to have a neighbourhood contract.
+#[derive(Debug, Clone)]
+pub struct OptedOut {
+    /// The first year without a contract.
+    pub since: i32,
+    /// Plain text: why, or where to go instead.
+    pub note: String,
+    /// Where `since` is written, for diagnostics.
     pub span: Span,
 }
 

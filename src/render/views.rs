@@ -95,6 +95,10 @@ pub struct QuestionItem {
     pub revisions: Vec<RevisionEntry>,
     /// "3 weken later dan beloofd", for work done after the original deadline.
     pub late_by: Option<String>,
+    /// "Dit initiatief gaat door als genoeg bewoners meedoen".
+    pub volunteers: Option<String>,
+    /// "Wordt opgepakt voor de hele stad", when taken up beyond the neighbourhood.
+    pub scale: Option<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -206,6 +210,8 @@ pub struct NeighbourhoodItem {
     pub url: String,
     pub focus: bool,
     pub latest: Option<ContractItem>,
+    /// "Geen wijkcontract (eigen keuze)", when the council chose so.
+    pub opted_out: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -229,6 +235,8 @@ pub struct AgreementRow {
     pub delivery: Option<Badge>,
     /// "Het wijkplatform is het er niet mee eens", when the council disputes it.
     pub disputed: Option<String>,
+    pub volunteers: Option<String>,
+    pub scale: Option<String>,
 }
 
 /// One page of a long list.

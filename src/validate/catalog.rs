@@ -5,9 +5,9 @@ use std::collections::HashMap;
 
 use super::read::{self, Fields};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
-use crate::load::{Node, YamlDoc};
+use crate::load::{Node, Value, YamlDoc};
 use crate::model::{
-    District, DistrictId, Neighbourhood, NeighbourhoodId, Partner, PartnerKind, Topic,
+    District, DistrictId, Neighbourhood, NeighbourhoodId, OptedOut, Partner, PartnerKind, Topic,
 };
 use crate::source::{At, Span};
 
@@ -119,6 +119,7 @@ fn neighbourhood(node: &Node, district: DistrictId, d: &mut Diagnostics) -> Opti
         .and_then(|n| read::boolean(n, "focus", d))
         .unwrap_or(false);
     let council = f.get("council").and_then(|n| read::text(n, "council", d));
+    let opted_out = f.get("opted_out").and_then(|n| opted_out(n, d));
     if f.is_missing("slug") {
         f.missing(
             Code::MissingField,
@@ -144,8 +145,137 @@ fn neighbourhood(node: &Node, district: DistrictId, d: &mut Diagnostics) -> Opti
         district,
         focus,
         council: council.map(|c| c.value),
+        opted_out,
         intro: None,
     })
+}
+
+const OPTED_OUT_EXAMPLE: &str =
+    "write `opted_out: { since: 2012, note: De wijkraad organiseert zelf bewonersavonden. }`";
+
+/// `opted_out: { since: 2012, note: … }`: the council chose to have no contract.
+fn opted_out(node: &Node, d: &mut Diagnostics) -> Option<OptedOut> {
+    if !matches!(node.value, Value::Map(_)) {
+        d.push(
+            Diagnostic::error(
+                Code::WrongType,
+                node.span,
+                format!(
+                    "`opted_out` must be a mapping with `since` and `note`, not {}",
+                    node.value.kind()
+                ),
+            )
+            .with_help(OPTED_OUT_EXAMPLE),
+        );
+        return None;
+    }
+    let mut f = Fields::of(node, "`opted_out`", d)?;
+    let since = f.get("since").and_then(|n| year(n, "since", d));
+    let note = f.get("note").and_then(|n| read::text(n, "note", d));
+    for (key, help) in [
+        (
+            "since",
+            "add `since:` with the first year without a contract, such as `since: 2012`",
+        ),
+        (
+            "note",
+            "add `note:` saying in plain words why the council chose this, or where residents can go instead",
+        ),
+    ] {
+        if f.is_missing(key) {
+            f.missing(Code::MissingField, key, help, d);
+        }
+    }
+    f.finish(d);
+    let since = since?;
+    Some(OptedOut {
+        since: since.value,
+        note: note?.value,
+        span: since.span,
+    })
+}
+
+/// A year, written as four digits.
+fn year(node: &Node, field: &str, d: &mut Diagnostics) -> Option<At<i32>> {
+    let text = match &node.value {
+        Value::Int(i) => i.to_string(),
+        Value::Str(s) => s.trim().to_string(),
+        other => {
+            d.push(
+                Diagnostic::error(
+                    Code::WrongType,
+                    node.span,
+                    format!("`{field}` must be a year, not {}", other.kind()),
+                )
+                .with_help(format!(
+                    "write the year as four digits, such as `{field}: 2012`"
+                )),
+            );
+            return None;
+        }
+    };
+    match text.parse::<i32>() {
+        Ok(y) if text.len() == 4 && (1000..=9999).contains(&y) => Some(At::new(y, node.span)),
+        _ => {
+            d.push(
+                Diagnostic::error(
+                    Code::InvalidDate,
+                    node.span,
+                    format!("`{field}: {text}` is not a year"),
+                )
+                .with_help(format!(
+                    "write the year as four digits, such as `{field}: 2012`"
+                )),
+            );
+            None
+        }
+    }
+}
+
+/// A neighbourhood whose council chose to have no contract cannot have a
+/// contract for that year or later: the site would say both. `contracts` are
+/// the contract files (drafts too) by neighbourhood slug and year, with the
+/// place to point at.
+pub fn opted_out_contracts<'a>(
+    neighbourhoods: &[Neighbourhood],
+    contracts: impl IntoIterator<Item = (&'a str, i32, Span)>,
+    d: &mut Diagnostics,
+) {
+    let mut late: HashMap<&str, Vec<(i32, Span)>> = HashMap::new();
+    for (slug, year, span) in contracts {
+        late.entry(slug).or_default().push((year, span));
+    }
+    for n in neighbourhoods {
+        let Some(o) = &n.opted_out else { continue };
+        let Some(files) = late.get_mut(n.slug.as_str()) else {
+            continue;
+        };
+        files.retain(|(year, _)| *year >= o.since);
+        if files.is_empty() {
+            continue;
+        }
+        files.sort_by_key(|(year, _)| *year);
+        let years: Vec<String> = files.iter().map(|(y, _)| y.to_string()).collect();
+        let mut diagnostic = Diagnostic::error(
+            Code::FieldNotApplicable,
+            o.span,
+            format!(
+                "{} has chosen to have no contract since {}, but there is a contract for {}",
+                n.name,
+                o.since,
+                years.join(" and ")
+            ),
+        )
+        .with_help(format!(
+            "if the council has chosen for a contract again, remove `opted_out` from {}; if it stopped later, set `since` to the first year without a contract ({})",
+            n.slug,
+            files.last().map_or(o.since, |(y, _)| y + 1)
+        ));
+        for (year, span) in files.iter() {
+            diagnostic = diagnostic.with_related(*span, format!("the contract for {year}"));
+        }
+        d.push(diagnostic);
+    }
 }
 
 pub fn partners(doc: &Option<YamlDoc>, d: &mut Diagnostics) -> Vec<Partner> {
@@ -247,4 +377,92 @@ pub fn topics(doc: &Option<YamlDoc>, d: &mut Diagnostics) -> Vec<Topic> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::FileId;
+
+    fn span(file: u32) -> Span {
+        Span::file_start(FileId(file))
+    }
+
+    fn neighbourhood(slug: &str, since: Option<i32>) -> Neighbourhood {
+        Neighbourhood {
+            slug: slug.into(),
+            name: slug.to_uppercase(),
+            district: DistrictId(0),
+            focus: false,
+            council: None,
+            opted_out: since.map(|since| OptedOut {
+                since,
+                note: "n".into(),
+                span: span(0),
+            }),
+            intro: None,
+            span: span(0),
+        }
+    }
+
+    #[test]
+    fn a_contract_from_the_year_of_opting_out_on_is_an_error() {
+        let nbs = [neighbourhood("a", Some(2012)), neighbourhood("b", None)];
+        let mut d = Diagnostics::default();
+        opted_out_contracts(&nbs, [("a", 2011, span(1)), ("b", 2013, span(2))], &mut d);
+        assert!(
+            d.is_empty(),
+            "earlier contracts, and other neighbourhoods, are fine"
+        );
+        let mut d = Diagnostics::default();
+        opted_out_contracts(
+            &nbs,
+            [
+                ("a", 2014, span(3)),
+                ("a", 2011, span(1)),
+                ("a", 2012, span(2)),
+            ],
+            &mut d,
+        );
+        let found: Vec<&Diagnostic> = d.iter().collect();
+        assert_eq!(found.len(), 1, "one error for the neighbourhood");
+        assert_eq!(found[0].code, Code::FieldNotApplicable);
+        assert!(
+            found[0]
+                .message
+                .contains("since 2012, but there is a contract for 2012 and 2014")
+        );
+        assert_eq!(found[0].related.len(), 2);
+        assert!(found[0].help.as_deref().unwrap().contains("(2015)"));
+    }
+
+    #[test]
+    fn a_year_is_four_digits() {
+        let node = |value| Node {
+            value,
+            span: span(0),
+        };
+        let mut d = Diagnostics::default();
+        assert_eq!(
+            year(&node(Value::Int(2012)), "since", &mut d)
+                .unwrap()
+                .value,
+            2012
+        );
+        assert_eq!(
+            year(&node(Value::Str(" 2019 ".into())), "since", &mut d)
+                .unwrap()
+                .value,
+            2019
+        );
+        assert!(d.is_empty());
+        for bad in [Value::Int(12), Value::Int(20120), Value::Str("0123".into())] {
+            let mut d = Diagnostics::default();
+            assert!(year(&node(bad), "since", &mut d).is_none());
+            assert_eq!(d.iter().next().unwrap().code, Code::InvalidDate);
+        }
+        let mut d = Diagnostics::default();
+        assert!(year(&node(Value::Bool(true)), "since", &mut d).is_none());
+        assert_eq!(d.iter().next().unwrap().code, Code::WrongType);
+    }
 }

@@ -13,7 +13,8 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::{ContractSource, Node};
 use crate::model::{
     Channel, Contract, Decision, Dispute, Ground, Markdown, Outcome, OutcomeKind, Planning,
-    Progress, ProgressState, PromiseSpans, Question, QuestionKind, QuestionRef, Signatory, When,
+    Progress, ProgressState, PromiseSpans, Question, QuestionKind, QuestionRef, Scale, Signatory,
+    When,
 };
 use crate::source::{At, Span};
 
@@ -270,6 +271,12 @@ fn question(
     let kind = f
         .get("kind")
         .and_then(|n| read::keyword::<QuestionKind>(n, "kind", Code::InvalidValue, d));
+    let needs_volunteers = f
+        .get("needs_volunteers")
+        .and_then(|n| read::boolean(n, "needs_volunteers", d));
+    let scale = f
+        .get("scale")
+        .and_then(|n| read::keyword::<Scale>(n, "scale", Code::InvalidValue, d));
     let channel = f
         .get("channel")
         .and_then(|n| read::keyword::<Channel>(n, "channel", Code::UnknownChannel, d));
@@ -332,6 +339,14 @@ fn question(
         }
     }
     let span = f.key_span("id").unwrap_or(f.span);
+    if needs_volunteers == Some(true)
+        && kind
+            .as_ref()
+            .is_none_or(|k| k.value != QuestionKind::Initiative)
+        && let Some(at) = f.key_span("needs_volunteers")
+    {
+        d.push(volunteers_not_applicable(at, kind.as_ref().map(|k| k.span)));
+    }
 
     let Some(outcome_kind) = outcome_kind else {
         f.finish(d);
@@ -564,6 +579,8 @@ fn question(
         id: id?,
         title: title?.value,
         kind: kind.map_or(QuestionKind::Question, |k| k.value),
+        needs_volunteers: needs_volunteers.unwrap_or(false),
+        scale: scale.map_or(Scale::Neighbourhood, |s| s.value),
         channel: channel.map(|c| c.value),
         topic: topic?,
         location: location.map(|l| l.value),
@@ -579,6 +596,23 @@ fn question(
         promise_spans,
         span,
     })
+}
+
+/// `needs_volunteers: true` on a plain question: only an initiative, carried
+/// out by residents, can wait for enough of them to join.
+fn volunteers_not_applicable(at: Span, kind: Option<Span>) -> Diagnostic {
+    let mut diagnostic = Diagnostic::error(
+        Code::FieldNotApplicable,
+        at,
+        "`needs_volunteers` has no meaning for a question, only for an initiative",
+    )
+    .with_help(
+        "add `kind: initiative` if residents carry this out themselves and it goes ahead when enough of them join; otherwise remove `needs_volunteers`",
+    );
+    if let Some(kind) = kind {
+        diagnostic = diagnostic.with_related(kind, "the kind is set here");
+    }
+    diagnostic
 }
 
 /// A question's `id` as written, with the span of its key, if it is a valid id.

@@ -116,7 +116,22 @@ impl<'s> PageContext<'_, 's> {
                 })
                 .collect(),
             late_by: q.days_late().map(|days| self.t.late_by(days)),
+            volunteers: self.volunteers(q),
+            scale: self.scale(q),
         }
+    }
+
+    /// The sentence for an initiative that waits for enough residents.
+    fn volunteers(&self, q: &Question) -> Option<String> {
+        q.needs_volunteers
+            .then(|| self.tr("label_needs_volunteers"))
+    }
+
+    /// The sentence for a question taken up beyond its neighbourhood.
+    fn scale(&self, q: &Question) -> Option<String> {
+        q.scale
+            .is_larger()
+            .then(|| self.tr(&format!("label_scale_{}", q.scale.key())))
     }
 
     pub(super) fn groups(&self, items: &[(&Contract, &Question)]) -> Vec<OutcomeGroup> {
@@ -172,6 +187,8 @@ impl<'s> PageContext<'_, 's> {
                     deadline: self.moved_deadline(q),
                     delivery: q.delivery(today).map(|d| self.delivery_badge(d)),
                     disputed: q.disputed.as_ref().map(|_| self.tr("label_disputed")),
+                    volunteers: self.volunteers(q),
+                    scale: self.scale(q),
                 }
             })
             .collect();
@@ -314,7 +331,20 @@ impl<'s> PageContext<'_, 's> {
             url: urls::neighbourhood(self.lang, &n.slug),
             focus: n.focus,
             latest: self.latest_contract(id).map(|c| self.contract_item(c)),
+            opted_out: self.opted_out_label(id),
         }
+    }
+
+    /// "Geen wijkcontract (eigen keuze)"; "… meer sinds 2012 …" where the
+    /// neighbourhood had contracts before.
+    pub(super) fn opted_out_label(&self, id: NeighbourhoodId) -> Option<String> {
+        let o = self.site().neighbourhood(id).opted_out.as_ref()?;
+        Some(match self.latest_contract(id) {
+            None => self.tr("label_opted_out"),
+            Some(_) => self
+                .tr("label_opted_out_since")
+                .replace("{since}", &o.since.to_string()),
+        })
     }
 
     pub(super) fn district_items(&self) -> Vec<DistrictItem> {

@@ -18,7 +18,14 @@ pub(super) fn neighbourhood(cx: &PageContext, id: NeighbourhoodId) -> PageJob {
         focus: bool,
         district: Link,
         contracts: Vec<ContractItem>,
+        /// The council's choice to have no contract, and its note.
+        opted_out: Option<OptedOutView>,
         updates: Vec<UpdateItem>,
+    }
+    #[derive(Serialize)]
+    struct OptedOutView {
+        sentence: String,
+        note: String,
     }
     let site = cx.site();
     let n = site.neighbourhood(id);
@@ -45,6 +52,13 @@ pub(super) fn neighbourhood(cx: &PageContext, id: NeighbourhoodId) -> PageJob {
             url: urls::district(cx.lang, &d.slug),
         },
         contracts,
+        opted_out: n.opted_out.as_ref().map(|o| OptedOutView {
+            sentence: cx
+                .tr("label_opted_out_notice")
+                .replace("{name}", &n.name)
+                .replace("{since}", &o.since.to_string()),
+            note: o.note.clone(),
+        }),
         updates: cx
             .published
             .updates
@@ -70,16 +84,23 @@ pub(super) fn district(cx: &PageContext, d: &District) -> PageJob {
         description: Option<String>,
         totals: Totals,
         neighbourhoods: Vec<NeighbourhoodItem>,
+        /// Questions of its neighbourhoods taken up for the district or city.
+        larger_scale: Vec<QuestionItem>,
     }
     let url = urls::district(cx.lang, &d.slug);
-    let questions = cx
+    let questions: Vec<(&Contract, &Question)> = cx
         .all_questions()
         .filter(|(c, _)| d.neighbourhoods.contains(&c.neighbourhood))
-        .map(|(_, q)| q);
+        .collect();
     let page = View {
         name: d.name.clone(),
         description: d.description.clone(),
-        totals: cx.totals(questions),
+        totals: cx.totals(questions.iter().map(|(_, q)| *q)),
+        larger_scale: questions
+            .iter()
+            .filter(|(_, q)| q.scale.is_larger())
+            .map(|(c, q)| cx.question_item(c, q))
+            .collect(),
         neighbourhoods: d
             .neighbourhoods
             .iter()
