@@ -41,7 +41,6 @@ pub fn neighbourhood_intros(
     t: &Tables,
     d: &mut Diagnostics,
 ) -> Vec<(crate::model::NeighbourhoodId, Markdown)> {
-    opted_out_contracts(sources, d);
     let mut out = Vec::new();
     for doc in &sources.neighbourhood_intros {
         if doc.front.is_some() {
@@ -85,27 +84,6 @@ pub fn neighbourhood_intros(
         }
     }
     out
-}
-
-/// A council that chose to have no contract has no contract file for that
-/// year or later. This is the pass that sees both districts.yaml and the
-/// contract files; the file names suffice, so no contract is read twice.
-fn opted_out_contracts(sources: &Sources, d: &mut Diagnostics) {
-    // districts.yaml's own problems are reported where it is validated.
-    let (_, neighbourhoods) =
-        super::catalog::districts(&sources.districts, &mut Diagnostics::default());
-    if neighbourhoods.iter().all(|n| n.opted_out.is_none()) {
-        return;
-    }
-    let contracts = sources.contracts.iter().filter_map(|c| {
-        let year = c.year.parse::<i32>().ok().filter(|_| c.year.len() == 4)?;
-        Some((
-            c.neighbourhood.value.as_str(),
-            year,
-            Span::file_start(c.yaml.file),
-        ))
-    });
-    super::catalog::opted_out_contracts(&neighbourhoods, contracts, d);
 }
 
 pub fn updates(sources: &Sources, t: &Tables, d: &mut Diagnostics) -> Vec<Update> {

@@ -251,6 +251,20 @@ pub fn validate_cached(
         .or(config.as_ref().and_then(|c| c.as_of))
         .unwrap_or_else(now_in_amsterdam);
     let (districts, mut neighbourhoods) = catalog::districts(&sources.districts, d);
+    // A council that chose to have no contract has no contract file for that
+    // year or later; the file names suffice, so no contract is read for it.
+    catalog::opted_out_contracts(
+        &neighbourhoods,
+        sources.contracts.iter().filter_map(|c| {
+            let year = c.year.parse::<i32>().ok().filter(|_| c.year.len() == 4)?;
+            Some((
+                c.neighbourhood.value.as_str(),
+                year,
+                Span::file_start(c.yaml.file),
+            ))
+        }),
+        d,
+    );
     let partners = catalog::partners(&sources.partners, d);
     let topics = catalog::topics(&sources.topics, d);
 
