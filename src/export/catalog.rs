@@ -57,10 +57,7 @@ const DISTRIBUTIONS: [Distribution; 3] = [
         ],
         schema: (
             "vragen.schema.json",
-            [
-                "JSON Schema van vragen.json",
-                "JSON Schema of vragen.json",
-            ],
+            ["JSON Schema van vragen.json", "JSON Schema of vragen.json"],
         ),
     },
     Distribution {

@@ -29,12 +29,18 @@ fn spec(name: &str) -> Value {
         "wijk" | "wijk_naam" | "stadsdeel" | "titel" | "thema" | "partner" | "vraag" => {
             json!({ "type": "string", "constraints": required })
         }
-        "jaar" => json!({ "type": "integer", "constraints": { "required": true, "minimum": 1900, "maximum": 9999 } }),
+        "jaar" => {
+            json!({ "type": "integer", "constraints": { "required": true, "minimum": 1900, "maximum": 9999 } })
+        }
         "id" => json!({ "type": "integer", "constraints": { "required": true, "minimum": 1 } }),
         "permalink" => json!({ "type": "string", "format": "uri", "constraints": required }),
-        "soort" => json!({ "type": "string", "constraints": merge(required, one_of::<QuestionKind>()) }),
+        "soort" => {
+            json!({ "type": "string", "constraints": merge(required, one_of::<QuestionKind>()) })
+        }
         "kanaal" => json!({ "type": "string", "constraints": one_of::<Channel>() }),
-        "uitkomst" => json!({ "type": "string", "constraints": merge(required, one_of::<OutcomeKind>()) }),
+        "uitkomst" => {
+            json!({ "type": "string", "constraints": merge(required, one_of::<OutcomeKind>()) })
+        }
         "grond" => json!({ "type": "string", "constraints": one_of::<Ground>() }),
         "stand_van_zaken" => json!({ "type": "string", "constraints": one_of::<Delivery>() }),
         // Text, not dates: `2026-Q3` or `2027` is a deadline as promised.

@@ -91,8 +91,9 @@ fn agent(a: &Agent, d: &mut Diagnostics) {
 fn not_empty(name: &At<String>, d: &mut Diagnostics) {
     if name.value.is_empty() {
         d.push(
-            Diagnostic::error(Code::MissingField, name.span, "the `name` is empty")
-                .with_help("write the name of the organisation or team, such as `name = \"Gemeente Haarlem\"`"),
+            Diagnostic::error(Code::MissingField, name.span, "the `name` is empty").with_help(
+                "write the name of the organisation or team, such as `name = \"Gemeente Haarlem\"`",
+            ),
         );
     }
 }
