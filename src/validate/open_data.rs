@@ -22,6 +22,7 @@ pub fn check(config: &SiteConfig, id: FileId, file: &SourceFile, d: &mut Diagnos
                 Span::new(id, end..end),
                 "site.toml has no `[open_data]` table: the open data catalogue needs its publisher and a contact point",
             )
+            .with_label("add [open_data] here")
             .with_help(format!(
                 "add at the end of site.toml, with your own organisation (its TOOI identifier is optional):\n\n{EXAMPLE}"
             )),
