@@ -149,7 +149,9 @@ pub(super) fn catalog(p: &Published, changed: NaiveDateTime) -> Value {
     let lang = config.language.code();
     let open_data = config.open_data.as_ref();
     let data_page = format!("{base}/data/");
-    let dataset_id = format!("{base}/data/#vragen");
+    // The dataset is known by the data page's address, as first published:
+    // harvesters match datasets on it.
+    let dataset_id = data_page.clone();
     let licence = typed(LICENCE, "dct:LicenseDocument");
     let language = typed(DUTCH, "dct:LinguisticSystem");
     let distributions: Vec<Value> = DISTRIBUTIONS
