@@ -428,7 +428,9 @@ fn generate(out: &Path, questions: usize, seed: u64) -> std::io::Result<(usize, 
             "title = \"{GENERATED_TITLE}\"\n\
              base_url = \"https://wijkcontracten.example.nl\"\n\
              as_of = {}T12:00:00\n\n\
-             [privacy]\nallow = [\"14 023\"]\n",
+             [privacy]\nallow = [\"14 023\"]\n\n\
+             [open_data]\npublisher = {{ name = \"Gemeente\" }}\n\
+             contact = {{ name = \"Team Wijkcontracten\", email = \"wijkcontracten@example.nl\" }}\n",
             as_of()
         ),
     )?;

@@ -3,9 +3,10 @@
 
 use chrono::NaiveDateTime;
 use serde::Deserialize;
+use toml::Spanned;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::source::{FileId, SourceFile, Span};
+use crate::source::{At, FileId, SourceFile, Span};
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
@@ -38,6 +39,45 @@ pub struct SiteConfig {
     pub as_of: Option<NaiveDateTime>,
     pub privacy_allow: Vec<String>,
     pub notice: String,
+    /// `[open_data]`; `check` requires it (see `validate::open_data`).
+    pub open_data: Option<OpenData>,
+}
+
+/// `[open_data]`: who publishes the open data, who made it and whom to ask
+/// about it, for the DCAT catalogue. Values keep their place in site.toml
+/// so that `check` can point at them.
+#[derive(Debug, Clone)]
+pub struct OpenData {
+    /// The `[open_data]` header or inline table.
+    pub span: Span,
+    pub publisher: Option<Agent>,
+    /// Defaults to the publisher.
+    pub creator: Option<Agent>,
+    pub contact: Option<Contact>,
+}
+
+impl OpenData {
+    pub fn creator(&self) -> Option<&Agent> {
+        self.creator.as_ref().or(self.publisher.as_ref())
+    }
+}
+
+/// An organisation: its name and, best, its identifier (a TOOI URI).
+#[derive(Debug, Clone)]
+pub struct Agent {
+    pub span: Span,
+    pub name: At<String>,
+    pub uri: Option<At<String>>,
+}
+
+/// Where readers of the open data ask their questions: a name and an e-mail
+/// address or a web address (a contact form), or both.
+#[derive(Debug, Clone)]
+pub struct Contact {
+    pub span: Span,
+    pub name: At<String>,
+    pub email: Option<At<String>>,
+    pub url: Option<At<String>>,
 }
 
 /// What the neighbourhood body is called: *wijkraad* or *wijkplatform*.
@@ -97,6 +137,30 @@ struct RawConfig {
     privacy: RawPrivacy,
     #[serde(default)]
     notice: RawNotice,
+    open_data: Option<Spanned<RawOpenData>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOpenData {
+    publisher: Option<Spanned<RawAgent>>,
+    creator: Option<Spanned<RawAgent>>,
+    contact: Option<Spanned<RawContact>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAgent {
+    name: Spanned<String>,
+    uri: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawContact {
+    name: Spanned<String>,
+    email: Option<Spanned<String>>,
+    url: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -121,10 +185,13 @@ pub fn parse(file_id: FileId, file: &SourceFile) -> Result<SiteConfig, Diagnosti
         let (code, help) = if message.starts_with("unknown field") {
             (
                 Code::UnknownKey,
-                "site.toml knows: title, description, base_url, language, languages, theme, output_dir, council, as_of, [privacy] allow, [notice] text",
+                "site.toml knows: title, description, base_url, language, languages, theme, output_dir, council, as_of, [privacy] allow, [notice] text, [open_data] publisher, creator, contact",
             )
         } else if message.starts_with("missing field") {
-            (Code::MissingField, "add the field; `title` is required")
+            (
+                Code::MissingField,
+                "add the field; `title` is required, and in [open_data] every publisher, creator and contact has a `name`",
+            )
         } else {
             (
                 Code::TomlSyntax,
@@ -169,7 +236,41 @@ pub fn parse(file_id: FileId, file: &SourceFile) -> Result<SiteConfig, Diagnosti
             .text
             .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
             .unwrap_or_else(|| DEFAULT_NOTICE.into()),
+        open_data: raw.open_data.map(|o| open_data(file_id, o)),
     })
+}
+
+fn open_data(file: FileId, raw: Spanned<RawOpenData>) -> OpenData {
+    let at = |s: Spanned<String>| {
+        let span = Span::new(file, s.span());
+        At::new(s.into_inner().trim().to_string(), span)
+    };
+    let agent = |a: Spanned<RawAgent>| {
+        let span = Span::new(file, a.span());
+        let a = a.into_inner();
+        Agent {
+            span,
+            name: at(a.name),
+            uri: a.uri.map(at),
+        }
+    };
+    let span = Span::new(file, raw.span());
+    let raw = raw.into_inner();
+    OpenData {
+        span,
+        publisher: raw.publisher.map(agent),
+        creator: raw.creator.map(agent),
+        contact: raw.contact.map(|c| {
+            let span = Span::new(file, c.span());
+            let c = c.into_inner();
+            Contact {
+                span,
+                name: at(c.name),
+                email: c.email.map(at),
+                url: c.url.map(at),
+            }
+        }),
+    }
 }
 
 fn parse_as_of_toml(dt: &toml::value::Datetime) -> Option<NaiveDateTime> {

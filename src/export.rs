@@ -1,6 +1,8 @@
-//! Open data at /data/: `vragen.csv`, `vragen.json`, `contracten.json` and a
-//! DCAT-AP-NL `catalog.jsonld`, all under CC-0, built from the model. These
-//! are a public interface: change a field only with a new `schema_version`.
+//! Open data at /data/: `vragen.csv` (with its table schema and data
+//! package), `vragen.json`, `contracten.json` and a DCAT-AP-NL
+//! `catalog.jsonld`, all under CC-0, built from the model. These are a public
+//! interface: change a field only with a new `schema_version`. No file
+//! carries the build clock: their dates come from the content (`moments`).
 
 use std::borrow::Cow;
 
@@ -12,7 +14,13 @@ use crate::model::{Contract, Delivery, Keyword, Outcome, Planning, Question, Que
 use crate::output::Sink;
 use crate::render::{Published, urls};
 
+mod catalog;
+mod moments;
 mod record;
+mod table;
+
+pub use moments::latest_content;
+pub use table::{PACKAGE_FILE, SCHEMA_FILE as TABLE_SCHEMA_FILE};
 
 /// 2: the promise record (`toegezegd`, `huidige_termijn`, and in JSON the
 /// histories `voortgang`, `verschoven`, `gewijzigd`); `stand_van_zaken` is
@@ -374,7 +382,9 @@ pub fn render(p: &Published, out: &dyn Sink) -> anyhow::Result<()> {
         .flat_map_iter(|c| c.questions.iter().map(move |q| row(p, c, q)))
         .collect();
     let contracts: Vec<ContractRow> = p.contracts.iter().map(|c| contract_row(p, c)).collect();
-    let as_of = p.site.as_of.format("%Y-%m-%dT%H:%M:%S").to_string();
+    // The data's date is when it last changed, not when it was built.
+    let changed = moments::data_changed(p);
+    let as_of = crate::feeds::amsterdam_rfc3339(changed);
     let (csv, json) = rayon::join(
         || out.put_streamed("data/vragen.csv".into(), &mut |w| write_csv(&rows, w)),
         || {
@@ -396,7 +406,13 @@ pub fn render(p: &Published, out: &dyn Sink) -> anyhow::Result<()> {
         write_json(&contracts, w)
     })?;
     out.put_streamed("data/catalog.jsonld".into(), &mut |w| {
-        write_json(&catalog(p, &as_of), w)
+        write_json(&catalog::catalog(p, changed), w)
+    })?;
+    out.put_streamed(format!("data/{TABLE_SCHEMA_FILE}"), &mut |w| {
+        write_json(&table::schema(p), w)
+    })?;
+    out.put_streamed(format!("data/{PACKAGE_FILE}"), &mut |w| {
+        write_json(&table::package(p), w)
     })?;
     // The schemas travel with the data, so a reuser can validate what they download.
     out.put(
@@ -407,55 +423,6 @@ pub fn render(p: &Published, out: &dyn Sink) -> anyhow::Result<()> {
         "data/contracten.schema.json".into(),
         include_bytes!("../schemas/contracten.schema.json").to_vec(),
     )
-}
-
-/// A DCAT-AP-NL catalogue describing the three files.
-fn catalog(p: &Published, as_of: &str) -> serde_json::Value {
-    let config = &p.site.config;
-    let base = &config.base_url;
-    let dist = |file: &str, format: &str, media: &str, title: &str| {
-        serde_json::json!({
-            "@type": "dcat:Distribution",
-            "dct:title": title,
-            "dcat:accessURL": { "@id": format!("{base}/data/") },
-            "dcat:downloadURL": { "@id": format!("{base}/data/{file}") },
-            "dct:format": { "@id": format!("http://publications.europa.eu/resource/authority/file-type/{format}") },
-            "dcat:mediaType": media,
-            "dct:license": { "@id": LICENCE },
-        })
-    };
-    serde_json::json!({
-        "@context": {
-            "dcat": "http://www.w3.org/ns/dcat#",
-            "dct": "http://purl.org/dc/terms/",
-            "foaf": "http://xmlns.com/foaf/0.1/",
-            "xsd": "http://www.w3.org/2001/XMLSchema#"
-        },
-        "@id": format!("{base}/data/catalog.jsonld"),
-        "@type": "dcat:Catalog",
-        "dct:title": config.title,
-        "dct:description": config.description,
-        "dct:language": { "@id": "http://publications.europa.eu/resource/authority/language/NLD" },
-        "dct:license": { "@id": LICENCE },
-        "dcat:dataset": [{
-            "@id": format!("{base}/data/"),
-            "@type": "dcat:Dataset",
-            "dct:identifier": format!("{base}/data/"),
-            "dct:title": format!("Wijkcontracten: vragen en antwoorden ({})", config.title),
-            "dct:description": "Alle openbare vragen uit de wijkcontracten, met het antwoord van de partners, de uitkomst en de stand van zaken.",
-            "dct:modified": { "@value": as_of, "@type": "xsd:dateTime" },
-            "dct:language": { "@id": "http://publications.europa.eu/resource/authority/language/NLD" },
-            "dct:accessRights": { "@id": "http://publications.europa.eu/resource/authority/access-right/PUBLIC" },
-            "dcat:theme": { "@id": "http://standaarden.overheid.nl/owms/terms/Bestuur" },
-            "dcat:landingPage": { "@id": format!("{base}/data/") },
-            "dct:publisher": { "@type": "foaf:Agent", "foaf:name": config.title },
-            "dcat:distribution": [
-                dist("vragen.csv", "CSV", "text/csv", "Vragen (CSV)"),
-                dist("vragen.json", "JSON", "application/json", "Vragen (JSON)"),
-                dist("contracten.json", "JSON", "application/json", "Contracten (JSON)"),
-            ],
-        }],
-    })
 }
 
 #[cfg(test)]

@@ -97,12 +97,12 @@ impl Item<'_> {
     }
 }
 
-fn update_time(u: &Update) -> NaiveDateTime {
+pub(crate) fn update_time(u: &Update) -> NaiveDateTime {
     u.publish_from
         .unwrap_or_else(|| u.date.and_hms_opt(0, 0, 0).expect("midnight"))
 }
 
-fn contract_time(c: &Contract) -> NaiveDateTime {
+pub(crate) fn contract_time(c: &Contract) -> NaiveDateTime {
     c.publish_from
         .or_else(|| c.signed.and_then(|d| d.and_hms_opt(0, 0, 0)))
         .unwrap_or_else(|| c.period.0.and_hms_opt(0, 0, 0).expect("midnight"))
@@ -203,6 +203,8 @@ struct FeedSpec<'a> {
     path: &'a str,
     page_url: &'a str,
     title: String,
+    /// The `<updated>` of a feed without entries, found once for all feeds.
+    empty_updated: &'a std::sync::OnceLock<String>,
 }
 
 fn feed(
@@ -217,6 +219,7 @@ fn feed(
         path,
         page_url,
         title,
+        empty_updated,
     } = spec;
     let mut entries: Vec<Entry> = newest(items, FEED_LIMIT)
         .into_iter()
@@ -230,12 +233,15 @@ fn feed(
         }
         e.summary = e.summary.as_deref().map(xml_chars);
     }
-    // The feed changes when its newest entry does; never with the build clock.
+    // The feed changes when its newest entry does; never with the build
+    // clock. A feed without entries takes the site's latest content.
     let updated = entries
         .first()
         .map(|e| e.updated.clone())
         .unwrap_or_else(|| {
-            amsterdam_rfc3339(p.site.as_of.date().and_hms_opt(0, 0, 0).expect("midnight"))
+            empty_updated
+                .get_or_init(|| amsterdam_rfc3339(crate::export::latest_content(p)))
+                .clone()
         });
     let feed = Feed {
         id: absolute(&config.base_url, path),
@@ -277,6 +283,7 @@ pub fn render(p: &Published, theme: &Theme, out: &dyn Sink) -> anyhow::Result<()
             updates[id.index()].push(*u);
         }
     }
+    let empty_updated = std::sync::OnceLock::new();
     // What each neighbourhood's feed could hold: the site's newest entries
     // are among these (and the news), so the site feed is chosen from them.
     let candidates: Vec<Vec<Dated>> = site
@@ -290,6 +297,7 @@ pub fn render(p: &Published, theme: &Theme, out: &dyn Sink) -> anyhow::Result<()
                 path: &path,
                 page_url: &urls::neighbourhood(Language::Nl, &n.slug),
                 title: neighbourhood_feed_title(site, n),
+                empty_updated: &empty_updated,
             };
             let (path, bytes) = feed(p, theme, t, spec, kept.clone())?;
             out.put(path, bytes)?;
@@ -306,6 +314,7 @@ pub fn render(p: &Published, theme: &Theme, out: &dyn Sink) -> anyhow::Result<()
         path: SITE_FEED,
         page_url: &urls::home(Language::Nl),
         title: site_feed_title(site),
+        empty_updated: &empty_updated,
     };
     let (path, bytes) = feed(p, theme, t, spec, all)?;
     out.put(path, bytes)

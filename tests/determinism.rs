@@ -90,3 +90,49 @@ fn library_and_binary_builds_agree() {
         panic!("{d}");
     }
 }
+
+/// Rebuilding on another day (issue 13): two builds of an unchanged site,
+/// on days between which no agreement changes state, write the same data
+/// files and feeds. Their dates come from the content: here the day the last
+/// deadline passed (`report_by: 2011-11`), never the build's clock.
+#[test]
+fn data_and_feeds_carry_no_build_clock() {
+    let tmp = TempDir::new().unwrap();
+    let root = tmp.path().join("site");
+    copy_site(&repo().join("tests/fixtures/build-site"), &root);
+    let outputs = ["2011-12-02T09:00", "2011-12-31T18:30"].map(|as_of| {
+        let out = tmp.path().join(as_of.replace(':', ""));
+        let built = afspraak::build(&root, Some(&out), afspraak::parse_as_of(as_of)).unwrap();
+        assert!(built.succeeded());
+        tree(&out)
+            .into_iter()
+            .filter(|(path, _)| path.starts_with("data/") && !path.ends_with(".html"))
+            .chain(
+                tree(&out)
+                    .into_iter()
+                    .filter(|(path, _)| path.ends_with(".xml")),
+            )
+            .collect::<std::collections::BTreeMap<_, _>>()
+    });
+    let [a, b] = &outputs;
+    assert!(a.keys().any(|p| p == "atom.xml") && a.contains_key("data/catalog.jsonld"));
+    // Boerhaavewijk's contract is under embargo until 2012: its feed has no entries.
+    let empty = String::from_utf8(a["wijken/boerhaavewijk/atom.xml"].clone()).unwrap();
+    assert!(!empty.contains("<entry>"), "{empty}");
+    if let Some(d) = tree_diff(a, b) {
+        panic!("{d}");
+    }
+    let catalog: serde_json::Value = serde_json::from_slice(&a["data/catalog.jsonld"]).unwrap();
+    assert_eq!(
+        catalog["dcat:dataset"][0]["dct:modified"]["@value"],
+        "2011-12-01T00:00:00+01:00"
+    );
+    let vragen: serde_json::Value = serde_json::from_slice(&a["data/vragen.json"]).unwrap();
+    assert_eq!(vragen["as_of"], "2011-12-01T00:00:00+01:00");
+    // A feed without entries takes the site's latest content, as the site's
+    // feed does from its newest entry.
+    let updated = |xml: &str| xml.split("<updated>").nth(1).unwrap()[..25].to_string();
+    let site = String::from_utf8(a["atom.xml"].clone()).unwrap();
+    assert_eq!(updated(&empty), "2011-10-21T00:00:00+02:00");
+    assert_eq!(updated(&empty), updated(&site));
+}

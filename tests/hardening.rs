@@ -77,7 +77,7 @@ fn hostile_site(root: &Path) {
         "title = {}\ndescription = {}\nbase_url = \"https://wijkcontracten.example.nl\"\nlanguage = \"nl\"\n\
          languages = [\"nl\", \"en\"]\ntheme = \"default\"\noutput_dir = \"public\"\n\
          council = {{ singular = \"wijkplatform\", plural = \"wijkplatforms\" }}\nas_of = 2011-12-31T12:00:00\n\n\
-         [privacy]\nallow = [\"14 023\"]\n\n[notice]\ntext = {}\n",
+         [privacy]\nallow = [\"14 023\"]\n\n[notice]\ntext = {}\n\n[open_data]\npublisher = {{ name = \"Gemeente\" }}\ncontact = {{ name = \"Team\", email = \"team@example.nl\" }}\n",
         toml_str(&payload('=', "site-title")),
         toml_str(&payload('+', "site-description")),
         toml_str(&markdown_payload('-', "site-notice")),

@@ -238,7 +238,7 @@ fn write_site(dir: &std::path::Path, questions: &[Q], as_of_days: u32) {
         (
             "site.toml",
             format!(
-                "title = \"T\"\nlanguages = [\"nl\"]\nas_of = {}T12:00:00\n",
+                "title = \"T\"\nlanguages = [\"nl\"]\nas_of = {}T12:00:00\n\n[open_data]\npublisher = {{ name = \"Gemeente\" }}\ncontact = {{ name = \"Team\", email = \"team@example.nl\" }}\n",
                 ymd(as_of)
             ),
         ),

@@ -252,7 +252,7 @@ fn every_schema_property_is_known_to_check() {
     fs::create_dir_all(root.join("content/contracts/meerwijk")).unwrap();
     fs::write(
         root.join("site.toml"),
-        "title = \"T\"\nas_of = 2011-12-31T12:00:00\n",
+        "title = \"T\"\nas_of = 2011-12-31T12:00:00\n\n[open_data]\npublisher = { name = \"Gemeente\" }\ncontact = { name = \"Team\", email = \"team@example.nl\" }\n",
     )
     .unwrap();
     fs::write(

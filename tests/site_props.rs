@@ -28,7 +28,7 @@ fn site_text(neighbourhoods: &[Vec<Q>]) -> Vec<(String, String)> {
     let mut files = vec![
         (
             "site.toml".to_string(),
-            "title = \"T\"\nlanguages = [\"nl\", \"en\"]\nas_of = 2011-12-31T12:00:00\n"
+            "title = \"T\"\nlanguages = [\"nl\", \"en\"]\nas_of = 2011-12-31T12:00:00\n\n[open_data]\npublisher = { name = \"Gemeente\" }\ncontact = { name = \"Team\", email = \"team@example.nl\" }\n"
                 .to_string(),
         ),
         (

@@ -15,7 +15,7 @@ fn site() -> &'static (tempfile::TempDir, String) {
         let dir = tempfile::TempDir::new().unwrap();
         let root = dir.path();
         std::fs::create_dir_all(root.join("content/contracts/meerwijk")).unwrap();
-        std::fs::write(root.join("site.toml"), "title = \"T\"\nas_of = 2011-12-31T12:00:00\n").unwrap();
+        std::fs::write(root.join("site.toml"), "title = \"T\"\nas_of = 2011-12-31T12:00:00\n\n[open_data]\npublisher = { name = \"Gemeente\" }\ncontact = { name = \"Team\", email = \"team@example.nl\" }\n").unwrap();
         std::fs::write(root.join("content/districts.yaml"), "- { slug: d, name: D, neighbourhoods: [{ slug: meerwijk, name: M }] }\n").unwrap();
         std::fs::write(root.join("content/partners.yaml"), "- { slug: gemeente, name: Gemeente }\n").unwrap();
         std::fs::write(root.join("content/topics.yaml"), "- { slug: veilig, name: Veilig }\n").unwrap();

@@ -6,6 +6,7 @@ mod catalog;
 mod content;
 mod contract;
 mod history;
+mod open_data;
 mod privacy;
 mod promises;
 pub mod read;
@@ -247,6 +248,9 @@ pub fn validate_cached(
                     None
                 }
             });
+    if let (Some(c), Some(id)) = (&config, sources.config) {
+        open_data::check(c, id, sources.map.get(id), d);
+    }
     let as_of = as_of
         .or(config.as_ref().and_then(|c| c.as_of))
         .unwrap_or_else(now_in_amsterdam);
