@@ -76,7 +76,7 @@ fn write_site(dir: &Path, contracts: &[(Visibility, Vec<u8>)], updates: &[Visibi
     let mut files = vec![
         (
             "site.toml".to_string(),
-            "title = \"T\"\nlanguages = [\"nl\", \"en\"]\nas_of = 2012-06-30T12:00:00\n"
+            "title = \"T\"\nlanguages = [\"nl\", \"en\"]\nas_of = 2012-06-30T12:00:00\n\n[open_data]\npublisher = { name = \"Gemeente\" }\ncontact = { name = \"Team\", email = \"team@example.nl\" }\n"
                 .to_string(),
         ),
         (
