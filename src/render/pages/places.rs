@@ -75,14 +75,10 @@ pub(super) fn district(cx: &PageContext, d: &District) -> PageJob {
         neighbourhoods: Vec<NeighbourhoodItem>,
     }
     let url = urls::district(cx.lang, &d.slug);
-    let questions = cx
-        .all_questions()
-        .filter(|(c, _)| d.neighbourhoods.contains(&c.neighbourhood))
-        .map(|(_, q)| q);
     let page = View {
         name: d.name.clone(),
         description: d.description.clone(),
-        totals: cx.totals(questions),
+        totals: cx.scope_totals(super::Scope::of_district(cx.site(), d)),
         neighbourhoods: d
             .neighbourhoods
             .iter()
@@ -118,7 +114,7 @@ pub(super) fn partner(cx: &PageContext, id: PartnerId, number: usize) -> PageJob
         kind: cx.tr(&format!("partner_{}", p.kind.key())),
         url: p.url.clone(),
         description: p.description.clone(),
-        totals: (number == 1).then(|| cx.totals(items.iter().map(|(_, q)| *q))),
+        totals: (number == 1).then(|| cx.scope_totals(super::Scope::Partner(id))),
         listing,
     };
     let crumbs = crumbs_to_first(&p.name, &first, number);
@@ -147,7 +143,7 @@ pub(super) fn topic(cx: &PageContext, id: TopicId, number: usize) -> PageJob {
     let page = View {
         name: title.clone(),
         description: t.description.clone(),
-        totals: (number == 1).then(|| cx.totals(items.iter().map(|(_, q)| *q))),
+        totals: (number == 1).then(|| cx.scope_totals(super::Scope::Topic(id))),
         listing,
     };
     let crumbs = crumbs_to_first(&t.name, &first, number);
