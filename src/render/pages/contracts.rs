@@ -50,24 +50,23 @@ pub(super) fn contract(cx: &PageContext, c: &Contract) -> PageJob {
     let lists = super::figures::Lists::of(&c.questions, site.today());
     let standings = Figure::STANDINGS
         .iter()
+        .filter(|&&f| lists.count(f) > 0)
         .filter_map(|&f| {
-            let questions: Vec<Link> = lists
-                .get(f)
-                .iter()
-                .map(|&i| {
-                    let q = &c.questions[i as usize];
-                    Link {
-                        label: q.title.clone(),
-                        url: urls::question(cx.lang, &n.slug, c.year, q.id),
-                    }
-                })
-                .collect();
             Some(StandingList {
                 id: urls::contract_anchor(f)?,
                 label: cx.figure_label(f),
-                questions,
+                questions: lists
+                    .get(f)
+                    .iter()
+                    .map(|&i| {
+                        let q = &c.questions[i as usize];
+                        Link {
+                            label: q.title.clone(),
+                            url: urls::question(cx.lang, &n.slug, c.year, q.id),
+                        }
+                    })
+                    .collect(),
             })
-            .filter(|s| !s.questions.is_empty())
         })
         .collect();
     let page = View {

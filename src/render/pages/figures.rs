@@ -64,20 +64,22 @@ impl Scope {
 
 /// The scope of a figure list's address: `stadsdelen/noord`, `partners/gemeente`.
 pub(super) fn scope_at(site: &Site, section: &str, slug: &str) -> Option<Scope> {
-    let at = |i: Option<usize>| i.map(|i| i as u32);
+    fn at<'a>(mut slugs: impl Iterator<Item = &'a str>, slug: &str) -> Option<u32> {
+        slugs.position(|s| s == slug).map(|i| i as u32)
+    }
     Some(match section {
-        "stadsdelen" => Scope::District(DistrictId(at(site
-            .districts
-            .iter()
-            .position(|d| d.slug == slug))?)),
-        "partners" => Scope::Partner(PartnerId(at(site
-            .partners
-            .iter()
-            .position(|p| p.slug == slug))?)),
-        "themas" => Scope::Topic(TopicId(at(site
-            .topics
-            .iter()
-            .position(|t| t.slug == slug))?)),
+        "stadsdelen" => Scope::District(DistrictId(at(
+            site.districts.iter().map(|d| d.slug.as_str()),
+            slug,
+        )?)),
+        "partners" => Scope::Partner(PartnerId(at(
+            site.partners.iter().map(|p| p.slug.as_str()),
+            slug,
+        )?)),
+        "themas" => Scope::Topic(TopicId(at(
+            site.topics.iter().map(|t| t.slug.as_str()),
+            slug,
+        )?)),
         _ => return None,
     })
 }
@@ -361,16 +363,21 @@ fn row_html(out: &mut String, url: &str, title: &str, year: i32, note: Option<&s
 
 /// Text or an attribute value made safe for HTML, as Tera escapes it.
 fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut done = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[done..i]);
+        out.push_str(entity);
+        done = i + 1;
     }
+    out.push_str(&text[done..]);
 }
 
 /// The i18n key of a figure's definition: `figure_kept_definition`.
