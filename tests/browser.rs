@@ -53,6 +53,12 @@ const PAGES: &[&str] = &[
     "/zoeken/",
     "/data/",
     "/404.html",
+    "/te-laat/",
+    "/cijfers/",
+    "/cijfers/nagekomen/",
+    "/stadsdelen/",
+    "/partners/",
+    "/themas/",
 ];
 
 /// Pages printed (print media emulated) in the audit: a contract page.

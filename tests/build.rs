@@ -494,6 +494,16 @@ fn snapshots_of_each_page_kind() {
         ("news_item", "nieuws/lantaarnpalen/index.html"),
         ("page", "over/index.html"),
         ("not_found", "404.html"),
+        ("late", "te-laat/index.html"),
+        ("figures", "cijfers/index.html"),
+        ("figure_list", "cijfers/nagekomen/index.html"),
+        (
+            "partner_figure_list",
+            "partners/gemeente/cijfers/te-laat/index.html",
+        ),
+        ("districts", "stadsdelen/index.html"),
+        ("partners", "partners/index.html"),
+        ("topics", "themas/index.html"),
     ] {
         let html = read(&out, rel);
         insta::assert_snapshot!(name, main_part(&html));

@@ -162,6 +162,35 @@ impl Figure {
         Figure::Delivery(Delivery::NotIncluded),
     ];
 
+    /// Every figure, in the order `/cijfers/` explains them: each has a list
+    /// page per scope, so that a figure is always a link to what it counts.
+    pub const ALL: [Figure; 19] = [
+        Figure::Questions,
+        Figure::Outcome(OutcomeKind::Resolved),
+        Figure::Outcome(OutcomeKind::Honoured),
+        Figure::Outcome(OutcomeKind::Scheduled),
+        Figure::Outcome(OutcomeKind::Prioritised),
+        Figure::Outcome(OutcomeKind::Declined),
+        Figure::Declined(Ground::Legal),
+        Figure::Declined(Ground::Policy),
+        Figure::Declined(Ground::Financial),
+        Figure::KEPT,
+        Figure::Delivery(Delivery::DoneLate),
+        Figure::Disputed,
+        Figure::Delivery(Delivery::Overdue),
+        Figure::Delivery(Delivery::Moved),
+        Figure::Delivery(Delivery::OnTrack),
+        Figure::Delivery(Delivery::Dropped),
+        Figure::Delivery(Delivery::Awaiting),
+        Figure::Delivery(Delivery::Included),
+        Figure::Delivery(Delivery::NotIncluded),
+    ];
+
+    /// This figure's place in [`Figure::ALL`], for tables indexed by figure.
+    pub fn index(self) -> usize {
+        Figure::ALL.iter().position(|f| *f == self).unwrap_or(0)
+    }
+
     /// Every figure one question counts in, on `today`.
     pub fn of(q: &Question, today: NaiveDate) -> impl Iterator<Item = Figure> {
         let ground = match q.outcome {
@@ -360,6 +389,20 @@ mod tests {
             decided.delivery(day("2012-06-01")),
             Some(Delivery::NotIncluded)
         );
+    }
+
+    #[test]
+    fn every_figure_is_in_all_once_with_its_own_index() {
+        for (i, f) in Figure::ALL.iter().enumerate() {
+            assert_eq!(f.index(), i, "{f:?}");
+        }
+        for s in Figure::STANDINGS {
+            assert!(Figure::ALL.contains(&s), "{s:?}");
+        }
+        for d in Delivery::ALL {
+            assert!(Figure::ALL.contains(&Figure::Delivery(*d)), "{d:?}");
+        }
+        assert!(Figure::ALL.contains(&Figure::Disputed));
     }
 
     #[test]

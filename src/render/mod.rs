@@ -45,6 +45,8 @@ pub struct Published<'s> {
     reasons: HashMap<usize, String>,
     /// Tells this instance's entries apart in the per-thread memo of [`Published::texts`].
     instance: u64,
+    /// Which questions each figure counts, per scope; made on first use.
+    figures: std::sync::OnceLock<pages::Memberships<'s>>,
 }
 
 /// A question's own texts as sanitised HTML, shown on its page.
@@ -145,6 +147,7 @@ impl<'s> Published<'s> {
             by_topic,
             reasons: HashMap::new(),
             instance: INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            figures: std::sync::OnceLock::new(),
         }
     }
 

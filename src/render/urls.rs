@@ -2,6 +2,7 @@
 //! permanent: change nothing here without a redirect.
 
 use crate::config::Language;
+use crate::model::{Delivery, Figure};
 
 /// The path prefix of a language: Dutch at the root, English under /en/.
 pub fn prefix(lang: Language) -> &'static str {
@@ -53,6 +54,91 @@ pub fn nth_page(first: &str, number: usize) -> String {
     }
 }
 
+pub fn districts(lang: Language) -> String {
+    format!("{}/stadsdelen/", prefix(lang))
+}
+pub fn partners(lang: Language) -> String {
+    format!("{}/partners/", prefix(lang))
+}
+pub fn topics(lang: Language) -> String {
+    format!("{}/themas/", prefix(lang))
+}
+/// How every figure is counted, and the figures year by year.
+pub fn figures(lang: Language) -> String {
+    format!("{}/cijfers/", prefix(lang))
+}
+/// Every agreement overdue now: the city's list of [`Delivery::Overdue`].
+pub fn late(lang: Language) -> String {
+    format!("{}/te-laat/", prefix(lang))
+}
+
+/// A figure's name in its list's address and in the anchors of a contract page.
+pub fn figure_slug(f: Figure) -> &'static str {
+    use crate::model::{Ground, OutcomeKind as O};
+    match f {
+        Figure::Questions => "vragen",
+        Figure::Outcome(O::Resolved) => "direct-opgelost",
+        Figure::Outcome(O::Honoured) => "binnen-de-looptijd",
+        Figure::Outcome(O::Scheduled) => "al-gepland",
+        Figure::Outcome(O::Prioritised) => "in-prioritering",
+        Figure::Outcome(O::Declined) => "afgewezen",
+        Figure::Declined(Ground::Legal) => "afgewezen-wettelijk",
+        Figure::Declined(Ground::Policy) => "afgewezen-beleid",
+        Figure::Declined(Ground::Financial) => "afgewezen-financieel",
+        Figure::Delivery(d) => match d {
+            Delivery::Done => "nagekomen",
+            Delivery::DoneLate => "later-uitgevoerd",
+            Delivery::Overdue => "te-laat",
+            Delivery::Moved => "verschoven",
+            Delivery::OnTrack => "op-schema",
+            Delivery::Dropped => "vervallen",
+            Delivery::Awaiting => "besluit-volgt",
+            Delivery::Included => "opgenomen",
+            Delivery::NotIncluded => "niet-opgenomen",
+        },
+        Figure::Disputed => "betwist",
+    }
+}
+
+/// The figure whose list lives at `slug`.
+pub fn figure_from_slug(slug: &str) -> Option<Figure> {
+    Figure::ALL.into_iter().find(|&f| figure_slug(f) == slug)
+}
+
+/// The city's list of a figure: `/cijfers/nagekomen/`; the late list is `/te-laat/`.
+pub fn city_figure(lang: Language, f: Figure) -> String {
+    if f == Figure::Delivery(Delivery::Overdue) {
+        late(lang)
+    } else {
+        format!("{}{}/", figures(lang), figure_slug(f))
+    }
+}
+
+/// A district's, partner's or topic's list of a figure, under the scope's
+/// own address: `/partners/gemeente/cijfers/te-laat/`.
+pub fn scope_figure(scope: &str, f: Figure) -> String {
+    format!("{scope}cijfers/{}/", figure_slug(f))
+}
+
+/// Where a contract page lists a figure's questions: the outcome groups,
+/// the standings section, or every question. Grounds have no list there.
+pub fn contract_anchor(f: Figure) -> Option<String> {
+    match f {
+        Figure::Questions => Some("vragen".into()),
+        Figure::Outcome(_) => Some(format!("uitkomst-{}", figure_slug(f))),
+        Figure::Declined(_) => None,
+        Figure::Delivery(_) | Figure::Disputed => Some(format!("stand-{}", figure_slug(f))),
+    }
+}
+
+/// A figure list is this many questions to a page: its rows are short.
+pub const FIGURES_PER_PAGE: usize = 200;
+
+/// How many pages a figure list of `items` takes (at least one).
+pub fn figure_page_count(items: usize) -> usize {
+    items.div_ceil(FIGURES_PER_PAGE).max(1)
+}
+
 pub fn news(lang: Language) -> String {
     format!("{}/nieuws/", prefix(lang))
 }
@@ -100,6 +186,8 @@ pub const RESERVED: &[&str] = &[
     "nieuws",
     "data",
     "zoeken",
+    "cijfers",
+    "te-laat",
     "en",
     "static",
 ];
@@ -132,5 +220,28 @@ mod tests {
             switch_language("/en/wijken/", Language::En, Language::Nl),
             "/wijken/"
         );
+    }
+
+    #[test]
+    fn every_figure_has_its_own_slug_and_list() {
+        let slugs: std::collections::BTreeSet<&str> =
+            Figure::ALL.iter().map(|&f| figure_slug(f)).collect();
+        assert_eq!(slugs.len(), Figure::ALL.len());
+        for f in Figure::ALL {
+            assert_eq!(figure_from_slug(figure_slug(f)), Some(f));
+        }
+        assert_eq!(
+            city_figure(Language::Nl, Figure::Delivery(Delivery::Overdue)),
+            "/te-laat/"
+        );
+        assert_eq!(
+            city_figure(Language::En, Figure::KEPT),
+            "/en/cijfers/nagekomen/"
+        );
+        assert_eq!(
+            scope_figure(&partner(Language::Nl, "gemeente"), Figure::Disputed),
+            "/partners/gemeente/cijfers/betwist/"
+        );
+        assert_eq!(contract_anchor(Figure::KEPT).unwrap(), "stand-nagekomen");
     }
 }

@@ -19,6 +19,8 @@ pub struct Layout<'a> {
     pub canonical: String,
     pub home_url: String,
     pub data_url: String,
+    /// `/cijfers/`: how each figure is counted.
+    pub figures_url: String,
     pub nav: Vec<NavItem>,
     pub breadcrumbs: Vec<Link>,
     pub languages: Vec<LanguageLink>,
@@ -130,6 +132,8 @@ pub struct Disputed {
 #[derive(Serialize)]
 pub struct OutcomeGroup {
     pub key: &'static str,
+    /// The id the figures of this outcome link to.
+    pub anchor: String,
     pub label: String,
     pub help: String,
     pub questions: Vec<QuestionItem>,
@@ -151,6 +155,10 @@ pub struct Totals {
     pub declined_by_ground: Vec<GroundRow>,
     /// A short text alternative for the bar.
     pub summary: String,
+    /// Where each figure's list is; `None` where there is nothing to list.
+    pub total_url: Option<String>,
+    pub kept_url: Option<String>,
+    pub overdue_url: Option<String>,
 }
 
 /// One figure with its label.
@@ -159,6 +167,8 @@ pub struct FigureRow {
     pub key: String,
     pub label: String,
     pub count: usize,
+    /// The list this figure counts.
+    pub url: Option<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -170,12 +180,14 @@ pub struct TotalRow {
     /// Position and width of the bar segment, in percent of the bar.
     pub x: f64,
     pub width: f64,
+    pub url: Option<String>,
 }
 
 #[derive(Serialize, Clone)]
 pub struct GroundRow {
     pub label: String,
     pub count: usize,
+    pub url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -264,4 +276,66 @@ pub struct PageLink {
     pub number: usize,
     pub url: String,
     pub current: bool,
+}
+
+/// A number that links to the list it counts.
+#[derive(Serialize, Clone)]
+pub struct FigureCell {
+    pub count: usize,
+    pub url: String,
+}
+
+/// The rows of one neighbourhood in a figure's list.
+#[derive(Serialize)]
+pub struct FigureListGroup {
+    pub id: String,
+    pub neighbourhood: Link,
+    /// The `<li>` of each question, made by [`crate::render::pages`]: a
+    /// figure list can hold thousands, and rows made in the template cost
+    /// several times as much.
+    pub rows_html: String,
+}
+
+/// The questions of one standing on a contract page.
+#[derive(Serialize)]
+pub struct StandingList {
+    pub id: String,
+    pub label: String,
+    pub questions: Vec<Link>,
+}
+
+/// Places, partners or topics side by side, each number a link to its list.
+#[derive(Serialize)]
+pub struct Comparison {
+    pub id: &'static str,
+    pub caption: String,
+    pub columns: Vec<String>,
+    /// The last columns, under one heading: declined, by ground.
+    pub declined: String,
+    pub grounds: Vec<String>,
+    pub rows: Vec<ComparisonRow>,
+    /// The whole city.
+    pub total: ComparisonRow,
+}
+
+#[derive(Serialize)]
+pub struct ComparisonRow {
+    pub name: Link,
+    pub cells: Vec<FigureCell>,
+}
+
+/// A scope's figures per contract year.
+#[derive(Serialize)]
+pub struct YearTable {
+    pub id: String,
+    pub heading: String,
+    pub caption: String,
+    pub years: Vec<i32>,
+    pub rows: Vec<YearRow>,
+}
+
+#[derive(Serialize)]
+pub struct YearRow {
+    pub label: String,
+    pub counts: Vec<usize>,
 }

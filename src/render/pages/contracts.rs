@@ -21,6 +21,8 @@ pub(super) fn contract(cx: &PageContext, c: &Contract) -> PageJob {
         narrative_html: Option<String>,
         totals: Totals,
         groups: Vec<OutcomeGroup>,
+        /// Each standing's questions, for the standing figures to link to.
+        standings: Vec<StandingList>,
     }
     let site = cx.site();
     let n = site.neighbourhood(c.neighbourhood);
@@ -45,6 +47,28 @@ pub(super) fn contract(cx: &PageContext, c: &Contract) -> PageJob {
         })
         .collect();
     let items: Vec<(&Contract, &Question)> = c.questions.iter().map(|q| (c, q)).collect();
+    let lists = super::figures::Lists::of(&c.questions, site.today());
+    let standings = Figure::STANDINGS
+        .iter()
+        .filter(|&&f| lists.count(f) > 0)
+        .filter_map(|&f| {
+            Some(StandingList {
+                id: urls::contract_anchor(f)?,
+                label: cx.figure_label(f),
+                questions: lists
+                    .get(f)
+                    .iter()
+                    .map(|&i| {
+                        let q = &c.questions[i as usize];
+                        Link {
+                            label: q.title.clone(),
+                            url: urls::question(cx.lang, &n.slug, c.year, q.id),
+                        }
+                    })
+                    .collect(),
+            })
+        })
+        .collect();
     let page = View {
         title: format!("{} · {}", link.label, n.name),
         neighbourhood: cx.neighbourhood_link(c.neighbourhood),
@@ -60,8 +84,9 @@ pub(super) fn contract(cx: &PageContext, c: &Contract) -> PageJob {
             .narrative
             .as_ref()
             .map(|m| markdown::render(&m.0, Trust::Editor, "narrative-")),
-        totals: cx.totals(&c.questions),
+        totals: cx.contract_totals(c, &lists),
         groups: cx.groups(&items),
+        standings,
     };
     let crumbs = vec![
         Link {

@@ -134,21 +134,29 @@ impl<'s> PageContext<'_, 's> {
             .then(|| self.tr(&format!("label_scale_{}", q.scale.key())))
     }
 
+    /// The questions of `items` under their outcome, as [`Figure::Outcome`] counts them.
     pub(super) fn groups(&self, items: &[(&Contract, &Question)]) -> Vec<OutcomeGroup> {
+        let today = self.site().today();
+        let mut by_outcome: Vec<Vec<QuestionItem>> = vec![Vec::new(); OutcomeKind::ALL.len()];
+        for (c, q) in items {
+            let outcome = Figure::of(q, today).find_map(|f| match f {
+                Figure::Outcome(k) => OutcomeKind::ALL.iter().position(|x| *x == k),
+                _ => None,
+            });
+            if let Some(i) = outcome {
+                by_outcome[i].push(self.question_item(c, q));
+            }
+        }
         OutcomeKind::ALL
             .iter()
-            .filter_map(|&k| {
-                let questions: Vec<QuestionItem> = items
-                    .iter()
-                    .filter(|(_, q)| q.outcome.kind() == k)
-                    .map(|(c, q)| self.question_item(c, q))
-                    .collect();
-                (!questions.is_empty()).then(|| OutcomeGroup {
-                    key: k.key(),
-                    label: self.tr(&format!("outcome_{}", k.key())),
-                    help: self.tr(&format!("outcome_{}_help", k.key())),
-                    questions,
-                })
+            .zip(by_outcome)
+            .filter(|(_, questions)| !questions.is_empty())
+            .map(|(&k, questions)| OutcomeGroup {
+                key: k.key(),
+                anchor: urls::contract_anchor(Figure::Outcome(k)).unwrap_or_default(),
+                label: self.tr(&format!("outcome_{}", k.key())),
+                help: self.tr(&format!("outcome_{}_help", k.key())),
+                questions,
             })
             .collect()
     }
@@ -192,7 +200,22 @@ impl<'s> PageContext<'_, 's> {
                 }
             })
             .collect();
-        let pagination = (pages > 1).then(|| {
+        let pagination = self.pagination(first, number, pages);
+        Listing {
+            count: items.len(),
+            rows,
+            pagination,
+        }
+    }
+
+    /// Links between the `pages` pages of a list whose first page is at `first`.
+    pub(super) fn pagination(
+        &self,
+        first: &str,
+        number: usize,
+        pages: usize,
+    ) -> Option<Pagination> {
+        (pages > 1).then(|| {
             let link = |k: usize| urls::nth_page(first, k);
             Pagination {
                 label: self.page_label(number, pages),
@@ -217,12 +240,7 @@ impl<'s> PageContext<'_, 's> {
                     .flatten()
                     .collect(),
             }
-        });
-        Listing {
-            count: items.len(),
-            rows,
-            pagination,
-        }
+        })
     }
 
     /// "Pagina 2 van 7".
@@ -232,26 +250,33 @@ impl<'s> PageContext<'_, 's> {
             .replace("{pages}", &pages.to_string())
     }
 
-    pub fn totals<'q>(&self, questions: impl IntoIterator<Item = &'q Question>) -> Totals {
-        let figures = Figures::of(questions, self.site().today());
-        let total = figures.get(Figure::Questions);
+    /// The totals of a set of questions whose figures `count` gives; each
+    /// figure links to `link(figure, count)`, when that gives a list.
+    pub(super) fn totals_of(
+        &self,
+        count: impl Fn(Figure) -> usize,
+        link: impl Fn(Figure, usize) -> Option<String>,
+    ) -> Totals {
+        let total = count(Figure::Questions);
         let mut x = 0.0;
         let rows = OutcomeKind::ALL
             .iter()
             .map(|&k| {
-                let count = figures.get(Figure::Outcome(k));
+                let f = Figure::Outcome(k);
+                let n = count(f);
                 let width = if total == 0 {
                     0.0
                 } else {
-                    count as f64 * 100.0 / total as f64
+                    n as f64 * 100.0 / total as f64
                 };
                 let row = TotalRow {
                     key: k.key(),
                     label: self.tr(&format!("outcome_{}", k.key())),
-                    count,
+                    count: n,
                     percent: width.round() as u32,
                     x: (x * 100.0_f64).round() / 100.0,
                     width: (width * 100.0).round() / 100.0,
+                    url: link(f, n),
                 };
                 x += width;
                 row
@@ -263,16 +288,21 @@ impl<'s> PageContext<'_, 's> {
             .map(|r| format!("{}: {}", r.label, r.count))
             .collect::<Vec<_>>()
             .join(", ");
-        let row = |f: Figure| FigureRow {
-            key: f.key(),
-            label: self.figure_label(f),
-            count: figures.get(f),
+        let row = |f: Figure| {
+            let n = count(f);
+            FigureRow {
+                key: f.key(),
+                label: self.figure_label(f),
+                count: n,
+                url: link(f, n),
+            }
         };
+        let overdue = Figure::Delivery(Delivery::Overdue);
         Totals {
             total,
-            kept: figures.get(Figure::KEPT),
-            overdue: figures.get(Figure::Delivery(Delivery::Overdue)),
-            moved: figures.get(Figure::Delivery(Delivery::Moved)),
+            kept: count(Figure::KEPT),
+            overdue: count(overdue),
+            moved: count(Figure::Delivery(Delivery::Moved)),
             standings: Figure::STANDINGS
                 .iter()
                 .map(|&f| row(f))
@@ -281,17 +311,34 @@ impl<'s> PageContext<'_, 's> {
             declined_by_ground: Ground::ALL
                 .iter()
                 .map(|&g| {
-                    let count = figures.get(Figure::Declined(g));
+                    let f = Figure::Declined(g);
+                    let n = count(f);
                     GroundRow {
                         label: self.tr(&format!("ground_{}", g.key())),
-                        count,
+                        count: n,
+                        url: link(f, n),
                     }
                 })
                 .filter(|g| g.count > 0)
                 .collect(),
             rows,
             summary,
+            total_url: link(Figure::Questions, total),
+            kept_url: link(Figure::KEPT, count(Figure::KEPT)),
+            overdue_url: link(overdue, count(overdue)),
         }
+    }
+
+    /// A contract's totals, each figure a link to where its page lists it.
+    pub(super) fn contract_totals(&self, c: &Contract, lists: &super::figures::Lists) -> Totals {
+        let url = self.contract_link(c).url;
+        self.totals_of(
+            |f| lists.count(f),
+            |f, n| {
+                let anchor = urls::contract_anchor(f)?;
+                (n > 0).then(|| format!("{url}#{anchor}"))
+            },
+        )
     }
 
     pub(super) fn contract_item(&self, c: &Contract) -> ContractItem {
@@ -301,7 +348,10 @@ impl<'s> PageContext<'_, 's> {
             label: link.label,
             url: link.url,
             period: self.period(c),
-            totals: self.totals(&c.questions),
+            totals: self.contract_totals(
+                c,
+                &super::figures::Lists::of(&c.questions, self.site().today()),
+            ),
         }
     }
 

@@ -30,7 +30,7 @@ pub(super) fn home(cx: &PageContext) -> PageJob {
             .as_ref()
             .map(|h| markdown::render(&h.body.0, Trust::Editor, "intro-"))
             .unwrap_or_default(),
-        totals: cx.totals(cx.all_questions().map(|(_, q)| q)),
+        totals: cx.scope_totals(super::Scope::City),
         districts: cx.district_items(),
         updates: cx
             .published

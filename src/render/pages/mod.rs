@@ -13,9 +13,14 @@ use crate::model::*;
 
 mod content;
 mod contracts;
+mod figures;
 mod items;
 mod listings;
+mod overviews;
 mod places;
+
+pub(super) use figures::Memberships;
+use figures::{Scope, figure_list};
 
 use content::{news_item, page};
 use contracts::{contract, question};
@@ -41,6 +46,10 @@ impl<'a, 's> PageContext<'a, 's> {
     }
 
     fn fill(&self, text: &str) -> String {
+        // Most texts have no placeholder; this runs for every label of every page.
+        if !text.contains("{council}") && !text.contains("_council}") {
+            return text.to_string();
+        }
         let council = &self.site().config.council;
         let the = council.with_article();
         text.replace("{council}", &council.singular)
@@ -60,6 +69,7 @@ impl<'a, 's> PageContext<'a, 's> {
         let nav = [
             ("home", "nav_home", urls::home(lang)),
             ("wijken", "nav_neighbourhoods", urls::neighbourhoods(lang)),
+            ("cijfers", "nav_figures", urls::figures(lang)),
             ("nieuws", "nav_news", urls::news(lang)),
             ("zoeken", "nav_search", urls::search(lang)),
         ]
@@ -86,7 +96,7 @@ impl<'a, 's> PageContext<'a, 's> {
                 current: other == lang,
             })
             .collect();
-        let footer = self
+        let mut footer: Vec<Link> = self
             .published
             .site
             .public_pages()
@@ -95,6 +105,7 @@ impl<'a, 's> PageContext<'a, 's> {
                 url: urls::page(lang, &p.slug),
             })
             .collect();
+        footer.extend(self.overview_links());
         let mut crumbs = vec![Link {
             label: self.tr("nav_home"),
             url: urls::home(lang),
@@ -113,6 +124,7 @@ impl<'a, 's> PageContext<'a, 's> {
             canonical: format!("{}{url}", site.config.base_url),
             home_url: urls::home(lang),
             data_url: urls::data(lang),
+            figures_url: urls::figures(lang),
             nav,
             breadcrumbs: if section == "home" {
                 Vec::new()
@@ -217,13 +229,6 @@ impl<'a, 's> PageContext<'a, 's> {
             .flatten()
             .map(|w| self.t.when(&w))
     }
-
-    fn all_questions(&self) -> impl Iterator<Item = (&'s Contract, &'s Question)> + '_ {
-        self.published
-            .contracts
-            .iter()
-            .flat_map(|c| c.questions.iter().map(move |q| (*c, q)))
-    }
 }
 
 /// Every page of one language.
@@ -246,6 +251,13 @@ pub enum Spec<'s> {
     Topic(TopicId, usize),
     NewsItem(&'s Update),
     Page(&'s Page),
+    /// `/cijfers/`: how each figure is counted, and the figures per year.
+    Figures,
+    Districts,
+    Partners,
+    Topics,
+    /// Page `n` of the list of what a figure counts in a scope.
+    FigureList(Scope, Figure, usize),
 }
 
 /// Every page of one language.
@@ -277,6 +289,15 @@ pub fn specs<'s>(published: &super::Published<'s>) -> Vec<Spec<'s>> {
     }
     specs.extend(published.updates.iter().map(|u| Spec::NewsItem(u)));
     specs.extend(site.public_pages().map(Spec::Page));
+    specs.extend([Spec::Figures, Spec::Districts, Spec::Partners, Spec::Topics]);
+    // Every figure's list in every scope, even when empty: their addresses stay.
+    let m = published.memberships();
+    for scope in m.scopes() {
+        for f in Figure::ALL {
+            let pages = urls::figure_page_count(m.lists(scope).count(f));
+            specs.extend((1..=pages).map(|n| Spec::FigureList(scope, f, n)));
+        }
+    }
     specs
 }
 
@@ -297,18 +318,28 @@ pub fn job(cx: &PageContext, spec: Spec) -> PageJob {
         Spec::Topic(id, n) => topic(cx, id, n),
         Spec::NewsItem(u) => news_item(cx, u),
         Spec::Page(p) => page(cx, p),
+        Spec::Figures => overviews::figures(cx),
+        Spec::Districts => overviews::districts(cx),
+        Spec::Partners => overviews::partners(cx),
+        Spec::Topics => overviews::topics(cx),
+        Spec::FigureList(scope, f, n) => figure_list(cx, scope, f, n),
     }
 }
 
 /// The page number in what follows a list's address: nothing (page 1) or
 /// `pagina/N`, for a page the list of `items` has.
 fn page_number(rest: &[&str], items: usize) -> Option<usize> {
+    page_number_of(rest, urls::page_count(items))
+}
+
+/// The page number in `rest`, if the list has that page of its `pages`.
+fn page_number_of(rest: &[&str], pages: usize) -> Option<usize> {
     let n = match rest {
         [] => 1,
         ["pagina", n] => n.parse().ok().filter(|&n| n > 1)?,
         _ => return None,
     };
-    (n <= urls::page_count(items)).then_some(n)
+    (n <= pages).then_some(n)
 }
 
 fn capitalise(s: &str) -> String {
@@ -358,6 +389,21 @@ pub fn job_for(cx: &PageContext, path: &str) -> Option<PageJob> {
             .iter()
             .find(|d| d.slug == *slug)
             .map(|d| district(cx, d)),
+        ["cijfers"] => Some(overviews::figures(cx)),
+        ["stadsdelen"] => Some(overviews::districts(cx)),
+        ["partners"] => Some(overviews::partners(cx)),
+        ["themas"] => Some(overviews::topics(cx)),
+        ["te-laat", rest @ ..] => {
+            let late = Figure::Delivery(Delivery::Overdue);
+            let count = cx.published.memberships().lists(Scope::City).count(late);
+            let n = page_number_of(rest, urls::figure_page_count(count))?;
+            Some(figure_list(cx, Scope::City, late, n))
+        }
+        ["cijfers", figure, rest @ ..] => figures::route(cx, Scope::City, figure, rest),
+        [section, slug, "cijfers", figure, rest @ ..] => {
+            let scope = figures::scope_at(site, section, slug)?;
+            figures::route(cx, scope, figure, rest)
+        }
         ["partners", slug, rest @ ..] => {
             let i = site.partners.iter().position(|p| p.slug == *slug)?;
             let n = page_number(rest, cx.published.by_partner[i].len())?;

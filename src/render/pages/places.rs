@@ -88,18 +88,21 @@ pub(super) fn district(cx: &PageContext, d: &District) -> PageJob {
         larger_scale: Vec<QuestionItem>,
     }
     let url = urls::district(cx.lang, &d.slug);
-    let questions: Vec<(&Contract, &Question)> = cx
-        .all_questions()
-        .filter(|(c, _)| d.neighbourhoods.contains(&c.neighbourhood))
-        .collect();
     let page = View {
         name: d.name.clone(),
         description: d.description.clone(),
-        totals: cx.totals(questions.iter().map(|(_, q)| *q)),
-        larger_scale: questions
+        totals: cx.scope_totals(super::Scope::of_district(cx.site(), d)),
+        larger_scale: cx
+            .published
+            .contracts
             .iter()
-            .filter(|(_, q)| q.scale.is_larger())
-            .map(|(c, q)| cx.question_item(c, q))
+            .filter(|c| d.neighbourhoods.contains(&c.neighbourhood))
+            .flat_map(|c| {
+                c.questions
+                    .iter()
+                    .filter(|q| q.scale.is_larger())
+                    .map(move |q| cx.question_item(c, q))
+            })
             .collect(),
         neighbourhoods: d
             .neighbourhoods
@@ -136,7 +139,7 @@ pub(super) fn partner(cx: &PageContext, id: PartnerId, number: usize) -> PageJob
         kind: cx.tr(&format!("partner_{}", p.kind.key())),
         url: p.url.clone(),
         description: p.description.clone(),
-        totals: (number == 1).then(|| cx.totals(items.iter().map(|(_, q)| *q))),
+        totals: (number == 1).then(|| cx.scope_totals(super::Scope::Partner(id))),
         listing,
     };
     let crumbs = crumbs_to_first(&p.name, &first, number);
@@ -165,7 +168,7 @@ pub(super) fn topic(cx: &PageContext, id: TopicId, number: usize) -> PageJob {
     let page = View {
         name: title.clone(),
         description: t.description.clone(),
-        totals: (number == 1).then(|| cx.totals(items.iter().map(|(_, q)| *q))),
+        totals: (number == 1).then(|| cx.scope_totals(super::Scope::Topic(id))),
         listing,
     };
     let crumbs = crumbs_to_first(&t.name, &first, number);
