@@ -726,3 +726,19 @@ fn long_partner_lists_are_paginated_and_complete() {
         "page 1 lives at the partner's own address"
     );
 }
+
+#[test]
+fn a_late_answer_never_wears_its_outcome_colour() {
+    let tmp = build_fixture(&[]);
+    let html = read(&out_of(&tmp), "wijken/meerwijk/2011/index.html");
+    let late: Vec<&str> = html
+        .split("<li class=\"question ")
+        .skip(1)
+        .filter(|item| item.contains("badge-overdue"))
+        .collect();
+    assert!(!late.is_empty(), "the fixture has late answers");
+    for item in late {
+        assert!(item.starts_with("outcome-muted"), "{item}");
+        assert!(item.contains("badge badge-outcome badge-muted"), "{item}");
+    }
+}

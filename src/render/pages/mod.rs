@@ -210,6 +210,20 @@ impl<'a, 's> PageContext<'a, 's> {
         }
     }
 
+    /// The outcome's badge for a question; in grey, not the outcome's colour,
+    /// where the state says the answer did not hold (late, dropped, not
+    /// included), so that no green "Binnen de looptijd" stands beside "Te laat".
+    fn answer_badge(&self, q: &Question) -> Badge {
+        let mut badge = self.outcome_badge(q.outcome.kind());
+        if matches!(
+            q.delivery(self.site().today()),
+            Some(Delivery::Overdue | Delivery::Dropped | Delivery::NotIncluded)
+        ) {
+            badge.key = "muted";
+        }
+        badge
+    }
+
     fn delivery_badge(&self, d: Delivery) -> Badge {
         Badge {
             key: d.key(),
