@@ -256,6 +256,20 @@ fn invalid_slug_in_a_reference_and_a_page_name() {
 }
 
 #[test]
+fn a_page_may_not_take_a_sections_address() {
+    let site = Site::base();
+    site.write(
+        "content/pages/cijfers.md",
+        "---\ntitle: Cijfers\n---\nTekst.\n",
+    );
+    site.check()
+        .single("invalid-file-name")
+        .at("content/pages/cijfers.md", (1, 1))
+        .message_has("/cijfers/")
+        .help_has("over-cijfers.md");
+}
+
+#[test]
 fn partner_slug_wijkraad_is_reserved() {
     let site = Site::base();
     site.append(PARTNERS, "- slug: wijkraad\n  name: De wijkraad\n");

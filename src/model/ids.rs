@@ -3,6 +3,24 @@
 
 use std::fmt;
 
+/// Page slugs that would take an address of the site's own sections
+/// (`/wijken/`, `/cijfers/`, `/te-laat/`, …): a page may not be named so.
+pub const RESERVED_PAGE_SLUGS: &[&str] = &[
+    "wijken",
+    "stadsdelen",
+    "partners",
+    "themas",
+    "nieuws",
+    "data",
+    "zoeken",
+    "cijfers",
+    "te-laat",
+    "k",
+    "kaart",
+    "en",
+    "static",
+];
+
 /// Lowercase letters, digits and hyphens; no leading, trailing or double hyphen.
 pub fn is_valid_slug(s: &str) -> bool {
     !s.is_empty()

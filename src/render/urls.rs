@@ -177,21 +177,6 @@ pub fn output_path(url: &str) -> String {
     }
 }
 
-/// Page slugs that would collide with the site's own sections.
-pub const RESERVED: &[&str] = &[
-    "wijken",
-    "stadsdelen",
-    "partners",
-    "themas",
-    "nieuws",
-    "data",
-    "zoeken",
-    "cijfers",
-    "te-laat",
-    "en",
-    "static",
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

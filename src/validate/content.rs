@@ -229,6 +229,23 @@ pub fn pages(sources: &Sources, d: &mut Diagnostics) -> Vec<Page> {
             );
             continue;
         }
+        if crate::model::RESERVED_PAGE_SLUGS.contains(&doc.stem.as_str()) {
+            d.push(
+                Diagnostic::error(
+                    Code::InvalidFileName,
+                    file_start,
+                    format!(
+                        "`pages/{}.md` would take the address /{}/, which the site uses for its own pages",
+                        doc.stem, doc.stem
+                    ),
+                )
+                .with_help(format!(
+                    "give the page another file name, such as `over-{}.md`",
+                    doc.stem
+                )),
+            );
+            continue;
+        }
         let Some(front) = &doc.front else {
             if !doc.front_failed {
                 d.push(
