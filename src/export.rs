@@ -71,6 +71,8 @@ fields! {
     "laatste_update", "datum of leeg", "De datum van de laatste stap in de voortgang.", "The date of the latest progress step.";
     "betwist", "tekst of leeg", "Wat {the_council} zegt als die het niet eens is met de afronding.", "The council's note when it disputes that the problem is solved.";
     "vervolg_op", "tekst of leeg", "De vraag uit een eerder jaar waar deze vraag op volgt (wijk/jaar/id).", "The earlier question this one carries over (neighbourhood/year/id).";
+    "vrijwilligers_nodig", "ja | nee", "Bij een initiatief: of het pas doorgaat als genoeg bewoners meedoen.", "For an initiative: whether it goes ahead only once enough residents join.";
+    "schaal", "neighbourhood | district | city", "Voor welk gebied de vraag wordt opgepakt: de wijk, het hele stadsdeel of de hele stad.", "The area the question is taken up for: the neighbourhood, the whole district or the whole city.";
     "voortgang", "lijst (alleen in JSON)", "Elke stap in de voortgang, oudste eerst: datum, stand (planned, started, done, delayed, dropped) en notitie (of leeg).", "Each progress step, oldest first: datum (date), stand (state: planned, started, done, delayed, dropped) and notitie (note, or null).";
     "verschoven", "lijst (alleen in JSON)", "Elke verschuiving van de termijn, oudste eerst: datum, nieuwe_termijn en reden.", "Each move of the deadline, oldest first: datum (date), nieuwe_termijn (the new deadline) and reden (reason).";
     "gewijzigd", "lijst (alleen in JSON)", "Elke wijziging van het antwoord na publicatie, oudste eerst: datum, eerdere_uitkomst (het antwoord daarvoor) en reden.", "Each change of the answer after publication, oldest first: datum (date), eerdere_uitkomst (the answer before) and reden (reason).";
@@ -121,6 +123,8 @@ struct QuestionRow<'a> {
     laatste_update: Option<String>,
     betwist: Option<&'a str>,
     vervolg_op: Option<String>,
+    vrijwilligers_nodig: bool,
+    schaal: &'static str,
     #[serde(serialize_with = "record::progress")]
     voortgang: &'a Question,
     #[serde(serialize_with = "record::moves")]
@@ -207,6 +211,8 @@ fn row<'a>(p: &Published<'a>, c: &'a Contract, q: &'a Question) -> QuestionRow<'
             .as_ref()
             .map(|f| f.value.to_string())
             .filter(|r| QuestionRef::parse(r).is_some_and(|r| p.questions.contains_key(&r))),
+        vrijwilligers_nodig: q.needs_volunteers,
+        schaal: q.scale.key(),
         voortgang: q,
         verschoven: q,
         gewijzigd: q,
@@ -247,7 +253,7 @@ fn write_csv(rows: &[QuestionRow], out: &mut dyn std::io::Write) -> anyhow::Resu
                 when(r.toegezegd.promised()),
                 when(r.huidige_termijn.deadline()),
             );
-            let cells: [&str; 28] = [
+            let cells: [&str; 30] = [
                 r.wijk,
                 r.wijk_naam,
                 r.stadsdeel,
@@ -276,6 +282,8 @@ fn write_csv(rows: &[QuestionRow], out: &mut dyn std::io::Write) -> anyhow::Resu
                 r.laatste_update.as_deref().unwrap_or_default(),
                 r.betwist.unwrap_or_default(),
                 r.vervolg_op.as_deref().unwrap_or_default(),
+                yes_no(Some(r.vrijwilligers_nodig)),
+                r.schaal,
             ];
             let cells = cells.map(neutralise_formula);
             w.write_record(cells.iter().map(|c| c.as_bytes()))?;
@@ -448,8 +456,8 @@ mod tests {
         names.sort();
         names.dedup();
         assert_eq!(names.len(), n);
-        assert_eq!(n, 31);
-        assert_eq!(csv_columns().count(), 28);
+        assert_eq!(n, 33);
+        assert_eq!(csv_columns().count(), 30);
         assert!(JSON_ONLY.iter().all(|j| names.contains(j)));
     }
 

@@ -136,6 +136,30 @@ fn questions_taken_up_for_the_district_or_city_are_listed_on_the_district_page()
     );
     // A district whose neighbourhoods have none has no such section.
     assert!(!page(&out, "stadsdelen/noord").contains(heading));
+
+    // The open data says so too.
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("data/vragen.json")).unwrap())
+            .unwrap();
+    let scale = |id: u64| {
+        data["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|q| q["wijk"] == "meerwijk" && q["jaar"] == 2011 && q["id"] == id)
+            .map(|q| q["schaal"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    assert_eq!(scale(13), "district");
+    assert_eq!(scale(14), "city");
+    assert_eq!(scale(7), "neighbourhood");
+    let csv = std::fs::read_to_string(out.join("data/vragen.csv")).unwrap();
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(";vrijwilligers_nodig;schaal")
+    );
 }
 
 #[test]

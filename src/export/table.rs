@@ -8,7 +8,7 @@
 use serde_json::{Value, json};
 
 use super::{Field, LICENCE, csv_columns};
-use crate::model::{Channel, Delivery, Ground, Keyword, OutcomeKind, QuestionKind};
+use crate::model::{Channel, Delivery, Ground, Keyword, OutcomeKind, QuestionKind, Scale};
 use crate::render::Published;
 
 pub const SCHEMA_FILE: &str = "vragen.csv.schema.json";
@@ -49,6 +49,8 @@ fn spec(name: &str) -> Value {
         }
         "besluit_datum" | "laatste_update" => json!({ "type": "date" }),
         "planning_aangepast" | "besluit_opgenomen" => yes_no,
+        "vrijwilligers_nodig" => merge(yes_no, json!({ "constraints": required })),
+        "schaal" => json!({ "type": "string", "constraints": merge(required, one_of::<Scale>()) }),
         "vervolg_op" => {
             json!({ "type": "string", "constraints": { "pattern": "[a-z0-9-]+/[0-9]{4}/[0-9]+" } })
         }
