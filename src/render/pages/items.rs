@@ -13,6 +13,7 @@ impl<'s> PageContext<'_, 's> {
         let n = site.neighbourhood(c.neighbourhood);
         let partner = site.partner(q.partner);
         let topic = site.topic(q.topic);
+        let delivery = q.delivery(site.today());
         let (mut when, mut report_by, mut decision, mut ground, mut reason_html, mut planning) =
             (None, None, None, None, None, None);
         match &q.outcome {
@@ -66,8 +67,8 @@ impl<'s> PageContext<'_, 's> {
             title: q.title.clone(),
             url: urls::question(lang, &n.slug, c.year, q.id),
             kind: self.tr(&format!("kind_{}", q.kind.key())),
-            outcome: self.answer_badge(q),
-            delivery: q.delivery(site.today()).map(|d| self.delivery_badge(d)),
+            outcome: self.answer_badge(q, delivery),
+            delivery: delivery.map(|d| self.delivery_badge(d)),
             when,
             report_by,
             decision,
@@ -176,13 +177,8 @@ impl<'s> PageContext<'_, 's> {
             .take(urls::PER_PAGE)
             .map(|(c, q)| {
                 let n = self.site().neighbourhood(c.neighbourhood);
-                let when = match &q.outcome {
-                    Outcome::Honoured { when } | Outcome::Scheduled { when, .. } => {
-                        Some(self.t.when(when))
-                    }
-                    Outcome::Prioritised { report_by, .. } => Some(self.t.when(report_by)),
-                    _ => None,
-                };
+                let when = q.promised().map(|w| self.t.when(&w));
+                let delivery = q.delivery(today);
                 AgreementRow {
                     title: q.title.clone(),
                     url: urls::question(self.lang, &n.slug, c.year, q.id),
@@ -190,10 +186,10 @@ impl<'s> PageContext<'_, 's> {
                         label: format!("{} {}", n.name, c.year),
                         url: urls::contract(self.lang, &n.slug, c.year),
                     },
-                    outcome: self.answer_badge(q),
+                    outcome: self.answer_badge(q, delivery),
                     when,
                     deadline: self.moved_deadline(q),
-                    delivery: q.delivery(today).map(|d| self.delivery_badge(d)),
+                    delivery: delivery.map(|d| self.delivery_badge(d)),
                     disputed: q.disputed.as_ref().map(|_| self.tr("label_disputed")),
                     volunteers: self.volunteers(q),
                     scale: self.scale(q),

@@ -213,10 +213,10 @@ impl<'a, 's> PageContext<'a, 's> {
     /// The outcome's badge for a question; in grey, not the outcome's colour,
     /// where the state says the answer did not hold (late, dropped, not
     /// included), so that no green "Binnen de looptijd" stands beside "Te laat".
-    fn answer_badge(&self, q: &Question) -> Badge {
+    fn answer_badge(&self, q: &Question, delivery: Option<Delivery>) -> Badge {
         let mut badge = self.outcome_badge(q.outcome.kind());
         if matches!(
-            q.delivery(self.site().today()),
+            delivery,
             Some(Delivery::Overdue | Delivery::Dropped | Delivery::NotIncluded)
         ) {
             badge.key = "muted";
