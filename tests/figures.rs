@@ -209,12 +209,29 @@ fn the_figures_page_explains_every_figure_and_gives_the_years() {
     let table = &table[..table.find("</table>").unwrap()];
     let row = &table[table.find("<th scope=\"row\">Vragen</th>").unwrap()..];
     let row = &row[..row.find("</tr>").unwrap()];
-    let per_year: usize = row
-        .split("<td class=\"num\">")
-        .skip(1)
-        .map(|c| c[..c.find('<').unwrap()].parse::<usize>().unwrap())
-        .sum();
+    // Each year's number links to that year's list, which has exactly that
+    // many questions, all from contracts of that year.
+    let mut per_year = 0;
+    for cell in row.split("<td class=\"num\">").skip(1) {
+        let href = cell
+            .strip_prefix("<a class=\"fig\" href=\"")
+            .expect("a per-year figure is a link");
+        let (url, rest) = href.split_once("\">").unwrap();
+        let count: usize = rest[..rest.find('<').unwrap()].parse().unwrap();
+        let year = url.trim_end_matches('/').rsplit('/').next().unwrap();
+        assert_eq!(url, format!("/cijfers/vragen/{year}/"));
+        let listed = list_at(&files, url).unwrap();
+        assert_eq!(listed.len(), count, "{url}");
+        assert!(
+            listed.iter().all(|q| q.contains(&format!("/{year}/"))),
+            "{url} lists a question of another year: {listed:?}"
+        );
+        per_year += count;
+    }
     assert_eq!(per_year, list_at(&files, "/cijfers/vragen/").unwrap().len());
+    let list = page(&files, "cijfers/vragen/2025/index.html");
+    assert!(list.contains("Alleen vragen uit de wijkcontracten van 2025."));
+    assert!(list.contains("<a href=\"/cijfers/vragen/\">Alle jaren</a>"));
     let en = page(&files, "en/cijfers/index.html");
     assert!(en.contains("<h2 id=\"tellen\">How we count the figures</h2>"));
 }

@@ -120,6 +120,11 @@ pub fn scope_figure(scope: &str, f: Figure) -> String {
     format!("{scope}cijfers/{}/", figure_slug(f))
 }
 
+/// One contract year's part of a figure list: `/cijfers/vragen/2025/`.
+pub fn figure_year(list: &str, year: i32) -> String {
+    format!("{list}{year}/")
+}
+
 /// Where a contract page lists a figure's questions: the outcome groups,
 /// the standings section, or every question. Grounds have no list there.
 pub fn contract_anchor(f: Figure) -> Option<String> {

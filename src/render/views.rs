@@ -337,5 +337,20 @@ pub struct YearTable {
 #[derive(Serialize)]
 pub struct YearRow {
     pub label: String,
-    pub counts: Vec<usize>,
+    pub cells: Vec<YearCell>,
+}
+
+/// A year's number; a link to the list it counts where it is a figure.
+#[derive(Serialize)]
+pub struct YearCell {
+    pub count: usize,
+    pub url: Option<String>,
+}
+
+/// What a list of one contract year says about its year.
+#[derive(Serialize)]
+pub struct YearOfList {
+    /// "Alleen vragen uit de wijkcontracten van 2025."
+    pub only: String,
+    pub all_years: Link,
 }

@@ -84,15 +84,39 @@ pub(super) fn scope_at(site: &Site, section: &str, slug: &str) -> Option<Scope> 
     })
 }
 
-/// Every public question and, per scope, the questions each figure counts.
+/// The lists of one scope: over all contract years, and per year.
+struct ScopeLists {
+    all: Lists,
+    /// One per [`Memberships::years`], in that order.
+    by_year: Vec<Lists>,
+}
+
+impl ScopeLists {
+    fn new(years: usize) -> Self {
+        ScopeLists {
+            all: Lists::empty(),
+            by_year: (0..years).map(|_| Lists::empty()).collect(),
+        }
+    }
+
+    fn add(&mut self, f: Figure, year: usize, i: u32) {
+        self.all.by_figure[f.index()].push(i);
+        self.by_year[year].by_figure[f.index()].push(i);
+    }
+}
+
+/// Every public question and, per scope, the questions each figure counts,
+/// over all contract years and per year.
 pub struct Memberships<'s> {
     /// In the order lists show them: by neighbourhood (as districts.yaml
     /// lists them), then year, then as the contract lists them.
     pub all: Vec<(&'s Contract, &'s Question)>,
-    city: Lists,
-    districts: Vec<Lists>,
-    partners: Vec<Lists>,
-    topics: Vec<Lists>,
+    /// The years of the published contracts, oldest first.
+    pub years: Vec<i32>,
+    city: ScopeLists,
+    districts: Vec<ScopeLists>,
+    partners: Vec<ScopeLists>,
+    topics: Vec<ScopeLists>,
 }
 
 impl<'s> Memberships<'s> {
@@ -104,35 +128,58 @@ impl<'s> Memberships<'s> {
             .iter()
             .flat_map(|c| c.questions.iter().map(move |q| (*c, q)))
             .collect();
-        let many = |n: usize| (0..n).map(|_| Lists::empty()).collect::<Vec<_>>();
+        let mut years: Vec<i32> = p.contracts.iter().map(|c| c.year).collect();
+        years.sort_unstable();
+        years.dedup();
+        let many = |n: usize| (0..n).map(|_| ScopeLists::new(years.len())).collect();
         let mut m = Memberships {
-            city: Lists::empty(),
+            city: ScopeLists::new(years.len()),
             districts: many(site.districts.len()),
             partners: many(site.partners.len()),
             topics: many(site.topics.len()),
             all: Vec::new(),
+            years: Vec::new(),
         };
         for (i, (c, q)) in all.iter().enumerate() {
             let i = i as u32;
             let district = site.neighbourhood(c.neighbourhood).district.index();
+            let year = years.binary_search(&c.year).unwrap_or(0);
             for f in Figure::of(q, today) {
-                let k = f.index();
-                m.city.by_figure[k].push(i);
-                m.districts[district].by_figure[k].push(i);
-                m.partners[q.partner.index()].by_figure[k].push(i);
-                m.topics[q.topic.index()].by_figure[k].push(i);
+                m.city.add(f, year, i);
+                m.districts[district].add(f, year, i);
+                m.partners[q.partner.index()].add(f, year, i);
+                m.topics[q.topic.index()].add(f, year, i);
             }
         }
         m.all = all;
+        m.years = years;
         m
     }
 
-    pub fn lists(&self, scope: Scope) -> &Lists {
+    fn scope_lists(&self, scope: Scope) -> &ScopeLists {
         match scope {
             Scope::City => &self.city,
             Scope::District(d) => &self.districts[d.index()],
             Scope::Partner(p) => &self.partners[p.index()],
             Scope::Topic(t) => &self.topics[t.index()],
+        }
+    }
+
+    /// A scope's lists over all contract years.
+    pub fn lists(&self, scope: Scope) -> &Lists {
+        &self.scope_lists(scope).all
+    }
+
+    /// A scope's lists over all years (`None`) or one contract year; `None`
+    /// for a year without published contracts.
+    pub fn lists_in(&self, scope: Scope, year: Option<i32>) -> Option<&Lists> {
+        let lists = self.scope_lists(scope);
+        match year {
+            None => Some(&lists.all),
+            Some(y) => {
+                let k = self.years.binary_search(&y).ok()?;
+                Some(&lists.by_year[k])
+            }
         }
     }
 
@@ -142,6 +189,43 @@ impl<'s> Memberships<'s> {
             .chain((0..self.districts.len()).map(|i| Scope::District(DistrictId(i as u32))))
             .chain((0..self.partners.len()).map(|i| Scope::Partner(PartnerId(i as u32))))
             .chain((0..self.topics.len()).map(|i| Scope::Topic(TopicId(i as u32))))
+    }
+
+    /// The year lists: every figure of every year table on `/cijfers/`,
+    /// even when empty, like every other list, so their addresses stay.
+    pub fn year_lists(&self) -> impl Iterator<Item = (Scope, Figure, i32, usize)> + '_ {
+        self.scopes()
+            .filter(|s| s.has_year_table())
+            .flat_map(move |scope| {
+                self.years.iter().flat_map(move |&y| {
+                    let lists = self.lists_in(scope, Some(y)).expect("a published year");
+                    PER_YEAR.iter().map(move |&f| (scope, f, y, lists.count(f)))
+                })
+            })
+    }
+}
+
+/// The figures `/cijfers/` gives per year, before the channels.
+pub const PER_YEAR: [Figure; 13] = [
+    Figure::Questions,
+    Figure::Outcome(OutcomeKind::Resolved),
+    Figure::Outcome(OutcomeKind::Honoured),
+    Figure::Outcome(OutcomeKind::Scheduled),
+    Figure::Outcome(OutcomeKind::Prioritised),
+    Figure::Outcome(OutcomeKind::Declined),
+    Figure::KEPT,
+    Figure::Delivery(Delivery::DoneLate),
+    Figure::Delivery(Delivery::Overdue),
+    Figure::Delivery(Delivery::Moved),
+    Figure::Declined(Ground::Legal),
+    Figure::Declined(Ground::Policy),
+    Figure::Declined(Ground::Financial),
+];
+
+impl Scope {
+    /// `/cijfers/` has a year table for the city, every district and every partner.
+    pub fn has_year_table(self) -> bool {
+        !matches!(self, Scope::Topic(_))
     }
 }
 
@@ -208,6 +292,16 @@ impl<'s> PageContext<'_, 's> {
         }
     }
 
+    /// The first page of a figure's list in a scope, over all contract
+    /// years or one.
+    pub(super) fn figure_url_in(&self, scope: Scope, f: Figure, year: Option<i32>) -> String {
+        let all = self.figure_url(scope, f);
+        match year {
+            None => all,
+            Some(y) => urls::figure_year(&all, y),
+        }
+    }
+
     /// Breadcrumbs to a scope's page: Stadsdelen › Noord.
     fn scope_crumbs(&self, scope: Scope) -> Vec<Link> {
         let lang = self.lang;
@@ -232,8 +326,15 @@ impl<'s> PageContext<'_, 's> {
     }
 }
 
-/// Page `number` of the questions figure `f` counts in `scope`.
-pub(super) fn figure_list(cx: &PageContext, scope: Scope, f: Figure, number: usize) -> PageJob {
+/// Page `number` of the questions figure `f` counts in `scope`, over all
+/// contract years or only `year`'s.
+pub(super) fn figure_list(
+    cx: &PageContext,
+    scope: Scope,
+    f: Figure,
+    year: Option<i32>,
+    number: usize,
+) -> PageJob {
     #[derive(Serialize)]
     struct View {
         title: String,
@@ -241,6 +342,8 @@ pub(super) fn figure_list(cx: &PageContext, scope: Scope, f: Figure, number: usi
         /// The way back to the scope's page.
         back: Link,
         count: usize,
+        /// For one contract year's list: which year, and the way to all years.
+        year: Option<YearOfList>,
         definition: String,
         how_url: String,
         as_of: String,
@@ -250,8 +353,8 @@ pub(super) fn figure_list(cx: &PageContext, scope: Scope, f: Figure, number: usi
     let site = cx.site();
     let today = site.today();
     let m = cx.published.memberships();
-    let list = m.lists(scope).get(f);
-    let first = cx.figure_url(scope, f);
+    let list = m.lists_in(scope, year).map_or(&[][..], |l| l.get(f));
+    let first = cx.figure_url_in(scope, f, year);
     let pages = urls::figure_page_count(list.len());
     let start = ((number - 1) * urls::FIGURES_PER_PAGE).min(list.len());
     let end = (start + urls::FIGURES_PER_PAGE).min(list.len());
@@ -309,7 +412,10 @@ pub(super) fn figure_list(cx: &PageContext, scope: Scope, f: Figure, number: usi
     }
     let scope_link = cx.scope_link(scope);
     let figure = cx.figure_label(f);
-    let name = format!("{figure} · {}", scope_link.label);
+    let name = match year {
+        None => format!("{figure} · {}", scope_link.label),
+        Some(y) => format!("{figure} · {} · {y}", scope_link.label),
+    };
     let pagination = cx.pagination(&first, number, pages);
     let title = match &pagination {
         Some(p) if number > 1 => format!("{name} ({})", p.label.to_lowercase()),
@@ -319,6 +425,13 @@ pub(super) fn figure_list(cx: &PageContext, scope: Scope, f: Figure, number: usi
         title: title.clone(),
         figure,
         count: list.len(),
+        year: year.map(|y| YearOfList {
+            only: cx.tr("figure_list_year").replace("{year}", &y.to_string()),
+            all_years: Link {
+                label: cx.tr("figure_list_all_years"),
+                url: cx.figure_url(scope, f),
+            },
+        }),
         definition: cx.tr(&definition_key(f)),
         how_url: format!("{}#{}", urls::figures(cx.lang), definition_id(f)),
         as_of: cx.tr("label_as_of").replace("{date}", &cx.t.day(today)),
@@ -336,9 +449,18 @@ pub(super) fn figure_list(cx: &PageContext, scope: Scope, f: Figure, number: usi
     };
     let url = urls::nth_page(&first, number);
     let mut crumbs = cx.scope_crumbs(scope);
-    if number > 1 {
+    if year.is_some() {
         crumbs.push(Link {
             label: page.figure.clone(),
+            url: cx.figure_url(scope, f),
+        });
+    }
+    if number > 1 {
+        crumbs.push(Link {
+            label: match year {
+                Some(y) => y.to_string(),
+                None => page.figure.clone(),
+            },
             url: first.clone(),
         });
     }
@@ -391,16 +513,39 @@ pub(super) fn definition_id(f: Figure) -> String {
 }
 
 /// The page of a figure list, from the parts of its address after the
-/// scope: `cijfers/<slug>/` and an optional `pagina/N/`.
+/// scope: `cijfers/<slug>/`, an optional contract year and an optional
+/// `pagina/N/`.
 pub(super) fn route(cx: &PageContext, scope: Scope, slug: &str, rest: &[&str]) -> Option<PageJob> {
     let f = urls::figure_from_slug(slug)?;
     if scope == Scope::City && f == Figure::Delivery(Delivery::Overdue) {
         // The city's late list lives at /te-laat/ only.
         return None;
     }
-    let count = cx.published.memberships().lists(scope).count(f);
+    route_list(cx, scope, f, rest)
+}
+
+/// A figure's list after its own address: all years, or `<year>/` when the
+/// year table on `/cijfers/` links there; then the page number.
+pub(super) fn route_list(
+    cx: &PageContext,
+    scope: Scope,
+    f: Figure,
+    rest: &[&str],
+) -> Option<PageJob> {
+    let m = cx.published.memberships();
+    let (year, rest) = match rest {
+        [y, rest @ ..] if y.bytes().all(|b| b.is_ascii_digit()) => {
+            let y: i32 = y.parse().ok()?;
+            if !scope.has_year_table() || !PER_YEAR.contains(&f) {
+                return None;
+            }
+            (Some(y), rest)
+        }
+        _ => (None, rest),
+    };
+    let count = m.lists_in(scope, year)?.count(f);
     let n = super::page_number_of(rest, urls::figure_page_count(count))?;
-    Some(figure_list(cx, scope, f, n))
+    Some(figure_list(cx, scope, f, year, n))
 }
 
 #[cfg(test)]

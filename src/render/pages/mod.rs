@@ -270,8 +270,9 @@ pub enum Spec<'s> {
     Districts,
     Partners,
     Topics,
-    /// Page `n` of the list of what a figure counts in a scope.
-    FigureList(Scope, Figure, usize),
+    /// Page `n` of the list of what a figure counts in a scope, over all
+    /// contract years or one.
+    FigureList(Scope, Figure, Option<i32>, usize),
 }
 
 /// Every page of one language.
@@ -309,8 +310,13 @@ pub fn specs<'s>(published: &super::Published<'s>) -> Vec<Spec<'s>> {
     for scope in m.scopes() {
         for f in Figure::ALL {
             let pages = urls::figure_page_count(m.lists(scope).count(f));
-            specs.extend((1..=pages).map(|n| Spec::FigureList(scope, f, n)));
+            specs.extend((1..=pages).map(|n| Spec::FigureList(scope, f, None, n)));
         }
+    }
+    // The lists the year tables on /cijfers/ link to.
+    for (scope, f, year, count) in m.year_lists() {
+        let pages = urls::figure_page_count(count);
+        specs.extend((1..=pages).map(|n| Spec::FigureList(scope, f, Some(year), n)));
     }
     specs
 }
@@ -336,7 +342,7 @@ pub fn job(cx: &PageContext, spec: Spec) -> PageJob {
         Spec::Districts => overviews::districts(cx),
         Spec::Partners => overviews::partners(cx),
         Spec::Topics => overviews::topics(cx),
-        Spec::FigureList(scope, f, n) => figure_list(cx, scope, f, n),
+        Spec::FigureList(scope, f, year, n) => figure_list(cx, scope, f, year, n),
     }
 }
 
@@ -408,10 +414,7 @@ pub fn job_for(cx: &PageContext, path: &str) -> Option<PageJob> {
         ["partners"] => Some(overviews::partners(cx)),
         ["themas"] => Some(overviews::topics(cx)),
         ["te-laat", rest @ ..] => {
-            let late = Figure::Delivery(Delivery::Overdue);
-            let count = cx.published.memberships().lists(Scope::City).count(late);
-            let n = page_number_of(rest, urls::figure_page_count(count))?;
-            Some(figure_list(cx, Scope::City, late, n))
+            figures::route_list(cx, Scope::City, Figure::Delivery(Delivery::Overdue), rest)
         }
         ["cijfers", figure, rest @ ..] => figures::route(cx, Scope::City, figure, rest),
         [section, slug, "cijfers", figure, rest @ ..] => {

@@ -6,7 +6,8 @@
 use serde::Serialize;
 
 use super::PageContext;
-use super::figures::{Scope, definition_id, definition_key};
+use super::figures::Lists;
+use super::figures::{PER_YEAR, Scope, definition_id, definition_key};
 use crate::model::*;
 use crate::render::views::*;
 use crate::render::{PageJob, urls};
@@ -14,23 +15,6 @@ use crate::render::{PageJob, urls};
 /// The figures the index pages compare, in their columns' order.
 const COMPARED: [Figure; 8] = [
     Figure::Questions,
-    Figure::KEPT,
-    Figure::Delivery(Delivery::DoneLate),
-    Figure::Delivery(Delivery::Overdue),
-    Figure::Delivery(Delivery::Moved),
-    Figure::Declined(Ground::Legal),
-    Figure::Declined(Ground::Policy),
-    Figure::Declined(Ground::Financial),
-];
-
-/// The figures `/cijfers/` gives per year, before the channels.
-const PER_YEAR: [Figure; 13] = [
-    Figure::Questions,
-    Figure::Outcome(OutcomeKind::Resolved),
-    Figure::Outcome(OutcomeKind::Honoured),
-    Figure::Outcome(OutcomeKind::Scheduled),
-    Figure::Outcome(OutcomeKind::Prioritised),
-    Figure::Outcome(OutcomeKind::Declined),
     Figure::KEPT,
     Figure::Delivery(Delivery::DoneLate),
     Figure::Delivery(Delivery::Overdue),
@@ -162,41 +146,38 @@ pub(super) fn figures(cx: &PageContext) -> PageJob {
     }
     let site = cx.site();
     let m = cx.published.memberships();
-    let mut years: Vec<i32> = cx.published.contracts.iter().map(|c| c.year).collect();
-    years.sort_unstable();
-    years.dedup();
-    // The column of each question's contract year, once for every table.
-    let column: Vec<u16> = m
-        .all
-        .iter()
-        .map(|(c, _)| years.binary_search(&c.year).unwrap_or(0) as u16)
-        .collect();
+    let years = &m.years;
     let table = |scope: Scope, id: String| {
-        let lists = m.lists(scope);
-        let per_year = |members: &[u32]| {
-            let mut counts = vec![0; years.len()];
-            for &i in members {
-                counts[column[i as usize] as usize] += 1;
-            }
-            counts
-        };
+        let by_year: Vec<&Lists> = years
+            .iter()
+            .map(|&y| m.lists_in(scope, Some(y)).expect("a published year"))
+            .collect();
         let mut rows: Vec<YearRow> = PER_YEAR
             .iter()
             .map(|&f| YearRow {
                 label: cx.figure_label(f),
-                counts: per_year(lists.get(f)),
+                cells: years
+                    .iter()
+                    .zip(&by_year)
+                    .map(|(&y, lists)| YearCell {
+                        count: lists.count(f),
+                        url: Some(cx.figure_url_in(scope, f, Some(y))),
+                    })
+                    .collect(),
             })
             .collect();
         // Where the questions were collected: a plain attribute, not a figure.
         let unknown = Channel::ALL.len();
         let mut by_channel = vec![vec![0; years.len()]; unknown + 1];
-        for &i in lists.get(Figure::Questions) {
-            let channel = m.all[i as usize]
-                .1
-                .channel
-                .and_then(|ch| Channel::ALL.iter().position(|x| *x == ch))
-                .unwrap_or(unknown);
-            by_channel[channel][column[i as usize] as usize] += 1;
+        for (column, lists) in by_year.iter().enumerate() {
+            for &i in lists.get(Figure::Questions) {
+                let channel = m.all[i as usize]
+                    .1
+                    .channel
+                    .and_then(|ch| Channel::ALL.iter().position(|x| *x == ch))
+                    .unwrap_or(unknown);
+                by_channel[channel][column] += 1;
+            }
         }
         for (k, counts) in by_channel.into_iter().enumerate() {
             if counts.iter().all(|&n| n == 0) {
@@ -208,7 +189,10 @@ pub(super) fn figures(cx: &PageContext) -> PageJob {
             };
             rows.push(YearRow {
                 label: format!("{}: {name}", cx.tr("label_channel")),
-                counts,
+                cells: counts
+                    .into_iter()
+                    .map(|count| YearCell { count, url: None })
+                    .collect(),
             });
         }
         let heading = cx.scope_link(scope).label;
