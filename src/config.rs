@@ -30,7 +30,13 @@ impl Language {
 pub struct SiteConfig {
     pub title: String,
     pub description: String,
+    /// Without a trailing slash: `https://www.haarlem.nl/wijkcontracten`.
     pub base_url: String,
+    /// The path part of `base_url`, where the site lives on its host:
+    /// `/wijkcontracten`, or empty at the root of a domain.
+    pub base_path: String,
+    /// Write a `.gz` and a `.br` copy beside every text file (`precompress = true`).
+    pub precompress: bool,
     pub language: Language,
     pub languages: Vec<Language>,
     pub theme: String,
@@ -130,6 +136,7 @@ struct RawConfig {
     languages: Option<Vec<Language>>,
     theme: Option<String>,
     output_dir: Option<String>,
+    precompress: Option<bool>,
     #[serde(default)]
     council: CouncilName,
     as_of: Option<toml::value::Datetime>,
@@ -185,7 +192,7 @@ pub fn parse(file_id: FileId, file: &SourceFile) -> Result<SiteConfig, Diagnosti
         let (code, help) = if message.starts_with("unknown field") {
             (
                 Code::UnknownKey,
-                "site.toml knows: title, description, base_url, language, languages, theme, output_dir, council, as_of, [privacy] allow, [notice] text, [open_data] publisher, creator, contact",
+                "site.toml knows: title, description, base_url, language, languages, theme, output_dir, precompress, council, as_of, [privacy] allow, [notice] text, [open_data] publisher, creator, contact",
             )
         } else if message.starts_with("missing field") {
             (
@@ -223,7 +230,9 @@ pub fn parse(file_id: FileId, file: &SourceFile) -> Result<SiteConfig, Diagnosti
     Ok(SiteConfig {
         title: raw.title,
         description: raw.description,
+        base_path: base_path(&raw.base_url),
         base_url: raw.base_url.trim_end_matches('/').to_string(),
+        precompress: raw.precompress.unwrap_or(false),
         language,
         languages,
         theme: raw.theme.unwrap_or_else(|| "default".into()),
@@ -270,6 +279,18 @@ fn open_data(file: FileId, raw: Spanned<RawOpenData>) -> OpenData {
                 url: c.url.map(at),
             }
         }),
+    }
+}
+
+/// The path of a base URL, without its trailing slash:
+/// `https://www.haarlem.nl/wijkcontracten/` → `/wijkcontracten`.
+pub fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
+    match after_scheme.find('/') {
+        Some(i) => after_scheme[i..].trim_end_matches('/').to_string(),
+        None => String::new(),
     }
 }
 

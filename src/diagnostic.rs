@@ -94,6 +94,9 @@ codes! {
     PromiseChanged = "promise-changed": "A published promise (outcome, `when`, `report_by`) was changed in place instead of recorded with `rescheduled` or `revised`.",
     RecordInvalid = "record-invalid": "A line of the record of what was published (published.txt) cannot be read, such as a merge-conflict marker.",
     RedirectConflict = "redirect-conflict": "A redirect's old address is still a page, or its target does not exist.",
+    // Hosting
+    BaseUrlInvalid = "base-url-invalid": "site.toml's `base_url` is not the web address of the site: `https://` and a host name, optionally a path.",
+    ExampleAddress = "example-address": "`build` with `base_url` still an example or local address: every canonical link, feed, sitemap entry and open-data link would point there.",
 }
 
 /// One problem found in the content.

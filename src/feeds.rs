@@ -228,6 +228,10 @@ fn feed(
     entries.sort_by(|a, b| b.sort.cmp(&a.sort).then_with(|| a.id.cmp(&b.id)));
     entries.truncate(FEED_LIMIT);
     for e in &mut entries {
+        // A feed reader resolves a root-relative link against the host's
+        // root, not the site's path: links in entries are absolute.
+        let html = std::mem::take(&mut e.content_html);
+        e.content_html = crate::render::base_path::rebase(html, &p.site.config.base_url);
         for text in [&mut e.title, &mut e.content_html] {
             *text = xml_chars(text);
         }

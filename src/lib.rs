@@ -29,7 +29,6 @@ use chrono::NaiveDateTime;
 
 use diagnostic::Diagnostics;
 use model::Site;
-use output::Sink;
 use source::SourceMap;
 
 /// The outcome of reading and validating a site.
@@ -185,6 +184,12 @@ pub fn build_with_progress(
             unchanged: 0,
         });
     };
+    // A warning only a build gives: a preview may run at any address.
+    if let Some((id, file)) = checked.sources.files().find(|(_, f)| f.path == "site.toml")
+        && let Some(w) = validate::hosting::example_address(&site.config, id, file)
+    {
+        checked.diagnostics.push(w);
+    }
     let out_dir = match &options.output {
         Some(o) => o.clone(),
         None => root.join(&site.config.output_dir),
@@ -213,11 +218,21 @@ pub fn build_with_progress(
     // an error below, the staging folder goes and the previous site stays.
     let staging = output::Staging::create(&out_dir)?;
 
-    render_all(&published, &theme, progress, &staging)?;
-    let paths = staging.paths();
+    let compressing = site
+        .config
+        .precompress
+        .then(|| output::Precompressing::new(&staging));
+    let sink: &dyn output::Sink = match &compressing {
+        Some(c) => c,
+        None => &staging,
+    };
+    render_all(&published, &theme, progress, sink)?;
+    let paths = sink.paths();
     permanence::check_redirects(&published, &paths, &mut checked.diagnostics);
-    permanence::redirect_pages(&published, &theme, &staging)?;
-    let paths = staging.paths();
+    permanence::redirect_pages(&published, &theme, sink)?;
+    // The site's own files; compressed copies are not pages of their own.
+    let paths = sink.paths();
+    drop(compressing);
     // The record in the site, or else once the list an earlier version kept in the output.
     let previous = match record_file {
         Some(file) => {
@@ -253,7 +268,8 @@ pub fn build_with_progress(
     let record = (!options.preview).then(|| permanence::record_text(&published, &urls, &questions));
     drop((urls, questions));
     checked.timings.push(("render", rendering.elapsed()));
-    let files = paths.len();
+    // Every file written, compressed copies included, as `unchanged` counts them.
+    let files = output::Sink::paths(&staging).len();
     progress.stage(
         "Writing",
         &format!("{files} files to {}", out_dir.display()),

@@ -15,6 +15,9 @@ use rayon::prelude::*;
 
 use crate::render::SiteOutput;
 
+mod precompress;
+pub use precompress::Precompressing;
+
 /// What every page afspraak makes carries in its head. A folder whose home
 /// page has it is a site afspraak built, which a build may replace; nothing
 /// else of ours is left in the published folder.

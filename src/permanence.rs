@@ -239,7 +239,9 @@ pub fn redirect_pages(
 ) -> anyhow::Result<()> {
     for r in &p.site.redirects {
         let mut context = tera::Context::new();
-        context.insert("from", &r.from);
+        let base = &p.site.config.base_path;
+        // Shown as the reader's address bar shows them; `to` is rebased with the page.
+        context.insert("from", &crate::render::base_path::on_host(base, &r.from));
         context.insert("to", &r.to);
         context.insert("canonical", &format!("{}{}", p.site.config.base_url, r.to));
         context.insert("site_title", &p.site.config.title);
@@ -247,6 +249,7 @@ pub fn redirect_pages(
             .tera
             .render("redirect.html", &context)
             .map_err(|e| anyhow::anyhow!("rendering the redirect from {}:\n{e}", r.from))?;
+        let html = crate::render::base_path::rebase(html, base);
         out.put(urls::output_path(&r.from), html.into_bytes())?;
     }
     Ok(())

@@ -226,6 +226,11 @@ pub fn serve(root: &Path, bind: &str, port: u16) -> anyhow::Result<()> {
         if let Some(errors) = &snapshot.errors {
             eprint!("{errors}");
         }
+        let base = snapshot
+            .prepared
+            .as_ref()
+            .map(|p| p.site.config.base_path.clone())
+            .unwrap_or_default();
         let app = Arc::new(App {
             root: root.clone(),
             cache: Mutex::new(cache),
@@ -238,7 +243,7 @@ pub fn serve(root: &Path, bind: &str, port: u16) -> anyhow::Result<()> {
             .route("/__afspraak/events", get(events))
             .fallback(get(page))
             .with_state(app.clone());
-        eprintln!("serving the site on http://{local}/ — press Ctrl-C to stop");
+        eprintln!("serving the site on http://{local}{base}/ — press Ctrl-C to stop");
         axum::serve(listener, router)
             .with_graceful_shutdown(async move {
                 interrupted.await;
@@ -357,7 +362,24 @@ async fn events(
 
 async fn page(State(app): State<Arc<App>>, uri: Uri) -> Response {
     let snapshot = app.current();
-    let decoded = percent_decode(uri.path().trim_start_matches('/'));
+    // The preview lives under base_url's path, as the public site will.
+    let base = snapshot
+        .prepared
+        .as_ref()
+        .map(|p| p.site.config.base_path.clone())
+        .unwrap_or_default();
+    let Some(path) = under_base(uri.path(), &base) else {
+        if uri.path() == "/" {
+            return moved(&format!("{base}/"));
+        }
+        return file_response(
+            "404.html",
+            b"<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>afspraak</title></head><body><main><h1>Niet gevonden</h1></main></body></html>",
+            &snapshot,
+            StatusCode::NOT_FOUND,
+        );
+    };
+    let decoded = percent_decode(path.trim_start_matches('/'));
     let key = if decoded.is_empty() || decoded.ends_with('/') {
         format!("{decoded}index.html")
     } else {
@@ -371,7 +393,7 @@ async fn page(State(app): State<Arc<App>>, uri: Uri) -> Response {
         }
         if prepared.get(&format!("{decoded}/index.html")).is_some() {
             return Some((
-                format!("/{decoded}/"),
+                format!("{base}/{decoded}/"),
                 Arc::new(Vec::new()),
                 StatusCode::MOVED_PERMANENTLY,
             ));
@@ -389,11 +411,7 @@ async fn page(State(app): State<Arc<App>>, uri: Uri) -> Response {
     .ok()
     .flatten();
     match answer {
-        Some((location, _, StatusCode::MOVED_PERMANENTLY)) => {
-            let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
-            r.headers_mut().insert(header::LOCATION, HeaderValue::from_str(&location).unwrap_or(HeaderValue::from_static("/")));
-            r
-        }
+        Some((location, _, StatusCode::MOVED_PERMANENTLY)) => moved(&location),
         Some((key, bytes, status)) => file_response(&key, &bytes, &snapshot, status),
         None => file_response(
             "404.html",
@@ -402,6 +420,28 @@ async fn page(State(app): State<Arc<App>>, uri: Uri) -> Response {
             StatusCode::NOT_FOUND,
         ),
     }
+}
+
+/// The part of a request's path after the site's base path (`/wijkcontracten`),
+/// or `None` for a path outside the site.
+fn under_base<'p>(path: &'p str, base: &str) -> Option<&'p str> {
+    if base.is_empty() {
+        return Some(path);
+    }
+    match path.strip_prefix(base)? {
+        "" => Some("/"),
+        rest if rest.starts_with('/') => Some(rest),
+        _ => None,
+    }
+}
+
+fn moved(location: &str) -> Response {
+    let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
+    r.headers_mut().insert(
+        header::LOCATION,
+        HeaderValue::from_str(location).unwrap_or(HeaderValue::from_static("/")),
+    );
+    r
 }
 
 fn percent_decode(path: &str) -> String {

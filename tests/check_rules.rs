@@ -1224,6 +1224,35 @@ fn broken_catalog_does_not_make_every_reference_unknown() {
 }
 
 #[test]
+fn base_url_that_is_not_a_web_address() {
+    for (bad, why) in [
+        ("wijkcontracten.haarlem.nl", "`https://`"),
+        ("https://www.haarlem.nl/wijk?x=1", "query"),
+        ("https://www.haarlem.nl/mijn wijk/", "space"),
+    ] {
+        let site = Site::base();
+        site.replace(
+            SITE_TOML,
+            "base_url = \"https://wijkcontracten.example.nl\"",
+            &format!("base_url = \"{bad}\""),
+        );
+        site.check()
+            .single("base-url-invalid")
+            .at(SITE_TOML, (3, 12))
+            .message_has(why)
+            .help_has("https://www.haarlem.nl/wijkcontracten/");
+    }
+    // A path is where the site lives on its host: not a problem.
+    let site = Site::base();
+    site.replace(
+        SITE_TOML,
+        "base_url = \"https://wijkcontracten.example.nl\"",
+        "base_url = \"https://www.haarlem.nl/wijkcontracten/\"",
+    );
+    site.check().clean();
+}
+
+#[test]
 fn unknown_key_in_site_toml() {
     let site = Site::base();
     site.replace(SITE_TOML, "theme = \"default\"", "thema = \"default\"");
@@ -1908,7 +1937,13 @@ fn opted_out_note_is_public_text() {
 // ---------------------------------------------------------------- coverage
 
 /// Codes that only `afspraak build` raises (it compares with the previous build).
-const BUILD_ONLY: &[&str] = &["dropped-url", "id-reused", "redirect-conflict"];
+/// (`example-address` is a warning of `build` only: tests/hosting.rs.)
+const BUILD_ONLY: &[&str] = &[
+    "dropped-url",
+    "id-reused",
+    "redirect-conflict",
+    "example-address",
+];
 
 #[test]
 fn every_check_code_has_a_case_here() {

@@ -176,7 +176,7 @@ fn a_redirect_lets_the_url_go_and_forwards_the_reader() {
         "{page}"
     );
     assert!(
-        page.contains(r#"<a href="/wijken/">/wijken/</a>"#),
+        page.contains(r#"<a href="/wijken/">https://wijkcontracten.example.nl/wijken/</a>"#),
         "names the new address: {page}"
     );
     assert!(page.contains("http-equiv=\"refresh\""));

@@ -1,6 +1,7 @@
 //! Rendering: the validated model becomes files in memory. Nothing here
 //! touches the file system; `output` writes what this returns.
 
+pub mod base_path;
 pub mod i18n;
 pub mod markdown;
 mod pages;
@@ -254,6 +255,7 @@ pub fn render_pages(
         let html = tera.render(job.template, &job.context).map_err(|e| {
             anyhow::anyhow!("rendering {} with template {}:\n{e}", job.url, job.template)
         })?;
+        let html = base_path::rebase(html, &site.config.base_path);
         out.put(urls::output_path(&job.url), html.into_bytes())
     })?;
     for (name, bytes) in &theme.static_files {
@@ -289,7 +291,7 @@ pub fn render_one(
     let tera = theme.per_language.get(&job.lang).unwrap_or(&theme.tera);
     Some(
         tera.render(job.template, &job.context)
-            .map(String::into_bytes)
+            .map(|html| base_path::rebase(html, &site.config.base_path).into_bytes())
             .map_err(|e| {
                 anyhow::anyhow!("rendering {} with template {}:\n{e}", job.url, job.template)
             }),

@@ -6,6 +6,7 @@ mod catalog;
 mod content;
 mod contract;
 mod history;
+pub mod hosting;
 mod open_data;
 mod privacy;
 mod promises;
@@ -250,6 +251,7 @@ pub fn validate_cached(
             });
     if let (Some(c), Some(id)) = (&config, sources.config) {
         open_data::check(c, id, sources.map.get(id), d);
+        hosting::check(c, id, sources.map.get(id), d);
     }
     let as_of = as_of
         .or(config.as_ref().and_then(|c| c.as_of))

@@ -6,7 +6,10 @@
   var q = document.getElementById("q"), nb = document.getElementById("f-wijk"),
       oc = document.getElementById("f-uitkomst"), yr = document.getElementById("f-jaar"),
       list = document.getElementById("results"), status = document.getElementById("search-status"),
-      prefix = document.documentElement.lang === "en" ? "/en" : "", t = form.dataset;
+      t = form.dataset,
+      // Where the site lives on its host ("/wijkcontracten"); the index has site-relative URLs.
+      base = (t.root || "/").replace(/\/$/, ""),
+      prefix = base + (document.documentElement.lang === "en" ? "/en" : "");
   var manifest = null, shards = {};
   form.hidden = false;
   document.getElementById("search-nojs").hidden = true;
@@ -18,7 +21,7 @@
   function load(url) { return fetch(url).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); }); }
   function shard(info) {
     if (!shards[info.slug]) {
-      shards[info.slug] = load(info.file).then(function (docs) {
+      shards[info.slug] = load(base + info.file).then(function (docs) {
         docs.forEach(function (d) { d.n = info.name; d.w = words(d.t + " " + d.x + " " + d.p + " " + d.h + " " + info.name); d.tw = words(d.t); });
         return docs;
       });
@@ -62,7 +65,7 @@
       status.textContent = (hits.length === 1 ? t.one : t.many).replace("{n}", hits.length);
     }).catch(function () { status.textContent = t.failed; });
   }
-  load("/zoeken/index/manifest.json").then(function (m) {
+  load(base + "/zoeken/index/manifest.json").then(function (m) {
     manifest = m;
     var params = new URLSearchParams(location.search);
     if (params.get("q")) { q.value = params.get("q"); }
