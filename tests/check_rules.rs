@@ -17,7 +17,7 @@ fn base_fixture_checks_clean() {
     assert_eq!(human.status, 0);
     assert_eq!(
         human.stderr.trim(),
-        "checked 2 contracts with 11 questions, 1 updates and 1 pages: no problems"
+        "checked 2 contracts with 11 questions, 1 update and 1 page: no problems"
     );
 }
 

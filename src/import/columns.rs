@@ -95,6 +95,16 @@ impl Field {
     }
 }
 
+/// The keys that belong to some outcomes only (see [`outcomes_of`]).
+pub(super) const OUTCOME_KEYS: &[&str] = &[
+    "when",
+    "planning_adjusted",
+    "reason",
+    "ground",
+    "report_by",
+    "decision",
+];
+
 /// Which outcomes a field belongs to (the others have it for every outcome).
 pub(super) fn outcomes_of(key: &str) -> Option<&'static [OutcomeKind]> {
     use OutcomeKind::*;

@@ -215,6 +215,12 @@ pub(super) fn same(field: Field, old: &str, new: &str) -> bool {
     }
 }
 
+/// Whether the import can delete a field of an existing question: a row
+/// that changes the outcome replaces the old outcome's fields.
+fn removable(item: Option<&super::doc::Item>, key: &str) -> bool {
+    item.is_some_and(|i| i.removal(key).is_some())
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(super) fn check_row(
     row: &Row,
@@ -373,7 +379,9 @@ pub(super) fn check_row(
                     owners.join(" and ")
                 ),
             ));
-        } else if existing.is_some_and(|i| i.get(key).is_some()) {
+        } else if existing.is_some_and(|i| i.get(key).is_some())
+            && !(from_row(Field::Outcome) && removable(existing, key))
+        {
             errors.push(err(
                 Field::Outcome,
                 format!(
@@ -384,7 +392,9 @@ pub(super) fn check_row(
             ));
         }
     }
-    if existing.is_some_and(|i| i.get("decision").is_some()) && outcome != OutcomeKind::Prioritised
+    if existing.is_some_and(|i| i.get("decision").is_some())
+        && outcome != OutcomeKind::Prioritised
+        && !(from_row(Field::Outcome) && removable(existing, "decision"))
     {
         errors.push(err(
             Field::Outcome,

@@ -75,7 +75,13 @@ impl<'n> Fields<'n> {
 
     /// Reports a missing required field, pointing at the item (or at the key,
     /// when it is there without a value).
-    pub fn missing(&self, code: Code, key: &str, help: impl Into<String>, d: &mut Diagnostics) {
+    pub fn missing(
+        &self,
+        code: Code,
+        key: &str,
+        help: impl Into<crate::diagnostic::Text>,
+        d: &mut Diagnostics,
+    ) {
         let diagnostic = match self.entries.iter().find(|(k, _)| k.value == key) {
             Some((k, _)) => Diagnostic::error(code, k.span, format!("`{key}` is empty"))
                 .with_label(format!("`{key}` has no value in {}", self.what)),
