@@ -101,21 +101,29 @@ codes! {
 /// `--format json` and the tests read, and in Dutch when the words come from
 /// the message catalogues (a text written in the code has English only).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Text {
+pub struct Text(Box<Words>);
+
+/// Boxed so that a diagnostic, which holds several texts, stays small.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Words {
     en: String,
     nl: Option<String>,
 }
 
 impl Text {
+    fn new(en: String, nl: Option<String>) -> Self {
+        Text(Box::new(Words { en, nl }))
+    }
+
     pub fn as_str(&self) -> &str {
-        &self.en
+        &self.0.en
     }
 
     /// The text in `lang`, falling back to English.
     pub fn get(&self, lang: Lang) -> &str {
-        match (lang, &self.nl) {
+        match (lang, &self.0.nl) {
             (Lang::Nl, Some(nl)) => nl,
-            _ => &self.en,
+            _ => &self.0.en,
         }
     }
 
@@ -126,29 +134,27 @@ impl Text {
 
     /// Changes both languages' words alike (such as a prefix).
     pub fn map(self, f: impl Fn(String) -> String) -> Text {
-        Text {
-            en: f(self.en),
-            nl: self.nl.map(f),
-        }
+        let words = *self.0;
+        Text::new(f(words.en), words.nl.map(f))
     }
 }
 
 impl std::ops::Deref for Text {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.en
+        &self.0.en
     }
 }
 
 impl std::fmt::Display for Text {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str(&self.en)
+        f.write_str(&self.0.en)
     }
 }
 
 impl From<String> for Text {
     fn from(en: String) -> Self {
-        Text { en, nl: None }
+        Text::new(en, None)
     }
 }
 
@@ -166,10 +172,7 @@ impl From<&String> for Text {
 
 impl From<Msg> for Text {
     fn from(m: Msg) -> Self {
-        Text {
-            en: m.render(Lang::En),
-            nl: Some(m.render(Lang::Nl)),
-        }
+        Text::new(m.render(Lang::En), Some(m.render(Lang::Nl)))
     }
 }
 
@@ -343,10 +346,15 @@ fn escape_invisible(text: &str) -> String {
 
 fn render_one(d: &Diagnostic, sources: &SourceMap, renderer: &Renderer, lang: Lang) -> String {
     let message = d.message.get(lang);
+    // The words before the colon ("error", "help") in the run's language.
+    let named =
+        |level: Level<'static>, id: &'static str| level.with_name(Msg::new(id).render(lang));
     let level = match d.severity {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
+        Severity::Error => named(Level::ERROR, "level-error"),
+        Severity::Warning => named(Level::WARNING, "level-warning"),
     };
+    let help_level = named(Level::HELP, "level-help");
+    let note_level = named(Level::NOTE, "level-note");
     let file = sources.get(d.span.file);
     let mut groups = Vec::new();
     if file.text.is_empty() {
@@ -360,7 +368,7 @@ fn render_one(d: &Diagnostic, sources: &SourceMap, renderer: &Renderer, lang: La
             .id(d.code.as_str());
         let mut group = Group::with_title(title);
         if let Some(help) = &d.help {
-            group = group.element(Level::HELP.message(help.get(lang)));
+            group = group.element(help_level.clone().message(help.get(lang)));
         }
         groups.push(group);
         return renderer.render(&groups);
@@ -398,18 +406,20 @@ fn render_one(d: &Diagnostic, sources: &SourceMap, renderer: &Renderer, lang: La
     let title = level.primary_title(message).id(d.code.as_str());
     let mut group = title.element(snippet);
     if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(help.get(lang)));
+        group = group.element(help_level.clone().message(help.get(lang)));
     }
     groups.push(group);
     for (span, label) in d.related.iter().filter(|(s, _)| s.file != d.span.file) {
         let loc = locate(sources, *span);
-        groups.push(Group::with_title(Level::NOTE.secondary_title(format!(
-            "{} ({}:{}:{})",
-            label.get(lang),
-            loc.file,
-            loc.line,
-            loc.column
-        ))));
+        groups.push(Group::with_title(note_level.clone().secondary_title(
+            format!(
+                "{} ({}:{}:{})",
+                label.get(lang),
+                loc.file,
+                loc.line,
+                loc.column
+            ),
+        )));
     }
     renderer.render(&groups)
 }
@@ -430,14 +440,10 @@ struct JsonDiagnostic<'a> {
     column: usize,
     message: &'a str,
     help: Option<&'a str>,
-    /// The same in Dutch, where the catalogues have it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    message_nl: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    help_nl: Option<&'a str>,
 }
 
-/// The `check --format json` document.
+/// The `check --format json` document. Its words stay English whatever the
+/// language of the run, so that tools reading it see a stable format.
 pub fn render_json(diagnostics: &Diagnostics, sources: &SourceMap) -> String {
     let report = JsonReport {
         diagnostics: diagnostics
@@ -452,8 +458,6 @@ pub fn render_json(diagnostics: &Diagnostics, sources: &SourceMap) -> String {
                     column: loc.column,
                     message: d.message.as_str(),
                     help: d.help.as_deref(),
-                    message_nl: d.message.nl.as_deref(),
-                    help_nl: d.help.as_ref().and_then(|h| h.nl.as_deref()),
                 }
             })
             .collect(),
@@ -500,7 +504,7 @@ mod tests {
             )
             .with_help("did you mean `elan-wonen`?"),
         );
-        let text = render_human(&diags, &sources, false);
+        let text = render_human_in(&diags, &sources, false, Lang::En);
         assert!(
             text.contains("error[unknown-partner]: unknown partner `elan-wonnen`"),
             "{text}"

@@ -45,7 +45,7 @@ fn errors_in_several_contracts_are_all_reported() {
     let site = Site::base();
     site.replace(EARLIER, "report_by: 2010-12", "report_by: 2010-13");
     site.replace(CONTRACT, "when: 2013\n", "when: 2113\n");
-    site.replace(PARTNERS, "kind: police", "kind: politie");
+    site.replace(PARTNERS, "kind: police", "kind: politsie");
     site.replace(
         TOPICS,
         "- slug: heel\n  name: Heel\n",

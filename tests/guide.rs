@@ -286,5 +286,5 @@ fn the_guides_opted_out_neighbourhood_checks_clean() {
     assert_eq!(code, 0, "{out}");
     let (code, out) = run(&site, &["check"]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("error[field-not-applicable]"), "{out}");
+    assert!(out.contains("fout[field-not-applicable]"), "{out}");
 }

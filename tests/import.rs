@@ -624,8 +624,7 @@ fn volunteers_only_for_an_initiative_and_a_scale_that_exists() {
 fn a_row_that_changes_the_outcome_replaces_the_old_outcomes_fields() {
     let site = site();
     let root = site.path();
-    let csv =
-        "nr;uitkomst;wanneer;antwoord\n8;Binnen de looptijd;2011-10;Er komt toch een speeltuin.\n";
+    let csv = "nr;uitkomst;wanneer;antwoord\n8;Binnen de looptijd;oktober 2011;Er komt toch een speeltuin.\n";
     let file = sheet(&site, "a.csv", csv);
     let report = ok(root, &file, "meerwijk/2011");
     assert_eq!(report.updated, vec![8]);

@@ -8,7 +8,7 @@ use super::columns::{Field, OUTCOME_KEYS, outcomes_of};
 use super::doc::{Doc, line_end, line_start, parse_yaml, starts_block_scalar};
 use super::rows::{Row, same};
 use crate::load::{Node, Value};
-use crate::model::{Keyword, OutcomeKind};
+use crate::model::{OutcomeKind, Written};
 
 pub(super) struct Plan {
     pub(super) text: String,
@@ -91,7 +91,7 @@ pub(super) fn plan(rows: &[Row], doc: Option<&Doc>, name: &str, year: i32) -> an
                 if let Some(outcome) = row
                     .values
                     .get(&Field::Outcome)
-                    .and_then(|o| OutcomeKind::from_key(o))
+                    .and_then(|o| OutcomeKind::from_written(o))
                 {
                     for key in OUTCOME_KEYS {
                         let stale = outcomes_of(key).is_some_and(|o| !o.contains(&outcome))
