@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
+use crate::i18n::{Lang, Msg};
 use crate::source::{SourceMap, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -99,22 +100,101 @@ codes! {
     ExampleAddress = "example-address": "`build` with `base_url` still an example or local address: every canonical link, feed, sitemap entry and open-data link would point there.",
 }
 
+/// The words of a diagnostic: in English, the canonical form that
+/// `--format json` and the tests read, and in Dutch when the words come from
+/// the message catalogues (a text written in the code has English only).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Text(Box<Words>);
+
+/// Boxed so that a diagnostic, which holds several texts, stays small.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Words {
+    en: String,
+    nl: Option<String>,
+}
+
+impl Text {
+    fn new(en: String, nl: Option<String>) -> Self {
+        Text(Box::new(Words { en, nl }))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0.en
+    }
+
+    /// The text in `lang`, falling back to English.
+    pub fn get(&self, lang: Lang) -> &str {
+        match (lang, &self.0.nl) {
+            (Lang::Nl, Some(nl)) => nl,
+            _ => &self.0.en,
+        }
+    }
+
+    /// The text in the language of this run.
+    pub fn local(&self) -> &str {
+        self.get(Lang::current())
+    }
+
+    /// Changes both languages' words alike (such as a prefix).
+    pub fn map(self, f: impl Fn(String) -> String) -> Text {
+        let words = *self.0;
+        Text::new(f(words.en), words.nl.map(f))
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0.en
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&self.0.en)
+    }
+}
+
+impl From<String> for Text {
+    fn from(en: String) -> Self {
+        Text::new(en, None)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(en: &str) -> Self {
+        Text::from(en.to_string())
+    }
+}
+
+impl From<&String> for Text {
+    fn from(en: &String) -> Self {
+        Text::from(en.clone())
+    }
+}
+
+impl From<Msg> for Text {
+    fn from(m: Msg) -> Self {
+        Text::new(m.render(Lang::En), Some(m.render(Lang::Nl)))
+    }
+}
+
 /// One problem found in the content.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub code: Code,
-    pub message: String,
+    pub message: Text,
     pub span: Span,
     /// Text under the caret; defaults to the message.
-    pub label: Option<String>,
-    pub help: Option<String>,
+    pub label: Option<Text>,
+    pub help: Option<Text>,
     /// Secondary places, such as the first of two duplicates.
-    pub related: Vec<(Span, String)>,
+    pub related: Vec<(Span, Text)>,
 }
 
 impl Diagnostic {
-    pub fn error(code: Code, span: Span, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, span: Span, message: impl Into<Text>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -126,24 +206,24 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(code: Code, span: Span, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, span: Span, message: impl Into<Text>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, span, message)
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Text>) -> Self {
         self.help = Some(help.into());
         self
     }
 
-    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+    pub fn with_label(mut self, label: impl Into<Text>) -> Self {
         self.label = Some(label.into());
         self
     }
 
-    pub fn with_related(mut self, span: Span, label: impl Into<String>) -> Self {
+    pub fn with_related(mut self, span: Span, label: impl Into<Text>) -> Self {
         self.related.push((span, label.into()));
         self
     }
@@ -214,8 +294,19 @@ pub fn locate<'a>(sources: &'a SourceMap, span: Span) -> Location<'a> {
     }
 }
 
-/// Renders every diagnostic in the style of rustc, with a closing summary line.
+/// Renders every diagnostic in the style of rustc, with a closing summary
+/// line, in the language of this run.
 pub fn render_human(diagnostics: &Diagnostics, sources: &SourceMap, color: bool) -> String {
+    render_human_in(diagnostics, sources, color, Lang::current())
+}
+
+/// [`render_human`] in a given language.
+pub fn render_human_in(
+    diagnostics: &Diagnostics,
+    sources: &SourceMap,
+    color: bool,
+    lang: Lang,
+) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -223,7 +314,7 @@ pub fn render_human(diagnostics: &Diagnostics, sources: &SourceMap, color: bool)
     };
     let mut out = String::new();
     for d in diagnostics.iter() {
-        out.push_str(&render_one(d, sources, &renderer));
+        out.push_str(&render_one(d, sources, &renderer, lang));
         out.push_str("\n\n");
     }
     // Bidirectional controls in a file name or text would make a terminal show
@@ -231,14 +322,8 @@ pub fn render_human(diagnostics: &Diagnostics, sources: &SourceMap, color: bool)
     let mut out = escape_invisible(&out);
     let errors = diagnostics.count(Severity::Error);
     let warnings = diagnostics.count(Severity::Warning);
-    let _ = writeln!(
-        out,
-        "{} {}, {} {}",
-        errors,
-        plural(errors, "error", "errors"),
-        warnings,
-        plural(warnings, "warning", "warnings")
-    );
+    let summary = crate::msg!("summary-errors", errors = errors, warnings = warnings);
+    let _ = writeln!(out, "{}", summary.render(lang));
     out
 }
 
@@ -262,43 +347,45 @@ fn escape_invisible(text: &str) -> String {
     out
 }
 
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
-}
-
-fn render_one(d: &Diagnostic, sources: &SourceMap, renderer: &Renderer) -> String {
+fn render_one(d: &Diagnostic, sources: &SourceMap, renderer: &Renderer, lang: Lang) -> String {
+    let message = d.message.get(lang);
+    // The words before the colon ("error", "help") in the run's language.
+    let named =
+        |level: Level<'static>, id: &'static str| level.with_name(Msg::new(id).render(lang));
     let level = match d.severity {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
+        Severity::Error => named(Level::ERROR, "level-error"),
+        Severity::Warning => named(Level::WARNING, "level-warning"),
     };
+    let help_level = named(Level::HELP, "level-help");
+    let note_level = named(Level::NOTE, "level-note");
     let file = sources.get(d.span.file);
     let mut groups = Vec::new();
     if file.text.is_empty() {
         // Nothing to underline: name the file in the title.
         let title = level
-            .primary_title(if d.message.contains(file.path.as_str()) {
-                d.message.clone()
+            .primary_title(if message.contains(file.path.as_str()) {
+                message.to_string()
             } else {
-                format!("{} ({})", d.message, file.path)
+                format!("{message} ({})", file.path)
             })
             .id(d.code.as_str());
         let mut group = Group::with_title(title);
         if let Some(help) = &d.help {
-            group = group.element(Level::HELP.message(help.as_str()));
+            group = group.element(help_level.clone().message(help.get(lang)));
         }
         groups.push(group);
         return renderer.render(&groups);
     }
     let mut spans = vec![(
         d.span,
-        d.label.clone().unwrap_or_else(|| d.message.clone()),
+        d.label.as_ref().map_or(message, |l| l.get(lang)),
         true,
     )];
     spans.extend(
         d.related
             .iter()
             .filter(|(s, _)| s.file == d.span.file)
-            .map(|(s, l)| (*s, l.clone(), false)),
+            .map(|(s, l)| (*s, l.get(lang), false)),
     );
     let first = spans.iter().map(|(s, _, _)| s.start).min().unwrap_or(0) as usize;
     let last = spans.iter().map(|(s, _, _)| s.end).max().unwrap_or(0) as usize;
@@ -319,18 +406,23 @@ fn render_one(d: &Diagnostic, sources: &SourceMap, renderer: &Renderer) -> Strin
         };
         snippet = snippet.annotation(kind.span(start..end).label(label));
     }
-    let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
+    let title = level.primary_title(message).id(d.code.as_str());
     let mut group = title.element(snippet);
     if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+        group = group.element(help_level.clone().message(help.get(lang)));
     }
     groups.push(group);
     for (span, label) in d.related.iter().filter(|(s, _)| s.file != d.span.file) {
         let loc = locate(sources, *span);
-        groups.push(Group::with_title(Level::NOTE.secondary_title(format!(
-            "{label} ({}:{}:{})",
-            loc.file, loc.line, loc.column
-        ))));
+        groups.push(Group::with_title(note_level.clone().secondary_title(
+            format!(
+                "{} ({}:{}:{})",
+                label.get(lang),
+                loc.file,
+                loc.line,
+                loc.column
+            ),
+        )));
     }
     renderer.render(&groups)
 }
@@ -353,7 +445,8 @@ struct JsonDiagnostic<'a> {
     help: Option<&'a str>,
 }
 
-/// The `check --format json` document.
+/// The `check --format json` document. Its words stay English whatever the
+/// language of the run, so that tools reading it see a stable format.
 pub fn render_json(diagnostics: &Diagnostics, sources: &SourceMap) -> String {
     let report = JsonReport {
         diagnostics: diagnostics
@@ -366,7 +459,7 @@ pub fn render_json(diagnostics: &Diagnostics, sources: &SourceMap) -> String {
                     file: loc.file,
                     line: loc.line,
                     column: loc.column,
-                    message: &d.message,
+                    message: d.message.as_str(),
                     help: d.help.as_deref(),
                 }
             })
@@ -414,7 +507,7 @@ mod tests {
             )
             .with_help("did you mean `elan-wonen`?"),
         );
-        let text = render_human(&diags, &sources, false);
+        let text = render_human_in(&diags, &sources, false, Lang::En);
         assert!(
             text.contains("error[unknown-partner]: unknown partner `elan-wonnen`"),
             "{text}"

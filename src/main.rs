@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use afspraak::diagnostic::{render_human, render_json};
+use afspraak::tr;
 use cli::{Cli, Command, Format, New};
 
 fn main() -> ExitCode {
@@ -23,7 +24,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("{}: {e:#}", tr!("error-prefix"));
             // A refusal is about how afspraak was asked; anything else is I/O or internal.
             ExitCode::from(if e.downcast_ref::<afspraak::Refused>().is_some() {
                 2
@@ -42,7 +43,40 @@ fn print_diagnostics(checked: &afspraak::Checked) {
     );
 }
 
+/// Leads with what to do when a command that needs a site runs outside one,
+/// rather than with the errors that follow from it.
+fn site_here(root: &std::path::Path) -> Option<ExitCode> {
+    if !root.is_dir() || root.join("site.toml").exists() || root.join("content").is_dir() {
+        return None;
+    }
+    eprintln!("{}: {}", tr!("error-prefix"), tr!("no-site-here"));
+    eprintln!(
+        "{}",
+        tr!(
+            "no-site-here-help",
+            dir = std::path::absolute(root)
+                .unwrap_or_else(|_| root.to_path_buf())
+                .display()
+                .to_string()
+        )
+    );
+    Some(ExitCode::from(2))
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let root = match &cli.command {
+        Command::Serve { root, .. }
+        | Command::Import { root, .. }
+        | Command::Build { root, .. }
+        | Command::Check { root, .. }
+        | Command::New {
+            what: New::Contract { root, .. },
+        } => Some(root.clone()),
+        Command::Init { .. } => None,
+    };
+    if let Some(code) = root.as_deref().and_then(site_here) {
+        return Ok(code);
+    }
     match cli.command {
         Command::Serve { root, port, bind } => {
             afspraak::serve::serve(&root, &bind, port)?;
@@ -56,14 +90,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(report) => {
                 let ids = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
                 eprintln!(
-                    "{} {}: {} added [{}], {} updated [{}], {} unchanged",
-                    if report.created { "created" } else { "updated" },
-                    report.path.display(),
-                    report.added.len(),
-                    ids(&report.added),
-                    report.updated.len(),
-                    ids(&report.updated),
-                    report.unchanged.len()
+                    "{}",
+                    tr!(
+                        "import-done",
+                        created = if report.created { "yes" } else { "no" },
+                        path = report.path.display().to_string(),
+                        added = report.added.len(),
+                        added_ids = ids(&report.added),
+                        updated = report.updated.len(),
+                        updated_ids = ids(&report.updated),
+                        unchanged = report.unchanged.len()
+                    )
                 );
                 Ok(ExitCode::SUCCESS)
             }
@@ -75,15 +112,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         },
         Command::Init { dir } => {
             let written = afspraak::scaffold::init(&dir)?;
-            eprintln!(
-                "created a new site in {} ({} files)",
-                dir.display(),
-                written.len()
-            );
-            eprintln!(
-                "next: cd {} && afspraak check && afspraak build",
-                dir.display()
-            );
+            let dir = dir.display().to_string();
+            eprintln!("{}", tr!("init-done", dir = &dir, files = written.len()));
+            eprintln!("{}", tr!("init-next", dir = &dir));
             Ok(ExitCode::SUCCESS)
         }
         Command::New {
@@ -95,10 +126,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 },
         } => {
             let path = afspraak::scaffold::new_contract(&root, &neighbourhood, year)?;
-            eprintln!(
-                "wrote {}: fill it in, then run `afspraak check`",
-                path.display()
-            );
+            eprintln!("{}", tr!("new-done", path = path.display().to_string()));
             Ok(ExitCode::SUCCESS)
         }
         Command::Build {
@@ -123,7 +151,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 print_diagnostics(&built.checked);
             }
             let (true, Some(site)) = (built.succeeded(), &built.checked.site) else {
-                eprintln!("nothing was written: fix the errors above and build again");
+                eprintln!("{}", tr!("build-nothing-written"));
                 return Ok(ExitCode::from(1));
             };
             if timings {
@@ -132,17 +160,26 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             }
             let out = output.unwrap_or_else(|| root.join(&site.config.output_dir));
-            let unchanged = match built.unchanged {
-                0 => String::new(),
-                n if n == built.files => " (none changed)".to_string(),
-                n => format!(" ({} changed)", built.files - n),
+            let seconds = format!("{:.2}", started.elapsed().as_secs_f64());
+            let out = out.display().to_string();
+            let files = built.files;
+            let text = match built.unchanged {
+                0 => tr!("build-done", files = files, out = &out, seconds = &seconds),
+                n if n == files => tr!(
+                    "build-done-none-changed",
+                    files = files,
+                    out = &out,
+                    seconds = &seconds
+                ),
+                n => tr!(
+                    "build-done-changed",
+                    files = files,
+                    out = &out,
+                    seconds = &seconds,
+                    changed = files - n
+                ),
             };
-            eprintln!(
-                "built {} files into {} in {:.2} s{unchanged}",
-                built.files,
-                out.display(),
-                started.elapsed().as_secs_f64()
-            );
+            eprintln!("{text}");
             Ok(ExitCode::SUCCESS)
         }
         Command::Check {
@@ -163,11 +200,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         let questions: usize =
                             site.contracts.iter().map(|c| c.questions.len()).sum();
                         eprintln!(
-                            "checked {} contracts with {} questions, {} updates and {} pages: no problems",
-                            site.contracts.len(),
-                            questions,
-                            site.updates.len(),
-                            site.pages.len()
+                            "{}",
+                            tr!(
+                                "check-ok",
+                                contracts = site.contracts.len(),
+                                questions = questions,
+                                updates = site.updates.len(),
+                                pages = site.pages.len()
+                            )
                         );
                     } else {
                         print_diagnostics(&checked);

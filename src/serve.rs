@@ -513,7 +513,9 @@ document.querySelectorAll(\"link[rel=stylesheet]\").forEach(function(l){{l.href=
     );
     let overlay = snapshot.errors.as_ref().map(|errors| {
         format!(
-            "<div id=\"afspraak-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:9999;overflow:auto;background:#fff;color:#1a1a1a;padding:1.5rem;border:6px solid #a3262b;font:16px/1.5 system-ui,sans-serif\"><h2 style=\"margin-top:0\">De site kan niet worden gebouwd / The site cannot be built</h2><p>Hieronder staat wat er mis is. Na het opslaan van de verbetering verdwijnt deze melding vanzelf.</p><pre style=\"white-space:pre-wrap;font:14px/1.4 ui-monospace,monospace\">{}</pre></div>",
+            "<div id=\"afspraak-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:9999;overflow:auto;background:#fff;color:#1a1a1a;padding:1.5rem;border:6px solid #a3262b;font:16px/1.5 system-ui,sans-serif\"><h2 style=\"margin-top:0\">{}</h2><p>{}</p><pre style=\"white-space:pre-wrap;font:14px/1.4 ui-monospace,monospace\">{}</pre></div>",
+            escape(&crate::tr!("serve-overlay-title")),
+            escape(&crate::tr!("serve-overlay-text")),
             escape(errors)
         )
     });

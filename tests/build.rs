@@ -19,6 +19,8 @@ fn fixture() -> PathBuf {
 
 fn run(args: &[&str]) -> Output {
     Command::new(BIN)
+        // These tests pin the English messages.
+        .env("AFSPRAAK_LANG", "en")
         .args(args)
         .output()
         .expect("running the afspraak binary")

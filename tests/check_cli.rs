@@ -45,7 +45,7 @@ fn errors_in_several_contracts_are_all_reported() {
     let site = Site::base();
     site.replace(EARLIER, "report_by: 2010-12", "report_by: 2010-13");
     site.replace(CONTRACT, "when: 2013\n", "when: 2113\n");
-    site.replace(PARTNERS, "kind: police", "kind: politie");
+    site.replace(PARTNERS, "kind: police", "kind: politsie");
     site.replace(
         TOPICS,
         "- slug: heel\n  name: Heel\n",
@@ -247,4 +247,36 @@ fn listing(root: &std::path::Path) -> Vec<(String, u64)> {
     }
     out.sort();
     out
+}
+
+#[test]
+fn outside_a_site_the_first_line_says_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["check"][..],
+        &["build"],
+        &["new", "contract", "meerwijk", "2026"],
+    ] {
+        for (lang, first) in [
+            (
+                "nl",
+                "fout: geen site hier: ga naar de map met site.toml, of gebruik --root",
+            ),
+            (
+                "en",
+                "error: no site here: go to the folder with site.toml, or use --root",
+            ),
+        ] {
+            let out = Command::new(BIN)
+                .args(args)
+                .current_dir(dir.path())
+                .env("AFSPRAAK_LANG", lang)
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            let stderr = String::from_utf8(out.stderr).unwrap();
+            assert_eq!(stderr.lines().next(), Some(first), "{args:?}: {stderr}");
+            assert!(!stderr.contains("os error"), "{stderr}");
+        }
+    }
 }

@@ -17,7 +17,7 @@ fn base_fixture_checks_clean() {
     assert_eq!(human.status, 0);
     assert_eq!(
         human.stderr.trim(),
-        "checked 2 contracts with 11 questions, 1 updates and 1 pages: no problems"
+        "checked 2 contracts with 11 questions, 1 update and 1 page: no problems"
     );
 }
 
@@ -209,10 +209,10 @@ fn invalid_value_with_a_suggestion() {
 #[test]
 fn invalid_progress_state_and_ground() {
     let site = Site::base();
-    site.replace(CONTRACT, "state: planned }", "state: gepland }");
+    site.replace(CONTRACT, "state: planned }", "state: misschien }");
     site.check()
         .single("invalid-value")
-        .at(CONTRACT, site.pos(CONTRACT, "gepland"));
+        .at(CONTRACT, site.pos(CONTRACT, "misschien"));
 
     let site = Site::base();
     site.replace(CONTRACT, "ground: legal", "ground: juridisch");
@@ -336,11 +336,11 @@ fn unknown_channel_in_a_question_and_in_collected_via() {
     site.replace(
         CONTRACT,
         "channel: survey\n    topic: heel\n    partner: elan-wonen",
-        "channel: enquete\n    topic: heel\n    partner: elan-wonen",
+        "channel: enkwete\n    topic: heel\n    partner: elan-wonen",
     );
     site.check()
         .single("unknown-channel")
-        .at(CONTRACT, site.pos(CONTRACT, "enquete"))
+        .at(CONTRACT, site.pos(CONTRACT, "enkwete"))
         .help_has("consultation-hour");
 
     let site = Site::base();
@@ -1958,4 +1958,63 @@ fn every_check_code_has_a_case_here() {
             "no case in tests/check_rules.rs asserts `{name}`; add one (or list it in BUILD_ONLY)"
         );
     }
+}
+
+// ---------------------------------------------------------------- Dutch words and dates (issue 15)
+
+#[test]
+fn dutch_labels_are_aliases_of_the_keys() {
+    let site = Site::base();
+    let text = site.read(CONTRACT);
+    let text = text
+        .replacen(
+            "    outcome: resolved\n",
+            "    outcome: Direct opgelost\n",
+            1,
+        )
+        .replacen("    channel: walk\n", "    channel: wijkschouw\n", 1)
+        .replacen("state: planned }", "state: gepland }", 1)
+        .replacen(
+            "    outcome: honoured\n    when: 2011-10\n",
+            "    outcome: Binnen de looptijd\n    when: oktober 2011\n",
+            1,
+        )
+        .replacen("ground: legal", "ground: wettelijk", 1);
+    site.write(CONTRACT, &text);
+    site.check().clean();
+}
+
+#[test]
+fn dutch_dates_are_read() {
+    for (written, ok) in [
+        ("oktober 2011", true),
+        ("derde kwartaal 2011", true),
+        ("15-10-2011", true),
+        ("15 oktober 2011", true),
+        ("31-02-2011", false),
+    ] {
+        let site = Site::base();
+        site.replace(
+            CONTRACT,
+            "    when: 2011-10\n",
+            &format!("    when: {written}\n"),
+        );
+        let r = site.check();
+        if ok {
+            r.clean();
+        } else {
+            r.single("invalid-date").message_has("does not exist");
+        }
+    }
+}
+
+#[test]
+fn a_season_is_one_error_saying_why() {
+    let site = Site::base();
+    site.replace(CONTRACT, "    when: 2011-10\n", "    when: voorjaar 2012\n");
+    site.check()
+        .single("invalid-date")
+        .at(CONTRACT, site.pos(CONTRACT, "voorjaar 2012"))
+        .message_has("not a fixed stretch of days")
+        .help_has("tweede kwartaal");
 }

@@ -7,17 +7,24 @@ mod common;
 
 use common::*;
 
-fn human(site: &Site) -> String {
-    let out = site.check_human();
+fn human_in(site: &Site, lang: &str) -> String {
+    let out = site.check_human_in(lang);
     assert_eq!(out.status, 1, "{}", out.stderr);
     out.stderr
+}
+
+/// Pins the English rendering under `name` and the Dutch one (the default
+/// language) under `name_nl`.
+fn snapshots(name: &str, site: &Site) {
+    insta::assert_snapshot!(name, human_in(site, "en"));
+    insta::assert_snapshot!(format!("{name}_nl"), human_in(site, "nl"));
 }
 
 #[test]
 fn unknown_partner_with_suggestion() {
     let site = Site::base();
     site.replace(CONTRACT, "partner: elan-wonen\n", "partner: elan-wonnen\n");
-    insta::assert_snapshot!("unknown_partner", human(&site));
+    snapshots("unknown_partner", &site);
 }
 
 #[test]
@@ -28,14 +35,14 @@ fn missing_reason_underlines_the_outcome() {
         "    reason: |\n      Er is dit jaar geen budget voor een nieuwe speeltuin; de bestaande speeltuin wordt in 2013 vernieuwd.\n",
         "",
     );
-    insta::assert_snapshot!("missing_reason", human(&site));
+    snapshots("missing_reason", &site);
 }
 
 #[test]
 fn duplicate_id_shows_the_first_use() {
     let site = Site::base();
     site.replace(CONTRACT, "  - id: 8\n", "  - id: 7\n");
-    insta::assert_snapshot!("duplicate_id", human(&site));
+    snapshots("duplicate_id", &site);
 }
 
 #[test]
@@ -48,12 +55,47 @@ fn front_matter_error_and_a_file_level_error_together() {
     );
     // Line 4 of the .md file, though line 3 of its front matter.
     site.remove(TOPICS);
-    insta::assert_snapshot!("front_matter_and_missing_file", human(&site));
+    snapshots("front_matter_and_missing_file", &site);
 }
 
 #[test]
 fn tab_in_indentation() {
     let site = Site::base();
     site.replace(CONTRACT, "    kind: initiative\n", "\tkind: initiative\n");
-    insta::assert_snapshot!("tab_in_indentation", human(&site));
+    snapshots("tab_in_indentation", &site);
+}
+
+// --- Common YAML mistakes, explained at their line (issue 15) ---
+
+#[test]
+fn no_space_after_a_colon() {
+    let site = Site::base();
+    site.replace(
+        CONTRACT,
+        "    title: Meer blauw op straat\n",
+        "    title:Meer blauw op straat\n",
+    );
+    snapshots("no_space_after_colon", &site);
+}
+
+#[test]
+fn a_colon_inside_a_value() {
+    let site = Site::base();
+    site.replace(
+        CONTRACT,
+        "    title: Meer blauw op straat\n",
+        "    title: Let op: meer blauw op straat\n",
+    );
+    snapshots("colon_in_value", &site);
+}
+
+#[test]
+fn a_value_starting_with_s() {
+    let site = Site::base();
+    site.replace(
+        CONTRACT,
+        "    title: Meer blauw op straat\n",
+        "    title: 's Avonds meer blauw op straat\n",
+    );
+    snapshots("apostrophe_s", &site);
 }

@@ -34,6 +34,8 @@ fn record(root: &Path) -> String {
 
 fn build(root: &Path, out: &Path, extra: &[&str]) -> (i32, String) {
     let o = Command::new(BIN)
+        // These tests pin the English messages.
+        .env("AFSPRAAK_LANG", "en")
         .args([
             "build",
             "--root",

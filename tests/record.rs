@@ -16,6 +16,8 @@ const RECORD: &str = "published.txt";
 /// Runs `afspraak` with `args`; returns the exit status and stderr.
 fn afspraak(args: &[&str]) -> (i32, String) {
     let o = Command::new(BIN)
+        // These tests pin the English messages.
+        .env("AFSPRAAK_LANG", "en")
         .args(args)
         .env("NO_COLOR", "1")
         .output()

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::read::Table;
 use super::{IGNORED_COLUMNS, RowError};
-use crate::model::{Channel, Ground, Keyword, OutcomeKind, QuestionKind, Scale};
+use crate::model::{Channel, Ground, Keyword, OutcomeKind, QuestionKind, Scale, Written};
 use crate::validate::suggest::did_you_mean;
 
 /// A question field that a column can fill.
@@ -95,6 +95,16 @@ impl Field {
     }
 }
 
+/// The keys that belong to some outcomes only (see [`outcomes_of`]).
+pub(super) const OUTCOME_KEYS: &[&str] = &[
+    "when",
+    "planning_adjusted",
+    "reason",
+    "ground",
+    "report_by",
+    "decision",
+];
+
 /// Which outcomes a field belongs to (the others have it for every outcome).
 pub(super) fn outcomes_of(key: &str) -> Option<&'static [OutcomeKind]> {
     use OutcomeKind::*;
@@ -144,73 +154,28 @@ fn classify_header(name: &str) -> Option<Column> {
 }
 
 fn lower_words(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    crate::model::aliases::normalise(s)
 }
 
+// The Dutch words are the model's, shared with `check`.
 pub(super) fn parse_outcome(s: &str) -> Option<OutcomeKind> {
-    let s = lower_words(s);
-    if let Some(k) = OutcomeKind::from_key(&s) {
-        return Some(k);
-    }
-    let compact = s.replace(" / ", "/").replace("/ ", "/").replace(" /", "/");
-    Some(match compact.as_str() {
-        "direct opgelost" | "opgelost" => OutcomeKind::Resolved,
-        "binnen de looptijd" => OutcomeKind::Honoured,
-        "al gepland" | "gepland" => OutcomeKind::Scheduled,
-        "meegenomen in prioritering" | "meegenomen in de prioritering" | "prioritering" => {
-            OutcomeKind::Prioritised
-        }
-        "kan niet/mag niet" | "kan niet of mag niet" | "kan niet" | "mag niet" => {
-            OutcomeKind::Declined
-        }
-        _ => return None,
-    })
+    OutcomeKind::from_written(s)
 }
 
 pub(super) fn parse_kind(s: &str) -> Option<QuestionKind> {
-    let s = lower_words(s);
-    QuestionKind::from_key(&s).or(match s.as_str() {
-        "vraag" => Some(QuestionKind::Question),
-        "initiatief" => Some(QuestionKind::Initiative),
-        _ => None,
-    })
+    QuestionKind::from_written(s)
 }
 
 pub(super) fn parse_scale(s: &str) -> Option<Scale> {
-    let s = lower_words(s);
-    Scale::from_key(&s).or(match s.as_str() {
-        "wijk" | "buurt" => Some(Scale::Neighbourhood),
-        "stadsdeel" | "heel stadsdeel" | "het hele stadsdeel" => Some(Scale::District),
-        "stad" | "hele stad" | "de hele stad" | "stadsbreed" => Some(Scale::City),
-        _ => None,
-    })
+    Scale::from_written(s)
 }
 
 pub(super) fn parse_ground(s: &str) -> Option<Ground> {
-    let s = lower_words(s);
-    Ground::from_key(&s).or(match s.as_str() {
-        "wettelijk" | "wet" => Some(Ground::Legal),
-        "beleid" => Some(Ground::Policy),
-        "financieel" | "geld" => Some(Ground::Financial),
-        _ => None,
-    })
+    Ground::from_written(s)
 }
 
 pub(super) fn parse_channel(s: &str) -> Option<Channel> {
-    let s = lower_words(s);
-    Channel::from_key(&s).or(match s.as_str() {
-        "vergadering" | "bijeenkomst" | "wijkraadsvergadering" => Some(Channel::Meeting),
-        "wijkschouw" | "schouw" | "wandeling" => Some(Channel::Walk),
-        "spreekuur" | "inloopspreekuur" => Some(Channel::ConsultationHour),
-        "enquête" | "enquete" => Some(Channel::Survey),
-        "digitaal panel" => Some(Channel::Panel),
-        "bewonersorganisatie" => Some(Channel::ResidentsOrganisation),
-        "regulier contact" => Some(Channel::RegularContact),
-        _ => None,
-    })
+    Channel::from_written(s)
 }
 
 pub(super) fn parse_bool(s: &str) -> Option<bool> {

@@ -15,6 +15,8 @@ pub(super) struct FieldLoc {
     pub(super) key: String,
     /// Where the key starts (the line may start with `- `).
     pub(super) key_start: usize,
+    /// Where the key's line starts.
+    pub(super) line_start: usize,
     /// The end of the field's lines, after its last newline; trailing blank
     /// and comment lines are not part of it.
     pub(super) end: usize,
@@ -37,6 +39,13 @@ impl Item {
     }
     pub(super) fn get(&self, key: &str) -> Option<&FieldLoc> {
         self.fields.iter().find(|f| f.key == key)
+    }
+    /// The lines to delete to remove a field, unless it is on the item's
+    /// first line (after the `- `), which cannot go without rewriting the item.
+    pub(super) fn removal(&self, key: &str) -> Option<(usize, usize)> {
+        let loc = self.get(key)?;
+        let first = self.fields.iter().map(|f| f.key_start).min()?;
+        (loc.key_start != first).then_some((loc.line_start, loc.end))
     }
     pub(super) fn value(&self, key: &str) -> Option<&str> {
         self.get(key).and_then(|f| f.value.as_deref())
@@ -118,6 +127,7 @@ fn field_locs(
         out.push(FieldLoc {
             key: key.to_string(),
             key_start: *start,
+            line_start: line_start(text, *start),
             end,
             value: scalar_text(value),
         });

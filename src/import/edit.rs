@@ -4,10 +4,11 @@
 
 use anyhow::anyhow;
 
-use super::columns::Field;
+use super::columns::{Field, OUTCOME_KEYS, outcomes_of};
 use super::doc::{Doc, line_end, line_start, parse_yaml, starts_block_scalar};
 use super::rows::{Row, same};
 use crate::load::{Node, Value};
+use crate::model::{OutcomeKind, Written};
 
 pub(super) struct Plan {
     pub(super) text: String,
@@ -82,6 +83,22 @@ pub(super) fn plan(rows: &[Row], doc: Option<&Doc>, name: &str, year: i32) -> an
                             changed = true;
                             inserts.push_str(&" ".repeat(item.col));
                             inserts.push_str(&render_field(f, value, item.col));
+                        }
+                    }
+                }
+                // A row that gives the outcome states the whole answer: the
+                // fields of an outcome it replaces go.
+                if let Some(outcome) = row
+                    .values
+                    .get(&Field::Outcome)
+                    .and_then(|o| OutcomeKind::from_written(o))
+                {
+                    for key in OUTCOME_KEYS {
+                        let stale = outcomes_of(key).is_some_and(|o| !o.contains(&outcome))
+                            && !Field::from_key(key).is_some_and(|f| row.values.contains_key(&f));
+                        if let Some((start, end)) = item.removal(key).filter(|_| stale) {
+                            changed = true;
+                            edits.push((start, end, String::new()));
                         }
                     }
                 }

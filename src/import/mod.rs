@@ -63,15 +63,17 @@ pub struct RowError {
 
 impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        if self.column.is_empty() {
-            write!(f, "row {}: {}", self.row, self.message)
+        let text = if self.column.is_empty() {
+            crate::tr!("import-row", row = self.row, message = &self.message)
         } else {
-            write!(
-                f,
-                "row {}, column {}: {}",
-                self.row, self.column, self.message
+            crate::tr!(
+                "import-row-column",
+                row = self.row,
+                column = &self.column,
+                message = &self.message
             )
-        }
+        };
+        f.write_str(&text)
     }
 }
 
@@ -87,16 +89,7 @@ impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         match self {
             ImportError::Rows(errors) => {
-                writeln!(
-                    f,
-                    "{} {} in the spreadsheet; nothing was written:",
-                    errors.len(),
-                    if errors.len() == 1 {
-                        "problem"
-                    } else {
-                        "problems"
-                    }
-                )?;
+                writeln!(f, "{}", crate::tr!("import-problems", count = errors.len()))?;
                 for e in errors {
                     writeln!(f, "  {e}")?;
                 }
@@ -320,10 +313,13 @@ fn file_errors(root: &Path, rel: &Path) -> anyhow::Result<Vec<(usize, String)>> 
         .map(|d| {
             let help = d
                 .help
-                .as_deref()
-                .map(|h| format!(" ({h})"))
+                .as_ref()
+                .map(|h| format!(" ({})", h.local()))
                 .unwrap_or_default();
-            (d.span.start as usize, format!("{}{help}", d.message))
+            (
+                d.span.start as usize,
+                format!("{}{help}", d.message.local()),
+            )
         })
         .collect())
 }
@@ -376,8 +372,20 @@ fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
         .parent()
         .ok_or_else(|| anyhow!("{} has no folder", path.display()))?;
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+    // A new file follows the umask, as any editor's would (0666 before the
+    // umask); a rewritten file keeps the mode it had.
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder
+        .tempfile_in(dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;
+    if let Ok(old) = std::fs::metadata(path) {
+        tmp.as_file().set_permissions(old.permissions())?;
+    }
     tmp.write_all(text.as_bytes())?;
     tmp.as_file().sync_all()?;
     tmp.persist(path)

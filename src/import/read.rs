@@ -17,7 +17,7 @@ pub(super) struct Table {
 /// A cell's text, or what is wrong with it (a spreadsheet error such as #N/A).
 pub(super) type Cell = Result<String, String>;
 
-pub(super) fn read_table(file: &Path) -> anyhow::Result<Table> {
+pub(super) fn read_table(file: &Path) -> Result<Table, super::ImportError> {
     let ext = file
         .extension()
         .and_then(|e| e.to_str())
@@ -27,16 +27,45 @@ pub(super) fn read_table(file: &Path) -> anyhow::Result<Table> {
         "csv" | "txt" => {
             let bytes =
                 std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-            read_csv(&bytes).with_context(|| format!("cannot read {}", file.display()))
+            if let Some(error) = not_utf8_row(&bytes) {
+                return Err(super::ImportError::Rows(vec![error]));
+            }
+            Ok(read_csv(&bytes).with_context(|| format!("cannot read {}", file.display()))?)
         }
         "xlsx" | "xlsm" => {
-            read_xlsx(file).with_context(|| format!("cannot read {}", file.display()))
+            Ok(read_xlsx(file).with_context(|| format!("cannot read {}", file.display()))?)
         }
-        _ => Err(anyhow!(
+        _ => Err(super::ImportError::Other(anyhow!(
             "{} is not a .csv or .xlsx file; save the spreadsheet as CSV (UTF-8) or as an Excel workbook (.xlsx)",
             file.display()
-        )),
+        ))),
     }
+}
+
+/// The first row of a CSV file that is not UTF-8 text (an export in the
+/// Windows code page, typically), as a content error: the editor fixes the
+/// file, not the command.
+fn not_utf8_row(bytes: &[u8]) -> Option<super::RowError> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let bad = std::str::from_utf8(bytes).err()?.valid_up_to();
+    // Rows as the spreadsheet counts them: the record that holds the bad byte.
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut record = csv::ByteRecord::new();
+    let mut row = 1;
+    while reader.read_byte_record(&mut record).unwrap_or(false) {
+        if reader.position().byte() as usize > bad {
+            break;
+        }
+        row += 1;
+    }
+    Some(super::RowError {
+        row,
+        column: String::new(),
+        message: crate::tr!("import-not-utf8"),
+    })
 }
 
 fn read_csv(bytes: &[u8]) -> anyhow::Result<Table> {
@@ -97,12 +126,31 @@ fn read_xlsx(file: &Path) -> anyhow::Result<Table> {
         .map(|c| xlsx_cell(c).unwrap_or_default())
         .collect();
     let header_row = first_row as usize + 1;
+    // A formula whose result was never calculated (a file written by a
+    // program, not saved by Excel) reads as an empty cell: say so.
+    let formulas = match workbook.sheet_names().first() {
+        Some(name) => workbook.worksheet_formula(&name.clone()).ok(),
+        None => None,
+    };
+    let start_col = range.start().map_or(0, |(_, c)| c);
+    let cell = |r: usize, c: usize, data: &calamine::Data| -> Cell {
+        let at = (first_row + r as u32, start_col + c as u32);
+        match formulas.as_ref().and_then(|f| f.get_value(at)) {
+            Some(formula) if !formula.is_empty() && matches!(data, calamine::Data::Empty) => {
+                Err(crate::tr!("import-formula-no-value", formula = formula))
+            }
+            _ => xlsx_cell(data),
+        }
+    };
     Ok(Table {
         header_row,
         header,
         rows: rows
             .enumerate()
-            .map(|(i, cells)| (header_row + 1 + i, cells.iter().map(xlsx_cell).collect()))
+            .map(|(i, cells)| {
+                let cells = cells.iter().enumerate().map(|(c, d)| cell(i + 1, c, d));
+                (header_row + 1 + i, cells.collect())
+            })
             .collect(),
     })
 }

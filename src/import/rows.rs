@@ -15,7 +15,7 @@ use super::doc::Doc;
 use super::read::{Cell, Table, clean};
 use super::site::{SiteInfo, find_slug, unknown_slug};
 use crate::model::{
-    Channel, Keyword, OutcomeKind, QuestionKind, QuestionRef, When, when::WhenError,
+    Channel, Keyword, OutcomeKind, QuestionKind, QuestionRef, When, Written, when::WhenError,
 };
 use crate::validate::suggest::did_you_mean;
 
@@ -175,7 +175,7 @@ fn parse_value(field: Field, s: &str, site: &SiteInfo) -> Result<String, String>
                 "`{s}` is not an outcome; one of: resolved (Direct opgelost), honoured (Binnen de looptijd), scheduled (Al gepland), prioritised (Meegenomen in prioritering), declined (Kan niet / mag niet)"
             )
         }),
-        Field::When | Field::ReportBy => When::parse(s)
+        Field::When | Field::ReportBy => When::parse_written(s)
             .map(|w| w.to_string())
             .map_err(|e| when_error(e, s)),
         Field::PlanningAdjusted | Field::NeedsVolunteers => parse_bool(s)
@@ -203,7 +203,8 @@ fn parse_value(field: Field, s: &str, site: &SiteInfo) -> Result<String, String>
 pub(super) fn same(field: Field, old: &str, new: &str) -> bool {
     let norm = |s: &str| s.replace("\r\n", "\n").trim().to_string();
     match field {
-        Field::When | Field::ReportBy => match (When::parse(old), When::parse(new)) {
+        Field::When | Field::ReportBy => match (When::parse_written(old), When::parse_written(new))
+        {
             (Ok(a), Ok(b)) => a == b,
             _ => norm(old) == norm(new),
         },
@@ -213,6 +214,12 @@ pub(super) fn same(field: Field, old: &str, new: &str) -> bool {
         },
         _ => norm(old) == norm(new),
     }
+}
+
+/// Whether the import can delete a field of an existing question: a row
+/// that changes the outcome replaces the old outcome's fields.
+fn removable(item: Option<&super::doc::Item>, key: &str) -> bool {
+    item.is_some_and(|i| i.removal(key).is_some())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -347,7 +354,7 @@ pub(super) fn check_row(
             ),
         ));
     }
-    let Some(outcome) = merged(Field::Outcome).and_then(|o| OutcomeKind::from_key(&o)) else {
+    let Some(outcome) = merged(Field::Outcome).and_then(|o| OutcomeKind::from_written(&o)) else {
         return;
     };
     let label = outcome_label(outcome);
@@ -373,7 +380,9 @@ pub(super) fn check_row(
                     owners.join(" and ")
                 ),
             ));
-        } else if existing.is_some_and(|i| i.get(key).is_some()) {
+        } else if existing.is_some_and(|i| i.get(key).is_some())
+            && !(from_row(Field::Outcome) && removable(existing, key))
+        {
             errors.push(err(
                 Field::Outcome,
                 format!(
@@ -384,7 +393,9 @@ pub(super) fn check_row(
             ));
         }
     }
-    if existing.is_some_and(|i| i.get("decision").is_some()) && outcome != OutcomeKind::Prioritised
+    if existing.is_some_and(|i| i.get("decision").is_some())
+        && outcome != OutcomeKind::Prioritised
+        && !(from_row(Field::Outcome) && removable(existing, "decision"))
     {
         errors.push(err(
             Field::Outcome,
@@ -436,7 +447,7 @@ pub(super) fn check_row(
     }
     // Dates that the contract check would refuse.
     for f in [Field::When, Field::ReportBy] {
-        let Some(w) = row.values.get(&f).and_then(|w| When::parse(w).ok()) else {
+        let Some(w) = row.values.get(&f).and_then(|w| When::parse_written(w).ok()) else {
             continue;
         };
         let Some((from, to)) = period else { continue };

@@ -3,6 +3,7 @@
 //! positioned [`Node`] trees. Nothing here judges the content; `validate` does.
 
 pub mod front_matter;
+pub mod mistakes;
 pub mod yaml;
 
 use std::collections::HashMap;

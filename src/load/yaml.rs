@@ -9,7 +9,9 @@ use serde::Deserialize;
 use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Location, SnippetMode, Spanned};
 
+use super::mistakes::{Mistake, quoted};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::msg;
 use crate::source::{At, FileId, SourceFile, Span};
 
 /// The deepest nesting a content file may have.
@@ -83,9 +85,9 @@ pub fn parse(
         return Err(Diagnostic::error(
             Code::EmptyFile,
             Span::new(file_id, base..base),
-            "this YAML is empty",
+            msg!("empty-file"),
         )
-        .with_help("write the fields this file needs; see the format in the documentation"));
+        .with_help(msg!("empty-file-help")));
     }
     // Content files nest at most six levels (contract → questions → question →
     // progress → entry → value). A low depth limit keeps the deserialiser's
@@ -103,11 +105,19 @@ pub fn parse(
         Ok(root) => Ok(convert(root, &at)),
         Err(err) => {
             let d = yaml_error(&err, &at, file_id, base);
-            Err(if d.help.as_deref() == Some(TAB_HELP) {
-                point_at_tab(d, file, base + yaml.len())
-            } else {
-                d
-            })
+            if d.code == Code::YamlSyntax && d.help.as_deref() == Some(TAB_HELP_EN) {
+                return Err(point_at_tab(d, file, base + yaml.len()));
+            }
+            // A common mistake on or before the line the parser stopped at
+            // is what went wrong: say so, there.
+            let until = err.location().map(|l| l.line() as usize).filter(|l| *l > 0);
+            if d.code == Code::YamlSyntax
+                && let Some((range, mistake)) = super::mistakes::find(yaml, until)
+            {
+                let span = Span::new(file_id, base + range.start..base + range.end);
+                return Err(mistake_diagnostic(span, mistake));
+            }
+            Err(d)
         }
     }
 }
@@ -148,12 +158,9 @@ fn yaml_error(
             "content files need no deep nesting or repeated aliases (`*name`); write the values out",
         )
     } else if message.contains("tab") {
-        (Code::YamlSyntax, TAB_HELP)
+        (Code::YamlSyntax, TAB_HELP_EN)
     } else {
-        (
-            Code::YamlSyntax,
-            "check the indentation (spaces, aligned with the line above) and that brackets and quotes are closed",
-        )
+        (Code::YamlSyntax, "")
     };
     let message = match code {
         Code::DuplicateKey => message
@@ -167,10 +174,52 @@ fn yaml_error(
         }
         _ => message,
     };
-    Diagnostic::error(code, span, message).with_help(help)
+    match code {
+        Code::YamlSyntax if help == TAB_HELP_EN => {
+            Diagnostic::error(code, span, msg!("yaml-syntax-tab"))
+                .with_help(msg!("yaml-syntax-tab-help"))
+        }
+        // The parser's words, with a plain explanation of what to look for.
+        Code::YamlSyntax => Diagnostic::error(code, span, msg!("yaml-syntax", detail = message))
+            .with_help(msg!("yaml-syntax-help")),
+        Code::DuplicateKey => {
+            Diagnostic::error(code, span, msg!("duplicate-key", detail = message))
+                .with_help(msg!("duplicate-key-help"))
+        }
+        _ => Diagnostic::error(code, span, msg!("yaml-too-complex"))
+            .with_help(msg!("yaml-too-complex-help")),
+    }
 }
 
-const TAB_HELP: &str = "YAML is indented with spaces, never tabs; replace the tab with spaces";
+/// The English help of a tab, by which [`parse`] knows to point at the tab.
+const TAB_HELP_EN: &str = "YAML is indented with spaces, never tabs; replace the tab with spaces";
+
+fn mistake_diagnostic(span: Span, mistake: Mistake) -> Diagnostic {
+    let (message, label, help) = match mistake {
+        Mistake::NoSpaceAfterColon { key } => (
+            msg!("yaml-no-space-after-colon", key = &key),
+            msg!("yaml-no-space-after-colon-label"),
+            msg!("yaml-no-space-after-colon-help", key = &key),
+        ),
+        Mistake::ColonInValue { key, value } => (
+            msg!("yaml-colon-in-value", key = &key),
+            msg!("yaml-colon-in-value-label"),
+            msg!(
+                "yaml-colon-in-value-help",
+                key = &key,
+                quoted = quoted(&value)
+            ),
+        ),
+        Mistake::Apostrophe { key, value } => (
+            msg!("yaml-apostrophe", key = &key),
+            msg!("yaml-apostrophe-label"),
+            msg!("yaml-apostrophe-help", key = &key, quoted = quoted(&value)),
+        ),
+    };
+    Diagnostic::error(Code::YamlSyntax, span, message)
+        .with_label(label)
+        .with_help(help)
+}
 
 /// The parser reports a tab where the enclosing scalar or block starts, which
 /// may be lines above it; point at the offending tab itself: the first tab in

@@ -1,6 +1,7 @@
 //! The validated domain. Built only by `validate`; everything here may be
 //! relied on: references are resolved to typed indices, required data exists.
 
+pub mod aliases;
 pub mod contract;
 pub mod delivery;
 pub mod ids;
@@ -8,6 +9,7 @@ pub mod when;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+pub use aliases::Written;
 pub use contract::*;
 pub use delivery::{Delivery, Figure, Figures};
 pub use ids::*;

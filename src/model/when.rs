@@ -101,6 +101,156 @@ impl When {
     }
 }
 
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+const ORDINALS: [[&str; 3]; 4] = [
+    ["eerste", "1e", "1ste"],
+    ["tweede", "2e", "2de"],
+    ["derde", "3e", "3de"],
+    ["vierde", "4e", "4de"],
+];
+
+/// Words for a time of year that is no fixed stretch of days: an editor
+/// writes a quarter or a month instead.
+pub const VAGUE: &[&str] = &[
+    "voorjaar",
+    "lente",
+    "zomer",
+    "najaar",
+    "herfst",
+    "winter",
+    "begin",
+    "eind",
+    "einde",
+    "medio",
+    "halverwege",
+    "midden",
+    "zomervakantie",
+];
+
+/// A month by its Dutch name, or its first three letters (`dec`, `dec.`).
+fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.');
+    if w == "mrt" {
+        return Some(3);
+    }
+    MONTHS
+        .iter()
+        .position(|m| *m == w || (w.len() >= 3 && m.starts_with(w)))
+        .map(|i| i as u32 + 1)
+}
+
+fn year_of(word: &str) -> Option<i32> {
+    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
+}
+
+impl When {
+    /// What an editor writes: the four forms of [`When::parse`], or Dutch:
+    /// `december 2027`, `dec 2027`, `derde kwartaal 2027`, `3e kwartaal 2027`,
+    /// `Q3 2027`, `15 november 2027` and `15-11-2027`. Seasons and "begin
+    /// 2027" are refused: they are no fixed stretch of days.
+    pub fn parse_written(text: &str) -> Result<When, WhenError> {
+        let strict = When::parse(text);
+        if strict != Err(WhenError::Format) {
+            return strict;
+        }
+        match parse_day_written(text) {
+            Ok(day) => return Ok(When::Day(day)),
+            Err(WhenError::DoesNotExist) => return Err(WhenError::DoesNotExist),
+            Err(WhenError::Format) => {}
+        }
+        let lower = text.trim().to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        match words.as_slice() {
+            [m, y] => {
+                let y = year_of(y).ok_or(WhenError::Format)?;
+                if let Some(m) = month_number(m) {
+                    return Ok(When::Month(y, m));
+                }
+                // Q3 2027, K3 2027
+                let q = m
+                    .strip_prefix('q')
+                    .or_else(|| m.strip_prefix('k'))
+                    .and_then(|n| n.parse::<u8>().ok())
+                    .ok_or(WhenError::Format)?;
+                if (1..=4).contains(&q) {
+                    Ok(When::Quarter(y, q))
+                } else {
+                    Err(WhenError::DoesNotExist)
+                }
+            }
+            [ord, "kwartaal", y] => {
+                let y = year_of(y).ok_or(WhenError::Format)?;
+                let q = ORDINALS
+                    .iter()
+                    .position(|o| o.contains(ord))
+                    .ok_or(WhenError::Format)?;
+                Ok(When::Quarter(y, q as u8 + 1))
+            }
+            ["kwartaal", n, y] => {
+                let y = year_of(y).ok_or(WhenError::Format)?;
+                match n.parse::<u8>() {
+                    Ok(q @ 1..=4) => Ok(When::Quarter(y, q)),
+                    Ok(_) => Err(WhenError::DoesNotExist),
+                    Err(_) => Err(WhenError::Format),
+                }
+            }
+            _ => Err(WhenError::Format),
+        }
+    }
+}
+
+/// Whether a date as written names a vague time of year (`voorjaar 2027`).
+pub fn is_vague(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| VAGUE.contains(&w))
+}
+
+/// A day as an editor writes it: `YYYY-MM-DD`, or the Dutch `15-11-2027`
+/// (also with `/` or `.`, and one-digit day or month) or `15 november 2027`.
+pub fn parse_day_written(text: &str) -> Result<NaiveDate, WhenError> {
+    let strict = parse_day(text);
+    if strict != Err(WhenError::Format) {
+        return strict;
+    }
+    let lower = text.trim().to_lowercase();
+    let parts: Vec<&str> = lower.split(['-', '/', '.']).collect();
+    let num = |s: &str| -> Option<u32> {
+        (!s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    if let [d, m, y] = parts.as_slice()
+        && let (Some(d), Some(m), Some(y)) = (num(d), num(m), year_of(y))
+    {
+        return NaiveDate::from_ymd_opt(y, m, d).ok_or(WhenError::DoesNotExist);
+    }
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    if let [d, m, y] = words.as_slice()
+        && let (Some(d), Some(m), Some(y)) = (num(d), month_number(m), year_of(y))
+    {
+        return NaiveDate::from_ymd_opt(y, m, d).ok_or(WhenError::DoesNotExist);
+    }
+    Err(WhenError::Format)
+}
+
 /// A day written as `YYYY-MM-DD`.
 pub fn parse_day(text: &str) -> Result<NaiveDate, WhenError> {
     let parts: Vec<&str> = text.trim().split('-').collect();
@@ -214,5 +364,35 @@ mod tests {
         for s in ["2012", "2011-Q3", "2011-10", "2011-10-15"] {
             assert_eq!(When::parse(s).unwrap().to_string(), s);
         }
+    }
+
+    #[test]
+    fn dutch_dates() {
+        let w = |s| When::parse_written(s);
+        assert_eq!(w("december 2027"), Ok(When::Month(2027, 12)));
+        assert_eq!(w("Dec. 2027"), Ok(When::Month(2027, 12)));
+        assert_eq!(w("mrt 2027"), Ok(When::Month(2027, 3)));
+        assert_eq!(w("derde kwartaal 2027"), Ok(When::Quarter(2027, 3)));
+        assert_eq!(w("3e kwartaal 2027"), Ok(When::Quarter(2027, 3)));
+        assert_eq!(w("kwartaal 2 2027"), Ok(When::Quarter(2027, 2)));
+        assert_eq!(w("Q4 2027"), Ok(When::Quarter(2027, 4)));
+        assert_eq!(w("2027-Q4"), Ok(When::Quarter(2027, 4)));
+        assert_eq!(
+            w("15-11-2027"),
+            Ok(When::Day(NaiveDate::from_ymd_opt(2027, 11, 15).unwrap()))
+        );
+        assert_eq!(
+            w("1/2/2027"),
+            Ok(When::Day(NaiveDate::from_ymd_opt(2027, 2, 1).unwrap()))
+        );
+        assert_eq!(
+            w("15 november 2027"),
+            Ok(When::Day(NaiveDate::from_ymd_opt(2027, 11, 15).unwrap()))
+        );
+        assert_eq!(w("31-02-2027"), Err(WhenError::DoesNotExist));
+        assert_eq!(w("Q5 2027"), Err(WhenError::DoesNotExist));
+        assert_eq!(w("voorjaar 2027"), Err(WhenError::Format));
+        assert!(is_vague("voorjaar 2027") && is_vague("Begin 2027") && !is_vague("mei 2027"));
+        assert_eq!(w("mei 2027"), Ok(When::Month(2027, 5)));
     }
 }

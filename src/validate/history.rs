@@ -217,7 +217,7 @@ fn earlier_answer(node: &Node, d: &mut Diagnostics) -> Option<At<OutcomeKind>> {
         if diagnostic.code == Code::InvalidValue {
             diagnostic.message = diagnostic
                 .message
-                .replace("is not a valid from", "is not one of the five answers");
+                .map(|m| m.replace("is not a valid from", "is not one of the five answers"));
         }
         d.push(diagnostic);
     }

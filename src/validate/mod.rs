@@ -58,22 +58,26 @@ fn lookup<T: Copy>(
         return None;
     }
     let help = match did_you_mean(&slug.value, table.keys().copied()) {
-        Some(s) => format!("did you mean `{s}`?"),
+        Some(s) => crate::msg!("unknown-slug-suggest", suggestion = s),
         None => {
             let mut known: Vec<&str> = table.keys().copied().collect();
             known.sort_unstable();
             if known.is_empty() {
-                format!("{file} defines none yet; add it there")
+                crate::msg!("unknown-slug-none", file = file)
             } else if known.len() <= 12 {
-                format!("{file} defines: {}", known.join(", "))
+                crate::msg!("unknown-slug-known", file = file, known = known.join(", "))
             } else {
-                format!("add it to {file}, or use one of the slugs defined there")
+                crate::msg!("unknown-slug-many", file = file)
             }
         }
     };
     d.push(
-        Diagnostic::error(code, slug.span, format!("unknown {what} `{}`", slug.value))
-            .with_help(help),
+        Diagnostic::error(
+            code,
+            slug.span,
+            crate::msg!("unknown-slug", what = what, slug = &slug.value),
+        )
+        .with_help(help),
     );
     None
 }

@@ -6,7 +6,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::suggest::did_you_mean;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::{Node, Value};
-use crate::model::{Keyword, When, is_valid_slug, suggest_slug, when::WhenError};
+use crate::model::{When, Written, is_valid_slug, suggest_slug, when::WhenError};
+use crate::msg;
 use crate::source::{At, Span};
 
 /// The keys of one YAML mapping, consumed one by one; what is left at the end
@@ -75,7 +76,13 @@ impl<'n> Fields<'n> {
 
     /// Reports a missing required field, pointing at the item (or at the key,
     /// when it is there without a value).
-    pub fn missing(&self, code: Code, key: &str, help: impl Into<String>, d: &mut Diagnostics) {
+    pub fn missing(
+        &self,
+        code: Code,
+        key: &str,
+        help: impl Into<crate::diagnostic::Text>,
+        d: &mut Diagnostics,
+    ) {
         let diagnostic = match self.entries.iter().find(|(k, _)| k.value == key) {
             Some((k, _)) => Diagnostic::error(code, k.span, format!("`{key}` is empty"))
                 .with_label(format!("`{key}` has no value in {}", self.what)),
@@ -231,59 +238,72 @@ pub fn list<'n>(node: &'n Node, field: &str, d: &mut Diagnostics) -> Option<&'n 
     }
 }
 
-/// One of a fixed set of words, with the allowed values (and a likely one) in the help.
-pub fn keyword<K: Keyword>(
+/// One of a fixed set of words: its key or a Dutch word for it, with the
+/// allowed values (and a likely one) in the help.
+pub fn keyword<K: Written + PartialEq>(
     node: &Node,
     field: &str,
     code: Code,
     d: &mut Diagnostics,
 ) -> Option<At<K>> {
     let s = text(node, field, d)?;
-    if let Some(k) = K::from_key(&s.value) {
+    if let Some(k) = K::from_written(&s.value) {
         return Some(At::new(k, s.span));
     }
-    let keys = K::keys();
-    let mut help = format!("`{field}` is one of: {}", keys.join(", "));
-    if let Some(m) = did_you_mean(&s.value, keys.iter().copied()) {
-        help = format!("did you mean `{m}`? {help}");
-    }
+    let keys = K::keys().join(", ");
+    let dutch = K::ALL
+        .iter()
+        .filter_map(|k| k.dutch().first().copied())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let words = K::keys()
+        .into_iter()
+        .chain(K::ALIASES.iter().map(|(w, _)| *w));
+    let help = match did_you_mean(&s.value.to_lowercase(), words) {
+        Some(m) => msg!(
+            "invalid-value-keyword-suggest-help",
+            field = field,
+            keys = keys,
+            dutch = dutch,
+            suggestion = m
+        ),
+        None => msg!(
+            "invalid-value-keyword-help",
+            field = field,
+            keys = keys,
+            dutch = dutch
+        ),
+    };
     d.push(
         Diagnostic::error(
             code,
             node.span,
-            format!("`{}` is not a valid {field}", s.value),
+            msg!("invalid-value-keyword", value = &s.value, field = field),
         )
         .with_help(help),
     );
     None
 }
 
-/// A day, written `YYYY-MM-DD`.
+/// A day: `YYYY-MM-DD`, or as written in Dutch (`15-11-2027`).
 pub fn date(node: &Node, field: &str, d: &mut Diagnostics) -> Option<At<NaiveDate>> {
     let s = date_text(node, field, d)?;
-    match crate::model::when::parse_day(&s) {
+    match crate::model::when::parse_day_written(&s) {
         Ok(day) => Some(At::new(day, node.span)),
         Err(e) => {
-            invalid_date(node, field, &s, e, "a day, such as 2011-10-15", d);
+            invalid_date(node, field, &s, e, msg!("invalid-date-day"), d);
             None
         }
     }
 }
 
-/// A year, quarter, month or day.
+/// A year, quarter, month or day, also as written in Dutch.
 pub fn when(node: &Node, field: &str, d: &mut Diagnostics) -> Option<At<When>> {
     let s = date_text(node, field, d)?;
-    match When::parse(&s) {
+    match When::parse_written(&s) {
         Ok(w) => Some(At::new(w, node.span)),
         Err(e) => {
-            invalid_date(
-                node,
-                field,
-                &s,
-                e,
-                "a year (2012), quarter (2011-Q3), month (2011-10) or day (2011-10-15)",
-                d,
-            );
+            invalid_date(node, field, &s, e, msg!("invalid-date-when"), d);
             None
         }
     }
@@ -295,14 +315,7 @@ pub fn datetime(node: &Node, field: &str, d: &mut Diagnostics) -> Option<At<Naiv
     match parse_datetime(&s) {
         Ok(t) => Some(At::new(t, node.span)),
         Err(e) => {
-            invalid_date(
-                node,
-                field,
-                &s,
-                e,
-                "a date and time in Dutch time, such as 2011-04-14T10:00",
-                d,
-            );
+            invalid_date(node, field, &s, e, msg!("invalid-date-datetime"), d);
             None
         }
     }
@@ -310,7 +323,7 @@ pub fn datetime(node: &Node, field: &str, d: &mut Diagnostics) -> Option<At<Naiv
 
 pub fn parse_datetime(s: &str) -> Result<NaiveDateTime, WhenError> {
     let s = s.trim();
-    if let Ok(day) = crate::model::when::parse_day(s) {
+    if let Ok(day) = crate::model::when::parse_day_written(s) {
         return Ok(day.and_hms_opt(0, 0, 0).expect("midnight exists"));
     }
     for format in [
@@ -347,15 +360,23 @@ fn invalid_date(
     field: &str,
     s: &str,
     e: WhenError,
-    expected: &str,
+    expected: crate::i18n::Msg,
     d: &mut Diagnostics,
 ) {
-    let message = match e {
-        WhenError::DoesNotExist => format!("`{field}: {s}` is a date that does not exist"),
-        WhenError::Format => format!("`{field}: {s}` is not a date"),
+    let (message, help) = match e {
+        WhenError::DoesNotExist => (
+            msg!("invalid-date-does-not-exist", field = field, value = s),
+            expected,
+        ),
+        // "voorjaar 2027" is no stretch of days a promise can be held to.
+        WhenError::Format if crate::model::when::is_vague(s) => (
+            msg!("invalid-date-vague", field = field, value = s),
+            msg!("invalid-date-vague-help"),
+        ),
+        WhenError::Format => (
+            msg!("invalid-date-format", field = field, value = s),
+            expected,
+        ),
     };
-    d.push(
-        Diagnostic::error(Code::InvalidDate, node.span, message)
-            .with_help(format!("write {expected}")),
-    );
+    d.push(Diagnostic::error(Code::InvalidDate, node.span, message).with_help(help));
 }

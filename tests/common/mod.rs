@@ -121,12 +121,18 @@ impl Site {
         run_json(&args)
     }
 
-    /// `afspraak check --root <site>` in human format, without colour.
+    /// `afspraak check --root <site>` in human format, without colour, in English.
     pub fn check_human(&self) -> Human {
+        self.check_human_in("en")
+    }
+
+    /// The same in a language: `nl` (the default) or `en`.
+    pub fn check_human_in(&self, lang: &str) -> Human {
         let out = Command::new(BIN)
             .args(["check", "--root"])
             .arg(self.root())
             .env("NO_COLOR", "1")
+            .env("AFSPRAAK_LANG", lang)
             .output()
             .expect("run afspraak");
         Human {
