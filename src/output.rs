@@ -635,7 +635,9 @@ mod tests {
             .err()
             .expect("the second build refuses");
         assert!(
-            refused.to_string().contains("another build is writing into"),
+            refused
+                .to_string()
+                .contains("another build is writing into"),
             "{refused}"
         );
         assert!(write_atomically_within(&out, &second, Duration::ZERO).is_err());
@@ -644,12 +646,22 @@ mod tests {
         first.commit().unwrap();
         drop(lock);
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "een");
-        assert_eq!(fs::read_to_string(out.join("c/index.html")).unwrap(), "drie");
+        assert_eq!(
+            fs::read_to_string(out.join("c/index.html")).unwrap(),
+            "drie"
+        );
         assert!(!out.join("b").exists());
         // Released: the next build goes ahead, and no lock file is left.
         write_atomically(&out, &second).unwrap();
-        assert_eq!(fs::read_to_string(out.join("b/index.html")).unwrap(), "twee");
-        let left: Vec<_> = fs::read_dir(tmp.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(
+            fs::read_to_string(out.join("b/index.html")).unwrap(),
+            "twee"
+        );
+        let left: Vec<_> = fs::read_dir(tmp.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
         assert_eq!(left, vec![std::ffi::OsString::from("public")]);
     }
 
