@@ -514,3 +514,96 @@ fn an_oversized_csv_cell_is_a_content_error() {
     fs::write(&file, long).unwrap();
     assert_refused(&tmp, &file, "row 2, column kolom D");
 }
+
+// ---------------------------------------------------------------------------
+// 3. The personal-data check sees what is published
+// ---------------------------------------------------------------------------
+
+/// Each line holds one piece of personal data, spelled as the second round of
+/// attacks spelled it; every one is reported on its own line.
+const HIDDEN: &[&str] = &[
+    "Mail jan&#64;example.nl gerust.",
+    "Bel 06&#45;12345678 gerust.",
+    "Bel 06\\-12345678 gerust.",
+    "Mail jan@<!-- x -->example.nl gerust.",
+    "Bel (06) 12345678 gerust.",
+    "Bel (023) 5115115 gerust.",
+    "Bel 06/12345678 gerust.",
+    "Bel 06 - 12345678 gerust.",
+    "Bel 06\u{2013}12345678 gerust.",
+    "Bel 06\u{2011}12345678 gerust.",
+    "Bel 06\u{200B}12345678 gerust.",
+    "Bel ０６１２３４５６７８ gerust.",
+    "Woon op 2011 ab 12 gerust.",
+    "Woon op 2011AB12 gerust.",
+    "Woon op 2011 AB, 12 gerust.",
+    "Woon op 2011 AB nr. 12 gerust.",
+    "BSN 123 456 782 gerust.",
+    "BSN 12-34-56-782 gerust.",
+    "Mail jan＠example.nl gerust.",
+    "Mail jan@bücher.nl gerust.",
+    "Stort op NL91 ABNA 0417 1643 00 gerust.",
+    "Nog eens 06-87654321 en nog eens 06-87654321.",
+];
+
+fn personal_data_lines(checked: &afspraak::Checked, path: &str) -> Vec<usize> {
+    checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == "personal-data")
+        .filter(|d| checked.sources.get(d.span.file).path == path)
+        .map(|d| {
+            checked
+                .sources
+                .get(d.span.file)
+                .line_col(d.span.start as usize)
+                .0
+        })
+        .collect()
+}
+
+#[test]
+fn personal_data_is_found_as_it_is_published() {
+    let tmp = TempDir::new().unwrap();
+    let root = tmp.path();
+    copy_site(&repo().join("tests/fixtures/build-site"), root);
+    let mut page = String::from("---\ntitle: Contact\n---\n");
+    for line in HIDDEN {
+        page.push_str(line);
+        page.push_str("\n\n");
+    }
+    page.push_str("Het publieke nummer 14 023 mag.\n");
+    fs::write(root.join("content/pages/contact.md"), &page).unwrap();
+    let toml = fs::read_to_string(root.join("site.toml"))
+        .unwrap()
+        .replace(
+            "description = \"Testsite voor de build-tests.\"",
+            "description = \"Bel de wethouder: 06-11223344.\"",
+        )
+        .replace(
+            "NOTICEMARKER",
+            "Vragen? Mail jan&#64;example.nl of bel (023) 5115115.",
+        );
+    fs::write(root.join("site.toml"), toml).unwrap();
+
+    let checked = afspraak::check(root, None).unwrap();
+    let mut lines = personal_data_lines(&checked, "content/pages/contact.md");
+    lines.sort();
+    // Line 4 is the first of the body; one blank line between paragraphs.
+    let mut expected: Vec<usize> = (0..HIDDEN.len()).map(|i| 4 + 2 * i).collect();
+    expected.push(*expected.last().unwrap()); // the same number twice
+    let missed: Vec<&str> = HIDDEN
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !lines.contains(&(4 + 2 * i)))
+        .map(|(_, l)| *l)
+        .collect();
+    assert!(missed.is_empty(), "not reported: {missed:#?}");
+    assert_eq!(lines, expected);
+    let in_toml = personal_data_lines(&checked, "site.toml");
+    assert_eq!(
+        in_toml.len(),
+        3,
+        "description, and two in the notice: {in_toml:?}"
+    );
+}
