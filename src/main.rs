@@ -44,8 +44,22 @@ fn print_diagnostics(checked: &afspraak::Checked) {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Serve { root, port, bind } => {
-            afspraak::serve::serve(&root, &bind, port)?;
+        Command::Serve {
+            root,
+            port,
+            bind,
+            hosts,
+            allow_remote,
+        } => {
+            afspraak::serve::serve_with(
+                &root,
+                &afspraak::serve::ServeOptions {
+                    bind,
+                    port,
+                    hosts,
+                    allow_remote,
+                },
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Import {

@@ -607,3 +607,145 @@ fn personal_data_is_found_as_it_is_published() {
         "description, and two in the notice: {in_toml:?}"
     );
 }
+
+// ---------------------------------------------------------------------------
+// 4. A stricter preview server
+// ---------------------------------------------------------------------------
+
+struct Server {
+    child: std::process::Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn serve(root: &Path, args: &[&str], connect: &str) -> Server {
+    let port = free_port();
+    let child = Command::new(bin())
+        .args([
+            "serve",
+            "--root",
+            root.to_str().unwrap(),
+            "--port",
+            &port.to_string(),
+        ])
+        .args(args)
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let server = Server { child, port };
+    let started = Instant::now();
+    while std::net::TcpStream::connect((connect, port)).is_err() {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "serve did not start"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    server
+}
+
+/// The status line and headers of `GET path` with the given `Host`.
+fn request(addr: (&str, u16), path: &str, host: &str) -> String {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(addr).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut text = String::new();
+    s.read_to_string(&mut text).unwrap();
+    text.split("\r\n\r\n").next().unwrap_or("").to_string()
+}
+
+fn fixture_site() -> TempDir {
+    let tmp = TempDir::new().unwrap();
+    copy_site(&repo().join("tests/fixtures/build-site"), tmp.path());
+    tmp
+}
+
+#[test]
+fn serve_answers_only_to_its_own_host_names() {
+    let site = fixture_site();
+    let server = serve(site.path(), &["--host", "preview.test"], "127.0.0.1");
+    let at = ("127.0.0.1", server.port);
+    let port = server.port;
+    for host in [
+        "localhost".to_string(),
+        format!("127.0.0.1:{port}"),
+        "preview.test".into(),
+    ] {
+        let head = request(at, "/", &host);
+        assert!(head.starts_with("HTTP/1.1 200"), "{host}: {head}");
+    }
+    for host in ["evil.example", "evil.example:80", "localhost.evil.example"] {
+        let head = request(at, "/", host);
+        assert!(head.starts_with("HTTP/1.1 421"), "{host}: {head}");
+    }
+}
+
+#[test]
+fn serve_never_redirects_to_another_host() {
+    let site = fixture_site();
+    let server = serve(site.path(), &[], "127.0.0.1");
+    let at = ("127.0.0.1", server.port);
+    let plain = request(at, "/wijken/meerwijk", "localhost");
+    assert!(plain.contains("location: /wijken/meerwijk/"), "{plain}");
+    for path in [
+        "/%2Fwijken/meerwijk",
+        "/%2F%2Fwijken/meerwijk",
+        "/%5Cwijken/meerwijk",
+    ] {
+        let head = request(at, path, "localhost");
+        let location = head
+            .lines()
+            .find_map(|l| l.strip_prefix("location: "))
+            .unwrap_or("");
+        assert!(
+            !location.starts_with("//") && !location.starts_with("/\\"),
+            "{path}: {head}"
+        );
+    }
+}
+
+#[test]
+fn a_bind_other_computers_reach_needs_a_confirmation() {
+    let site = fixture_site();
+    let mut child = Command::new(bin())
+        .args(["serve", "--root", site.path().to_str().unwrap()])
+        .args(["--bind", "0.0.0.0", "--port", &free_port().to_string()])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A server that starts instead of refusing is stopped (a hang guard).
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() && started.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("--allow-remote"), "{err}");
+    // `::` is an address like any other; it listens on IPv6 (and, on most
+    // systems, IPv4 too).
+    if std::net::TcpListener::bind("[::1]:0").is_ok() {
+        let server = serve(site.path(), &["--bind", "::", "--allow-remote"], "::1");
+        let head = request(("::1", server.port), "/", "localhost");
+        assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    }
+}
