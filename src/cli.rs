@@ -53,6 +53,12 @@ pub enum Command {
         /// The address to listen on; the default is only reachable from this computer.
         #[arg(long, default_value = "127.0.0.1")]
         bind: String,
+        /// A host name the preview may be reached by, besides localhost and the bind address (repeatable).
+        #[arg(long = "host")]
+        hosts: Vec<String>,
+        /// Confirm a --bind address that other computers can reach.
+        #[arg(long)]
+        allow_remote: bool,
     },
     /// Import questions from a spreadsheet (CSV or XLSX) into a contract file.
     Import {

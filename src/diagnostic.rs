@@ -87,7 +87,7 @@ codes! {
     PeriodOrder = "period-order": "A contract period that ends before it starts.",
     NoQuestions = "no-questions": "A contract without questions.",
     // Text
-    PersonalData = "personal-data": "Personal data in public text: an e-mail address, phone number, postcode with house number, or citizen service number.",
+    PersonalData = "personal-data": "Personal data in public text: an e-mail address, phone number, postcode with house number, citizen service number or IBAN, as the reader sees it (after Markdown and entities); site.toml's title, description and notice included.",
     DateMismatch = "date-mismatch": "An update whose file-name date differs from its `date`.",
     // Permanence
     DroppedUrl = "dropped-url": "A build would drop a URL that the previous build published, without a redirect.",

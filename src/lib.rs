@@ -196,6 +196,8 @@ pub fn build_with_progress(
         None => root.join(&site.config.output_dir),
     };
     output::check_output_dir(root, &out_dir)?;
+    // Held until the record is written: one build at a time into this output.
+    let lock = output::OutputLock::acquire(&out_dir)?;
     output::recover(&out_dir)?;
     // A large site's record is large, and not needed while rendering: it is
     // read again for the URL check (nothing in this run points into it yet).
@@ -217,7 +219,7 @@ pub fn build_with_progress(
     let rendering = std::time::Instant::now();
     // Each file goes to the staging folder as soon as it is rendered; dropped on
     // an error below, the staging folder goes and the previous site stays.
-    let staging = output::Staging::create(&out_dir)?;
+    let staging = output::Staging::create(&out_dir, &lock)?;
 
     let compressing = site
         .config
@@ -283,6 +285,7 @@ pub fn build_with_progress(
     if let Some(text) = record {
         record::write(root, &text)?;
     }
+    drop(lock);
     checked
         .timings
         .push(("write", writing + swapping.elapsed()));

@@ -78,8 +78,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         return Ok(code);
     }
     match cli.command {
-        Command::Serve { root, port, bind } => {
-            afspraak::serve::serve(&root, &bind, port)?;
+        Command::Serve {
+            root,
+            port,
+            bind,
+            hosts,
+            allow_remote,
+        } => {
+            afspraak::serve::serve_with(
+                &root,
+                &afspraak::serve::ServeOptions {
+                    bind,
+                    port,
+                    hosts,
+                    allow_remote,
+                },
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Import {

@@ -146,6 +146,94 @@ impl Sink for Memory {
     }
 }
 
+/// How long a build waits for another build into the same output to finish
+/// before it refuses.
+const LOCK_WAIT: Duration = Duration::from_secs(3);
+
+/// An exclusive hold on an output folder: one build at a time writes into it,
+/// cleans up beside it, swaps it and records it. Held as an advisory lock on
+/// `.NAME.lock` beside the output; the file goes when the hold is released.
+pub struct OutputLock {
+    path: PathBuf,
+    file: fs::File,
+}
+
+impl OutputLock {
+    /// Takes the lock for the output folder `out`, waiting a few seconds for a
+    /// build that holds it; then refuses, naming the folder.
+    pub fn acquire(out: &Path) -> anyhow::Result<OutputLock> {
+        Self::acquire_within(out, LOCK_WAIT)
+    }
+
+    pub fn acquire_within(out: &Path, wait: Duration) -> anyhow::Result<OutputLock> {
+        let out = absolute(out)?;
+        let (parent, name) = parent_and_name(&out)?;
+        fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
+        let path = parent.join(format!(".{name}.lock"));
+        let deadline = Instant::now() + wait;
+        loop {
+            let file = fs::OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(&path)
+                .with_context(|| format!("opening the lock file {}", path.display()))?;
+            match file.try_lock() {
+                // The holder before us may have removed the file after we opened
+                // it: then our lock is on a file no one else will see; retry.
+                Ok(()) if same_file(&file, &path) => return Ok(OutputLock { path, file }),
+                Ok(()) => continue,
+                Err(fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                Err(fs::TryLockError::WouldBlock) => anyhow::bail!(
+                    "another build is writing into {} (it holds {}); wait until it has finished and build again",
+                    out.display(),
+                    path.display()
+                ),
+                Err(fs::TryLockError::Error(e)) => {
+                    return Err(e).with_context(|| format!("locking {}", path.display()));
+                }
+            }
+        }
+    }
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        // Removed while still held, so that a waiting build notices and retries.
+        let _ = fs::remove_file(&self.path);
+        let _ = self.file.unlock();
+    }
+}
+
+#[cfg(unix)]
+fn same_file(file: &fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_file: &fs::File, path: &Path) -> bool {
+    path.exists()
+}
+
+fn parent_and_name(out: &Path) -> anyhow::Result<(PathBuf, String)> {
+    let parent = out
+        .parent()
+        .context("the output folder has no parent folder")?
+        .to_path_buf();
+    let name = out
+        .file_name()
+        .context("the output folder has no name")?
+        .to_string_lossy()
+        .into_owned();
+    Ok((parent, name))
+}
+
 /// A build being written: files go into a staging folder beside the output as
 /// they are rendered, and [`Staging::commit`] swaps the folder in. Dropped
 /// without a commit, the staging folder is removed and the output is untouched.
@@ -164,18 +252,11 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Prepares a staging folder for the output folder `out`.
-    pub fn create(out: &Path) -> anyhow::Result<Staging> {
+    /// Prepares a staging folder for the output folder `out`, whose lock the
+    /// caller holds: so no other build is using the folders beside it.
+    pub fn create(out: &Path, _lock: &OutputLock) -> anyhow::Result<Staging> {
         let out = absolute(out)?;
-        let parent = out
-            .parent()
-            .context("the output folder has no parent folder")?
-            .to_path_buf();
-        let name = out
-            .file_name()
-            .context("the output folder has no name")?
-            .to_string_lossy()
-            .into_owned();
+        let (parent, name) = parent_and_name(&out)?;
         fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
         recover(&out)?;
         clean_leftovers(&parent, &name);
@@ -355,7 +436,12 @@ impl Drop for Staging {
 
 /// Writes `output` to `out` through a staging folder and a swap.
 pub fn write_atomically(out: &Path, output: &SiteOutput) -> anyhow::Result<()> {
-    let staging = Staging::create(out)?;
+    write_atomically_within(out, output, LOCK_WAIT)
+}
+
+fn write_atomically_within(out: &Path, output: &SiteOutput, wait: Duration) -> anyhow::Result<()> {
+    let lock = OutputLock::acquire_within(out, wait)?;
+    let staging = Staging::create(out, &lock)?;
     output
         .par_iter()
         .try_for_each(|(path, bytes)| staging.put(path.clone(), bytes.clone()))?;
@@ -410,20 +496,44 @@ pub fn recover(out: &Path) -> anyhow::Result<()> {
 }
 
 /// Removes staging and set-aside folders that a killed build left behind.
+/// The caller holds the output's lock, so no build of this version owns one;
+/// a folder named after a process that still runs (a build without the lock)
+/// is left alone all the same.
 fn clean_leftovers(parent: &Path, name: &str) {
     let Ok(entries) = fs::read_dir(parent) else {
         return;
     };
+    let staging = format!(".{name}.staging-");
+    let old = format!(".{name}.old-");
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
-        let ours = file_name.starts_with(&format!(".{name}.staging-"))
-            || file_name.starts_with(&format!(".{name}.old-"));
-        if ours && made_by_afspraak(&entry.path())
-            || file_name.starts_with(&format!(".{name}.staging-"))
-        {
+        let pid = if let Some(pid) = file_name.strip_prefix(&staging) {
+            pid
+        } else if let Some(pid) = file_name.strip_prefix(&old) {
+            if !made_by_afspraak(&entry.path()) {
+                continue;
+            }
+            pid
+        } else {
+            continue;
+        };
+        if !process_is_alive(pid) {
             let _ = fs::remove_dir_all(entry.path());
         }
     }
+}
+
+/// Whether the process with id `pid` (as written in a folder name) runs, other
+/// than this one (whose own folders are from an earlier build in this process).
+#[cfg(target_os = "linux")]
+fn process_is_alive(pid: &str) -> bool {
+    pid.parse::<u32>()
+        .is_ok_and(|p| p != std::process::id() && Path::new("/proc").join(pid).exists())
+}
+
+#[cfg(not(target_os = "linux"))]
+fn process_is_alive(_pid: &str) -> bool {
+    false
 }
 
 #[cfg(test)]
@@ -511,5 +621,65 @@ mod tests {
             vec![std::ffi::OsString::from("public")],
             "no staging or old folders remain"
         );
+    }
+
+    #[test]
+    fn a_second_build_into_the_same_output_refuses_and_leaves_the_first_alone() {
+        let tmp = tempfile::TempDir::new().unwrap();
+        let out = tmp.path().join("public");
+        let lock = OutputLock::acquire(&out).unwrap();
+        let first = Staging::create(&out, &lock).unwrap();
+        first.put("a/index.html".into(), b"een".to_vec()).unwrap();
+
+        // The second build, started while the first is writing.
+        let mut second = SiteOutput::new();
+        second.insert("b/index.html".into(), b"twee".to_vec());
+        let refused = OutputLock::acquire_within(&out, Duration::from_millis(100))
+            .err()
+            .expect("the second build refuses");
+        assert!(
+            refused
+                .to_string()
+                .contains("another build is writing into"),
+            "{refused}"
+        );
+        assert!(write_atomically_within(&out, &second, Duration::ZERO).is_err());
+
+        first.put("c/index.html".into(), b"drie".to_vec()).unwrap();
+        first.commit().unwrap();
+        drop(lock);
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "een");
+        assert_eq!(
+            fs::read_to_string(out.join("c/index.html")).unwrap(),
+            "drie"
+        );
+        assert!(!out.join("b").exists());
+        // Released: the next build goes ahead, and no lock file is left.
+        write_atomically(&out, &second).unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("b/index.html")).unwrap(),
+            "twee"
+        );
+        let left: Vec<_> = fs::read_dir(tmp.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(left, vec![std::ffi::OsString::from("public")]);
+    }
+
+    #[test]
+    fn a_staging_folder_of_a_running_process_is_kept() {
+        let tmp = tempfile::TempDir::new().unwrap();
+        // Process 1 (init) always runs; a huge id never does.
+        let live = tmp.path().join(".public.staging-1");
+        let dead = tmp.path().join(".public.staging-4294967295");
+        fs::create_dir_all(&live).unwrap();
+        fs::create_dir_all(&dead).unwrap();
+        clean_leftovers(tmp.path(), "public");
+        assert!(!dead.exists());
+        if cfg!(target_os = "linux") {
+            assert!(live.exists());
+        }
     }
 }

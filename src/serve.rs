@@ -195,6 +195,97 @@ impl App {
 
 /// Serves the site in `root` on `bind:port` until Ctrl-C.
 pub fn serve(root: &Path, bind: &str, port: u16) -> anyhow::Result<()> {
+    serve_with(
+        root,
+        &ServeOptions {
+            bind: bind.to_string(),
+            port,
+            hosts: Vec::new(),
+            allow_remote: false,
+        },
+    )
+}
+
+/// How to serve.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub bind: String,
+    pub port: u16,
+    /// Host names, besides `localhost` and the bind address, that requests may name.
+    pub hosts: Vec<String>,
+    /// Confirms a bind address that other computers can reach.
+    pub allow_remote: bool,
+}
+
+/// The address to listen on: `127.0.0.1`, `::`, `[::1]`.
+fn bind_address(bind: &str) -> Option<std::net::IpAddr> {
+    let bare = bind
+        .strip_prefix('[')
+        .and_then(|b| b.strip_suffix(']'))
+        .unwrap_or(bind);
+    if bare == "localhost" {
+        return Some(std::net::IpAddr::from([127, 0, 0, 1]));
+    }
+    bare.parse().ok()
+}
+
+/// The `Host` values a request may carry: `localhost`, the loopback and bind
+/// addresses and the names given, each with or without the port. Any other
+/// name is a page of another site pointed at this computer (DNS rebinding).
+fn allowed_hosts(ip: std::net::IpAddr, port: u16, extra: &[String]) -> Vec<String> {
+    let mut names: Vec<String> = vec!["localhost".into(), "127.0.0.1".into(), "[::1]".into()];
+    if !ip.is_unspecified() {
+        names.push(match ip {
+            std::net::IpAddr::V6(v6) => format!("[{v6}]"),
+            v4 => v4.to_string(),
+        });
+    }
+    names.extend(extra.iter().map(|h| h.trim().to_ascii_lowercase()));
+    let mut out = Vec::new();
+    for n in names {
+        out.push(format!("{n}:{port}"));
+        out.push(n);
+    }
+    out
+}
+
+/// Answers 421 to a request whose `Host` is not one of ours.
+async fn check_host(
+    State(hosts): State<Arc<Vec<String>>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .map(|h| h.to_str().unwrap_or("").to_ascii_lowercase());
+    match host {
+        Some(h) if !hosts.contains(&h.trim_end_matches('.').to_string()) => (
+            StatusCode::MISDIRECTED_REQUEST,
+            "this preview answers only to localhost and the names given with --host\n",
+        )
+            .into_response(),
+        _ => next.run(request).await,
+    }
+}
+
+/// Serves the site in `root` until Ctrl-C.
+pub fn serve_with(root: &Path, options: &ServeOptions) -> anyhow::Result<()> {
+    let (bind, port) = (options.bind.as_str(), options.port);
+    let Some(ip) = bind_address(bind) else {
+        crate::refuse!("`{bind}` is not an address to listen on; use e.g. 127.0.0.1, ::1 or ::");
+    };
+    if !ip.is_loopback() {
+        if !options.allow_remote {
+            crate::refuse!(
+                "--bind {bind} makes the preview, drafts and embargoed items included, reachable from other computers; add --allow-remote to confirm, or leave out --bind"
+            );
+        }
+        eprintln!(
+            "warning: the preview on {bind} is reachable from other computers, drafts and embargoed items included; it answers only to the names given with --host"
+        );
+    }
+    let hosts = Arc::new(allowed_hosts(ip, port, &options.hosts));
     let root = root
         .canonicalize()
         .map_err(|e| anyhow::anyhow!("cannot open the site folder {}: {e}", root.display()))?;
@@ -205,9 +296,7 @@ pub fn serve(root: &Path, bind: &str, port: u16) -> anyhow::Result<()> {
     runtime.block_on(async move {
         // Listen for Ctrl-C before anything else, so that an early one still stops cleanly.
         let interrupted = interrupt_signal()?;
-        let addr: SocketAddr = format!("{bind}:{port}")
-            .parse()
-            .map_err(|_| crate::Refused(format!("`{bind}` is not an address to listen on; use e.g. 127.0.0.1")))?;
+        let addr = SocketAddr::new(ip, port);
         let listener = match tokio::net::TcpListener::bind(addr).await {
             Ok(l) => l,
             Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
@@ -242,7 +331,8 @@ pub fn serve(root: &Path, bind: &str, port: u16) -> anyhow::Result<()> {
         let router = Router::new()
             .route("/__afspraak/events", get(events))
             .fallback(get(page))
-            .with_state(app.clone());
+            .with_state(app.clone())
+            .layer(axum::middleware::from_fn_with_state(hosts, check_host));
         eprintln!("serving the site on http://{local}{base}/ — press Ctrl-C to stop");
         axum::serve(listener, router)
             .with_graceful_shutdown(async move {
@@ -379,7 +469,11 @@ async fn page(State(app): State<Arc<App>>, uri: Uri) -> Response {
             StatusCode::NOT_FOUND,
         );
     };
-    let decoded = percent_decode(path.trim_start_matches('/'));
+    // Leading slashes go after decoding too: a redirect to `//host/` or
+    // `/\\host/` would send the browser to another site.
+    let decoded = percent_decode(path.trim_start_matches('/'))
+        .trim_start_matches(['/', '\\'])
+        .to_string();
     let key = if decoded.is_empty() || decoded.ends_with('/') {
         format!("{decoded}index.html")
     } else {

@@ -42,7 +42,10 @@ fn build(root: &Path, out: &Path) -> (bool, String) {
         .env("AFSPRAAK_LANG", "en")
         .output()
         .unwrap();
-    (o.status.success(), String::from_utf8_lossy(&o.stderr).into())
+    (
+        o.status.success(),
+        String::from_utf8_lossy(&o.stderr).into(),
+    )
 }
 
 fn files(out: &Path) -> BTreeSet<String> {
@@ -104,7 +107,9 @@ fn under_a_path_every_link_and_asset_stays_inside_the_site() {
     assert!(search.contains("data-root=\"/wijkcontracten/\""));
     // Absolute addresses (canonical, feeds, sitemap, open data) carry the path once.
     let home = fs::read_to_string(out.join("index.html")).unwrap();
-    assert!(home.contains(r#"<link rel="canonical" href="https://www.haarlem.nl/wijkcontracten/">"#));
+    assert!(
+        home.contains(r#"<link rel="canonical" href="https://www.haarlem.nl/wijkcontracten/">"#)
+    );
     let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
     assert!(sitemap.contains("<loc>https://www.haarlem.nl/wijkcontracten/wijken/</loc>"));
     assert!(!sitemap.contains("wijkcontracten/wijkcontracten"));
@@ -129,7 +134,11 @@ fn build_warns_while_base_url_is_an_example_address() {
         let (tmp, root) = fixture_at(url, "");
         let (ok, stderr) = build(&root, &tmp.path().join("public"));
         assert!(ok, "{stderr}");
-        assert_eq!(stderr.contains("warning[example-address]"), warns, "{url}: {stderr}");
+        assert_eq!(
+            stderr.contains("warning[example-address]"),
+            warns,
+            "{url}: {stderr}"
+        );
         if warns {
             assert!(stderr.contains("site.toml:3:12"), "{stderr}");
             assert!(stderr.contains("set `base_url` in site.toml"), "{stderr}");
@@ -164,7 +173,10 @@ fn unbrotli(bytes: &[u8]) -> Vec<u8> {
 
 #[test]
 fn precompressed_copies_match_their_files_and_stay_the_same_between_builds() {
-    let (tmp, root) = fixture_at("https://www.haarlem.nl/wijkcontracten/", "precompress = true");
+    let (tmp, root) = fixture_at(
+        "https://www.haarlem.nl/wijkcontracten/",
+        "precompress = true",
+    );
     let out = tmp.path().join("public");
     let (ok, stderr) = build(&root, &out);
     assert!(ok, "{stderr}");
@@ -176,9 +188,11 @@ fn precompressed_copies_match_their_files_and_stay_the_same_between_builds() {
     let mut compressed = 0;
     for f in &originals {
         let bytes = fs::read(out.join(f)).unwrap();
-        let text = [".html", ".xml", ".json", ".jsonld", ".csv", ".css", ".js", ".txt"]
-            .iter()
-            .any(|e| f.ends_with(e));
+        let text = [
+            ".html", ".xml", ".json", ".jsonld", ".csv", ".css", ".js", ".txt",
+        ]
+        .iter()
+        .any(|e| f.ends_with(e));
         let gz = out.join(format!("{f}.gz"));
         let br = out.join(format!("{f}.br"));
         if !text || bytes.len() < 256 {
@@ -200,7 +214,10 @@ fn precompressed_copies_match_their_files_and_stay_the_same_between_builds() {
     let (ok, stderr) = build(&root, &again);
     assert!(ok, "{stderr}");
     assert_eq!(files(&again), all);
-    for f in all.iter().filter(|f| f.ends_with(".gz") || f.ends_with(".br")) {
+    for f in all
+        .iter()
+        .filter(|f| f.ends_with(".gz") || f.ends_with(".br"))
+    {
         assert!(
             fs::read(out.join(f)).unwrap() == fs::read(again.join(f)).unwrap(),
             "{f} differs between builds"

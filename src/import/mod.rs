@@ -63,7 +63,10 @@ pub struct RowError {
 
 impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        let text = if self.column.is_empty() {
+        let text = if self.row == 0 {
+            // The file as a whole.
+            self.message.clone()
+        } else if self.column.is_empty() {
             crate::tr!("import-row", row = self.row, message = &self.message)
         } else {
             crate::tr!(
@@ -149,7 +152,14 @@ fn parse_contract(contract: &str) -> anyhow::Result<(String, i32)> {
 
 pub fn import(root: &Path, file: &Path, contract: &str) -> Result<ImportReport, ImportError> {
     let (nb, year) = parse_contract(contract)?;
-    let table = read_table(file)?;
+    let table = read_table(file).map_err(|e| match e.downcast::<read::BadFile>() {
+        Ok(t) => ImportError::Rows(vec![RowError {
+            row: t.row,
+            column: t.column,
+            message: t.message,
+        }]),
+        Err(e) => ImportError::Other(e),
+    })?;
     let site = SiteInfo::load(root)?;
     if !site.neighbourhoods.iter().any(|(s, _)| *s == nb) {
         let slugs = site.neighbourhoods.iter().map(|(s, _)| s.as_str());

@@ -1,11 +1,161 @@
 //! Reading the spreadsheet: a CSV (any of `;`, `,` or tab) or the first
 //! sheet of an XLSX workbook becomes a header and rows of cells, as text.
 
+use std::io::Read as _;
 use std::path::Path;
 
 use anyhow::{Context, anyhow};
 
 use crate::model::when::parse_day;
+
+// Limits on what import reads, so that any file ends quickly and in bounded
+// memory: a spreadsheet of a city's questions fits well within them.
+/// The largest spreadsheet file read.
+const MAX_FILE_BYTES: u64 = 32 << 20;
+/// The most one part of an XLSX file (a sheet, the shared strings) may unpack to.
+const MAX_PART_BYTES: u64 = 32 << 20;
+/// The most all parts of an XLSX file together may unpack to.
+const MAX_UNPACKED_BYTES: u64 = 64 << 20;
+/// How many times larger than packed a part over [`RATIO_FROM`] may unpack:
+/// sheets pack 5 to 30 times; a zip bomb packs a thousand times and more.
+const MAX_RATIO: u64 = 100;
+const RATIO_FROM: u64 = 1 << 20;
+/// Rows and columns read, counting the header.
+const MAX_ROWS: usize = 100_000;
+const MAX_COLUMNS: usize = 100;
+/// Cells held, counting the empty ones before a row's last value.
+const MAX_CELLS: usize = 2_000_000;
+/// The longest cell: far more than any question's text.
+pub(super) const MAX_CELL_BYTES: usize = 64 * 1024;
+
+/// A spreadsheet that import cannot or will not read: damaged, too large, too
+/// many rows or columns, a cell too long. A content error (exit status 1), at
+/// a row and column when it has one.
+#[derive(Debug)]
+pub(super) struct BadFile {
+    /// The spreadsheet row (from 1), or 0 for the file as a whole.
+    pub(super) row: usize,
+    /// The column's letter, or empty.
+    pub(super) column: String,
+    pub(super) message: String,
+}
+
+impl std::fmt::Display for BadFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for BadFile {}
+
+fn too_large(row: usize, column: usize, message: String) -> anyhow::Error {
+    BadFile {
+        row,
+        column: if row == 0 {
+            String::new()
+        } else {
+            column_letter(column)
+        },
+        message,
+    }
+    .into()
+}
+
+/// `A`, `B`, … `Z`, `AA`, … for a column counted from 0.
+fn column_letter(mut column: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + (column % 26) as u8);
+        if column < 26 {
+            break;
+        }
+        column = column / 26 - 1;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
+/// Counts the cells and checks the size of one more row.
+struct Budget {
+    cells: usize,
+}
+
+impl Budget {
+    /// `row` counted from 1, `width` its cells up to the last one with a value.
+    fn row(&mut self, row: usize, width: usize) -> anyhow::Result<()> {
+        if row > MAX_ROWS {
+            return Err(too_large(
+                row,
+                0,
+                format!(
+                    "the spreadsheet has more than {MAX_ROWS} rows; import at most {MAX_ROWS} rows at a time (split the file)"
+                ),
+            ));
+        }
+        if width > MAX_COLUMNS {
+            return Err(too_large(
+                row,
+                width - 1,
+                format!(
+                    "the row has a value in column {} (number {width}); import reads at most {MAX_COLUMNS} columns: delete the columns after the last one you use",
+                    column_letter(width - 1)
+                ),
+            ));
+        }
+        self.cells += width;
+        if self.cells > MAX_CELLS {
+            return Err(too_large(
+                row,
+                0,
+                format!(
+                    "the spreadsheet has more than {MAX_CELLS} cells up to this row; import fewer rows at a time (split the file)"
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    fn cell(&self, row: usize, column: usize, text: &str) -> anyhow::Result<()> {
+        if text.len() > MAX_CELL_BYTES {
+            return Err(too_large(
+                row,
+                column,
+                format!(
+                    "the cell holds {} characters; a cell may hold at most {MAX_CELL_BYTES} bytes of text",
+                    text.chars().count()
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// What went wrong reading the file's content, as a content error.
+fn as_content(file: &Path, e: anyhow::Error) -> anyhow::Error {
+    match e.downcast::<BadFile>() {
+        Ok(bad) => bad.into(),
+        Err(e) => too_large(0, 0, format!("cannot read {}: {e:#}", file.display())),
+    }
+}
+
+fn check_file_size(file: &Path) -> anyhow::Result<()> {
+    let len = std::fs::metadata(file)
+        .with_context(|| format!("cannot read {}", file.display()))?
+        .len();
+    if len > MAX_FILE_BYTES {
+        return Err(too_large(
+            0,
+            0,
+            format!(
+                "{} is {} MB; import reads spreadsheets of at most {} MB: split it",
+                file.display(),
+                len >> 20,
+                MAX_FILE_BYTES >> 20
+            ),
+        ));
+    }
+    Ok(())
+}
 
 /// The cells of a spreadsheet, as text, with their row numbers.
 pub(super) struct Table {
@@ -17,7 +167,8 @@ pub(super) struct Table {
 /// A cell's text, or what is wrong with it (a spreadsheet error such as #N/A).
 pub(super) type Cell = Result<String, String>;
 
-pub(super) fn read_table(file: &Path) -> Result<Table, super::ImportError> {
+pub(super) fn read_table(file: &Path) -> anyhow::Result<Table> {
+    check_file_size(file)?;
     let ext = file
         .extension()
         .and_then(|e| e.to_str())
@@ -27,25 +178,23 @@ pub(super) fn read_table(file: &Path) -> Result<Table, super::ImportError> {
         "csv" | "txt" => {
             let bytes =
                 std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-            if let Some(error) = not_utf8_row(&bytes) {
-                return Err(super::ImportError::Rows(vec![error]));
+            if let Some(bad) = not_utf8_row(&bytes) {
+                return Err(bad.into());
             }
-            Ok(read_csv(&bytes).with_context(|| format!("cannot read {}", file.display()))?)
+            read_csv(&bytes).map_err(|e| as_content(file, e))
         }
-        "xlsx" | "xlsm" => {
-            Ok(read_xlsx(file).with_context(|| format!("cannot read {}", file.display()))?)
-        }
-        _ => Err(super::ImportError::Other(anyhow!(
+        "xlsx" | "xlsm" => read_xlsx(file).map_err(|e| as_content(file, e)),
+        _ => Err(anyhow!(
             "{} is not a .csv or .xlsx file; save the spreadsheet as CSV (UTF-8) or as an Excel workbook (.xlsx)",
             file.display()
-        ))),
+        )),
     }
 }
 
 /// The first row of a CSV file that is not UTF-8 text (an export in the
 /// Windows code page, typically), as a content error: the editor fixes the
 /// file, not the command.
-fn not_utf8_row(bytes: &[u8]) -> Option<super::RowError> {
+fn not_utf8_row(bytes: &[u8]) -> Option<BadFile> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let bad = std::str::from_utf8(bytes).err()?.valid_up_to();
     // Rows as the spreadsheet counts them: the record that holds the bad byte.
@@ -61,7 +210,7 @@ fn not_utf8_row(bytes: &[u8]) -> Option<super::RowError> {
         }
         row += 1;
     }
-    Some(super::RowError {
+    Some(BadFile {
         row,
         column: String::new(),
         message: crate::tr!("import-not-utf8"),
@@ -91,9 +240,25 @@ fn read_csv(bytes: &[u8]) -> anyhow::Result<Table> {
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut records = Vec::new();
+    let mut budget = Budget { cells: 0 };
     for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| anyhow!("row {}: {e}", i + 1))?;
-        records.push(record.iter().map(str::to_string).collect::<Vec<_>>());
+        let record = record.map_err(|e| too_large(i + 1, 0, e.to_string()))?;
+        // Trailing empty cells (`;;;;`) are not held: they would cost memory for nothing.
+        let width = (0..record.len())
+            .rev()
+            .find(|&c| !record[c].is_empty())
+            .map_or(0, |w| w + 1);
+        budget.row(i + 1, width)?;
+        for (column, cell) in record.iter().take(width).enumerate() {
+            budget.cell(i + 1, column, cell)?;
+        }
+        records.push(
+            record
+                .iter()
+                .take(width)
+                .map(str::to_string)
+                .collect::<Vec<_>>(),
+        );
     }
     let mut records = records.into_iter();
     let header = records
@@ -109,49 +274,142 @@ fn read_csv(bytes: &[u8]) -> anyhow::Result<Table> {
     })
 }
 
-fn read_xlsx(file: &Path) -> anyhow::Result<Table> {
-    use calamine::{Reader, Xlsx, open_workbook};
-    let mut workbook: Xlsx<_> = open_workbook(file)?;
-    let range = workbook
-        .worksheet_range_at(0)
-        .ok_or_else(|| anyhow!("the workbook has no sheets"))??;
-    let (first_row, _) = range
-        .start()
-        .ok_or_else(|| anyhow!("the first sheet is empty; its first row names the columns"))?;
-    let mut rows = range.rows();
-    let header = rows
-        .next()
-        .ok_or_else(|| anyhow!("the first sheet is empty"))?
-        .iter()
-        .map(|c| xlsx_cell(c).unwrap_or_default())
-        .collect();
-    let header_row = first_row as usize + 1;
-    // A formula whose result was never calculated (a file written by a
-    // program, not saved by Excel) reads as an empty cell: say so.
-    let formulas = match workbook.sheet_names().first() {
-        Some(name) => workbook.worksheet_formula(&name.clone()).ok(),
-        None => None,
-    };
-    let start_col = range.start().map_or(0, |(_, c)| c);
-    let cell = |r: usize, c: usize, data: &calamine::Data| -> Cell {
-        let at = (first_row + r as u32, start_col + c as u32);
-        match formulas.as_ref().and_then(|f| f.get_value(at)) {
-            Some(formula) if !formula.is_empty() && matches!(data, calamine::Data::Empty) => {
-                Err(crate::tr!("import-formula-no-value", formula = formula))
+/// Checks that no part of the XLSX file (a zip archive) unpacks to more than
+/// the limits, by unpacking each and counting, before the workbook is opened:
+/// the sizes an archive declares may lie.
+fn check_xlsx_parts(file: &Path) -> anyhow::Result<()> {
+    let archive = std::fs::File::open(file)?;
+    let mut zip = zip::ZipArchive::new(std::io::BufReader::new(archive))
+        .map_err(|e| anyhow!("the file is not an Excel workbook (.xlsx): {e}"))?;
+    let mut total = 0u64;
+    let mut buf = vec![0u8; 1 << 16];
+    for i in 0..zip.len() {
+        let mut part = zip
+            .by_index(i)
+            .map_err(|e| anyhow!("the workbook is damaged: {e}"))?;
+        let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
+        let packed = part.compressed_size().max(1);
+        let mut unpacked = 0u64;
+        loop {
+            let n = match part.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => n as u64,
+                Err(e) => return Err(anyhow!("the workbook is damaged ({name}: {e})")),
+            };
+            unpacked += n;
+            total += n;
+            let refuse = |what: String| {
+                Err(too_large(
+                    0,
+                    0,
+                    format!(
+                        "the workbook's part {name} {what}; save the sheet again (or as CSV), without what it does not need"
+                    ),
+                ))
+            };
+            if unpacked > MAX_PART_BYTES {
+                return refuse(format!("unpacks to more than {} MB", MAX_PART_BYTES >> 20));
             }
-            _ => xlsx_cell(data),
+            if total > MAX_UNPACKED_BYTES {
+                return refuse(format!(
+                    "takes the workbook over {} MB unpacked",
+                    MAX_UNPACKED_BYTES >> 20
+                ));
+            }
+            if unpacked > RATIO_FROM && unpacked / packed > MAX_RATIO {
+                return refuse(format!(
+                    "unpacks to over {MAX_RATIO} times its packed size, as a zip bomb does"
+                ));
+            }
         }
+    }
+    Ok(())
+}
+
+fn read_xlsx(file: &Path) -> anyhow::Result<Table> {
+    use calamine::{DataRef, Reader, Xlsx, open_workbook};
+    check_xlsx_parts(file)?;
+    let mut workbook: Xlsx<_> = open_workbook(file)?;
+    let sheet = workbook
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| anyhow!("the workbook has no sheets"))?;
+    // Cell by cell, never the whole sheet at once: a sheet can declare (or
+    // hold one cell at) a million rows by sixteen thousand columns.
+    let mut cells = workbook.worksheet_cells_reader(&sheet)?;
+    let declared = cells.dimensions();
+    let (rows, columns) = (
+        declared.end.0.saturating_sub(declared.start.0) as usize + 1,
+        declared.end.1.saturating_sub(declared.start.1) as usize + 1,
+    );
+    if rows > MAX_ROWS || columns > MAX_COLUMNS {
+        return Err(too_large(
+            0,
+            0,
+            format!(
+                "the first sheet says it spans {rows} rows and {columns} columns (up to cell {}{}); import reads at most {MAX_ROWS} rows and {MAX_COLUMNS} columns: delete the empty rows and columns after the table, or copy the table into a new sheet",
+                column_letter(declared.end.1 as usize),
+                declared.end.0 as u64 + 1
+            ),
+        ));
+    }
+    let mut grid: Vec<Vec<Cell>> = Vec::new();
+    let mut budget = Budget { cells: 0 };
+    while let Some(cell) = cells.next_cell_with_formula()? {
+        let (row, column) = cell.pos;
+        let (row, column) = (row as usize, column as usize);
+        let value = match cell.formula {
+            // A formula whose result was never calculated (a file written by
+            // a program, not saved by Excel) reads as empty: say so.
+            Some(formula) if !formula.is_empty() && matches!(cell.value, DataRef::Empty) => {
+                Err(crate::tr!("import-formula-no-value", formula = &formula))
+            }
+            _ => xlsx_cell(&calamine::Data::from(cell.value)),
+        };
+        if matches!(&value, Ok(v) if v.is_empty()) {
+            continue;
+        }
+        if row >= MAX_ROWS || column >= MAX_COLUMNS {
+            budget.row(row + 1, column + 1)?;
+        }
+        if let Ok(text) = &value {
+            budget.cell(row + 1, column, text)?;
+        }
+        if grid.len() <= row {
+            grid.resize_with(row + 1, Vec::new);
+        }
+        let line = &mut grid[row];
+        if line.len() <= column {
+            budget.row(row + 1, column + 1 - line.len())?;
+            line.resize_with(column + 1, || Ok(String::new()));
+        }
+        line[column] = value;
+    }
+    let Some(first_row) = grid.iter().position(|r| !r.is_empty()) else {
+        return Err(anyhow!(
+            "the first sheet is empty; its first row names the columns"
+        ));
     };
+    // As a table: from the first row and the first column with a value.
+    let first_column = grid
+        .iter()
+        .filter_map(|r| r.iter().position(|c| !matches!(c, Ok(v) if v.is_empty())))
+        .min()
+        .unwrap_or(0);
+    let mut rows = grid
+        .into_iter()
+        .enumerate()
+        .skip(first_row)
+        .map(|(i, mut cells)| {
+            cells.drain(..first_column.min(cells.len()));
+            (i + 1, cells)
+        });
+    let (header_row, header) = rows.next().expect("the first row with a value");
     Ok(Table {
         header_row,
-        header,
-        rows: rows
-            .enumerate()
-            .map(|(i, cells)| {
-                let cells = cells.iter().enumerate().map(|(c, d)| cell(i + 1, c, d));
-                (header_row + 1 + i, cells.collect())
-            })
-            .collect(),
+        header: header.into_iter().map(Result::unwrap_or_default).collect(),
+        rows: rows.collect(),
     })
 }
 

@@ -66,7 +66,7 @@ pub(super) fn table_rows(
             if !texts.get(b).is_none_or(String::is_empty) {
                 errors.push(RowError {
                     row: *row_no,
-                    column: format!("kolom {}", column_letter(b)),
+                    column: column_letter(b),
                     message: "this column has no name in the first row; name it, or empty it"
                         .into(),
                 });

@@ -12,6 +12,7 @@ mod privacy;
 mod promises;
 pub mod read;
 pub mod suggest;
+mod visible;
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -490,6 +491,9 @@ pub fn validate_cached(
         neighbourhoods[id.index()].intro = Some(intro);
     }
     scan_personal_data(sources, &allow, d);
+    if let Some(c) = &config {
+        scan_site_toml(sources, c, d);
+    }
 
     let site = Site {
         config: config?,
@@ -641,28 +645,40 @@ fn declared_questions(sources: &Sources, facts: &[FileFacts]) -> HashSet<String>
     out
 }
 
-/// Looks for personal data in every text of the content: YAML values and Markdown bodies.
+/// Reports the personal data found in `text`, a value whose source starts at
+/// `file_span` in `file_text`. When the source holds the value as it is
+/// (`verbatim`), each finding maps straight onto it; else (a block scalar, an
+/// escape) each is looked up in the source after the one before, so that
+/// every occurrence points at its own place.
 fn report_personal_data(
     file_text: &str,
     file_span: Span,
     text: &str,
-    range: std::ops::Range<usize>,
-    kind: privacy::PersonalData,
+    verbatim: bool,
+    allow: &[String],
     d: &mut Diagnostics,
 ) {
-    // Point at the match itself where the file holds it verbatim.
-    let needle = &text[range];
-    let span = file_text
-        .get(file_span.start as usize..)
-        .and_then(|rest| rest.find(needle))
-        .map_or(file_span, |i| {
-            let start = file_span.start as usize + i;
-            Span::new(file_span.file, start..start + needle.len())
-        });
-    d.push(
-        Diagnostic::error(Code::PersonalData, span, format!("this looks like {}, which must not be published", kind.describe()))
-            .with_help("remove it or make it general (\"een bewoner\", \"de straat\"); if it is a public contact detail, add it to `[privacy] allow` in site.toml"),
-    );
+    let mut cursor = file_span.start as usize;
+    for (range, kind) in privacy::find(text, allow) {
+        let base = file_span.start as usize;
+        let span = if verbatim {
+            Span::new(file_span.file, base + range.start..base + range.end)
+        } else {
+            let needle = &text[range];
+            match file_text.get(cursor..).and_then(|rest| rest.find(needle)) {
+                Some(i) => {
+                    let start = cursor + i;
+                    cursor = start + needle.len();
+                    Span::new(file_span.file, start..cursor)
+                }
+                None => file_span,
+            }
+        };
+        d.push(
+            Diagnostic::error(Code::PersonalData, span, format!("this looks like {}, which must not be published", kind.describe()))
+                .with_help("remove it or make it general (\"een bewoner\", \"de straat\"); if it is a public contact detail, add it to `[privacy] allow` in site.toml"),
+        );
+    }
 }
 
 /// Looks for personal data in every text of a YAML tree.
@@ -671,9 +687,9 @@ fn scan_yaml(file_text: &str, node: &Node, allow: &[String], d: &mut Diagnostics
     while let Some(n) = stack.pop() {
         match &n.value {
             Value::Str(s) => {
-                for (range, kind) in privacy::find(s, allow) {
-                    report_personal_data(file_text, n.span, s, range, kind, d);
-                }
+                let verbatim =
+                    file_text.get(n.span.start as usize..n.span.end as usize) == Some(s.as_str());
+                report_personal_data(file_text, n.span, s, verbatim, allow, d);
             }
             Value::Seq(items) => stack.extend(items.iter().rev()),
             Value::Map(entries) => stack.extend(entries.iter().rev().map(|(_, v)| v)),
@@ -694,15 +710,35 @@ fn scan_markdown(
     }
     let body = sources.body(doc);
     let body_span = Span::new(doc.file, doc.body_start..doc.body_start);
-    for (range, kind) in privacy::find(body, allow) {
-        report_personal_data(
-            &sources.map.get(doc.file).text,
-            body_span,
-            body,
-            range,
-            kind,
-            d,
-        );
+    report_personal_data(
+        &sources.map.get(doc.file).text,
+        body_span,
+        body,
+        true,
+        allow,
+        d,
+    );
+}
+
+/// Looks for personal data in site.toml's public texts, shown on every page.
+fn scan_site_toml(sources: &Sources, config: &crate::config::SiteConfig, d: &mut Diagnostics) {
+    let Some(id) = sources.config else {
+        return;
+    };
+    let file_text = &sources.map.get(id).text;
+    for (key, value) in [
+        ("title", &config.title),
+        ("description", &config.description),
+        ("text", &config.notice),
+    ] {
+        // Where the key is written; its value is looked up from there.
+        let at = file_text
+            .match_indices(key)
+            .map(|(i, _)| i)
+            .find(|&i| file_text[..i].ends_with('\n') || i == 0 || file_text[..i].ends_with(' '))
+            .unwrap_or(0);
+        let span = Span::new(id, at..at + key.len());
+        report_personal_data(file_text, span, value, false, &config.privacy_allow, d);
     }
 }
 
