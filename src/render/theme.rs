@@ -57,6 +57,9 @@ pub struct Theme {
     /// `t`, so that no page has to carry the table in its own context.
     pub per_language: BTreeMap<Language, tera::Tera>,
     pub static_files: BTreeMap<String, Vec<u8>>,
+    /// Each static file's address with its version: `/static/style.css?v=1a2b3c4d`,
+    /// in templates as `assets["style.css"]`.
+    pub asset_urls: BTreeMap<String, String>,
     pub translations: BTreeMap<Language, Translations>,
 }
 
@@ -120,6 +123,8 @@ impl Theme {
         }
         tera.add_raw_templates(templates)
             .map_err(|e| anyhow::anyhow!("in the theme's templates:\n{e}"))?;
+        let asset_urls = asset_urls(&static_files);
+        tera.global_context().insert("assets", &asset_urls);
         let per_language = translations
             .iter()
             .map(|(lang, t)| {
@@ -132,7 +137,29 @@ impl Theme {
             tera,
             per_language,
             static_files,
+            asset_urls,
             translations,
         })
     }
+}
+
+/// Every static file's address, versioned by its content: a host may cache
+/// `/static/` for a year, since a changed file gets a new address.
+fn asset_urls(files: &BTreeMap<String, Vec<u8>>) -> BTreeMap<String, String> {
+    files
+        .iter()
+        .map(|(name, bytes)| {
+            (
+                name.clone(),
+                format!("/static/{name}?v={:08x}", fnv1a(bytes) as u32),
+            )
+        })
+        .collect()
+}
+
+/// FNV-1a: stable across builds, platforms and compiler versions.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }

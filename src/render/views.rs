@@ -25,7 +25,7 @@ pub struct Layout<'a> {
     pub breadcrumbs: Vec<Link>,
     pub languages: Vec<LanguageLink>,
     pub footer: Vec<Link>,
-    pub stylesheet: &'static str,
+    pub stylesheet: String,
     /// Atom feeds that belong to this page: `<link rel="alternate">` in the
     /// head, and a visible link to subscribe.
     pub feeds: Vec<FeedLink>,

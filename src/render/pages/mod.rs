@@ -133,7 +133,12 @@ impl<'a, 's> PageContext<'a, 's> {
             },
             languages,
             footer,
-            stylesheet: urls::stylesheet(),
+            stylesheet: self
+                .theme
+                .asset_urls
+                .get("style.css")
+                .cloned()
+                .unwrap_or_else(|| urls::stylesheet().to_string()),
             feeds: match section {
                 "home" | "nieuws" => vec![self.site_feed()],
                 _ => Vec::new(),
