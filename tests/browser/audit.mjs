@@ -134,7 +134,8 @@ async function session(name, options) {
     state.foreign.length = 0;
     state.errors.length = 0;
     state.requests.length = 0;
-    const url = new URL(path, base).href;
+    // A site under a path (http://host/wijkcontracten/): pages are given site-relative.
+    const url = new URL(base.pathname.replace(/\/$/, '') + path, base).href;
     let response;
     try {
       response = await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
