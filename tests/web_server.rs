@@ -19,12 +19,13 @@ use std::fs;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use regex::Regex;
 
 const NGINX: &str = "/usr/sbin/nginx";
+const APACHE: &str = "/usr/sbin/apache2";
 const BROTLI_MODULE: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
 const BASE: &str = "/wijkcontracten";
 
@@ -32,31 +33,45 @@ fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn nginx_available() -> bool {
+fn servers_available() -> bool {
     if std::env::var_os("AFSPRAAK_SKIP_WEB_SERVER").is_some_and(|v| v == "1") {
-        println!("AFSPRAAK_SKIP_WEB_SERVER=1: skipping the nginx test");
+        println!("AFSPRAAK_SKIP_WEB_SERVER=1: skipping the web server tests");
         return false;
     }
     assert!(
-        Path::new(NGINX).exists() && Path::new(BROTLI_MODULE).exists(),
-        "the web server test needs nginx with the brotli module: apt-get install nginx libnginx-mod-http-brotli-static (scripts/test does it); or set AFSPRAAK_SKIP_WEB_SERVER=1"
+        Path::new(NGINX).exists()
+            && Path::new(BROTLI_MODULE).exists()
+            && Path::new(APACHE).exists(),
+        "the web server tests need nginx with the brotli module and Apache: apt-get install nginx libnginx-mod-http-brotli-static apache2 (scripts/test does it); or set AFSPRAAK_SKIP_WEB_SERVER=1"
     );
     true
 }
 
-/// nginx, stopped when dropped.
-struct Nginx(Child);
+/// A web server, stopped when dropped.
+struct Server(Child);
 
-impl Drop for Nginx {
+impl Drop for Server {
+    /// A graceful stop (SIGTERM), so that the server stops its own worker
+    /// processes too; a kill would leave them running.
     fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status();
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(5) {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
 }
 
-/// Builds the bundled site for the sub-path into `www/wijkcontracten` and
-/// starts nginx on a free port with the shipped configuration.
-fn serve_bundled_site(tmp: &Path) -> (Nginx, u16) {
+/// Builds the bundled site for the sub-path, with precompressed copies, into
+/// `www/wijkcontracten`; returns `www`.
+fn build_bundled_site(tmp: &Path) -> PathBuf {
     let site = tmp.join("site");
     fs::create_dir_all(site.join("content")).unwrap();
     copy_dir(&repo().join("content"), &site.join("content"));
@@ -84,12 +99,32 @@ fn serve_bundled_site(tmp: &Path) -> (Nginx, u16) {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    www
+}
 
-    let port = TcpListener::bind("127.0.0.1:0")
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
-        .port();
+        .port()
+}
+
+fn wait_for(port: u16, log: &Path) {
+    let started = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "the server did not start: {}",
+            fs::read_to_string(log).unwrap_or_default()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Starts nginx on a free port with the shipped configuration, serving `www`.
+fn start_nginx(tmp: &Path, www: &Path) -> (Server, u16) {
+    let port = free_port();
     let snippet = fs::read_to_string(repo().join("deploy/nginx/wijkcontracten.conf"))
         .unwrap()
         .replace("root /var/www;", &format!("root {};", www.display()));
@@ -130,24 +165,77 @@ fn serve_bundled_site(tmp: &Path) -> (Nginx, u16) {
         .arg(&conf_file)
         .args(["-g", "daemon off;"]);
     // As root, nginx's workers would run as `nobody`, who may not read the tempdir.
-    if unsafe_is_root() {
+    if is_root() {
         command.args(["-g", "user root;"]);
     }
-    let child = command.spawn().expect("start nginx");
-    let nginx = Nginx(child);
-    let started = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            started.elapsed() < Duration::from_secs(10),
-            "nginx did not start: {}",
-            fs::read_to_string(logs.join("error.log")).unwrap_or_default()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    (nginx, port)
+    // Quiet, and holding no pipe of the test's open after it ends.
+    command.stdout(Stdio::null()).stderr(Stdio::null());
+    let server = Server(command.spawn().expect("start nginx"));
+    wait_for(port, &logs.join("error.log"));
+    (server, port)
 }
 
-fn unsafe_is_root() -> bool {
+/// Starts Apache httpd on a free port, serving `www` with the shipped
+/// .htaccess copied into the site's folder.
+fn start_apache(tmp: &Path, www: &Path) -> (Server, u16) {
+    let port = free_port();
+    fs::copy(
+        repo().join("deploy/apache/.htaccess"),
+        www.join("wijkcontracten/.htaccess"),
+    )
+    .unwrap();
+    let logs = tmp.join("apache-logs");
+    fs::create_dir_all(&logs).unwrap();
+    let modules = "/usr/lib/apache2/modules";
+    let mut conf = String::new();
+    for m in [
+        "mpm_event",
+        "authz_core",
+        "mime",
+        "dir",
+        "rewrite",
+        "headers",
+        "alias",
+    ] {
+        conf += &format!("LoadModule {m}_module {modules}/mod_{m}.so\n");
+    }
+    let user = if is_root() {
+        // Apache's workers never run as root: let www-data read the site.
+        let mut dir = Some(www);
+        while let Some(d) = dir {
+            let _ = Command::new("chmod").arg("o+rx").arg(d).status();
+            dir = d.parent().filter(|p| p.starts_with(std::env::temp_dir()));
+        }
+        "User www-data\nGroup www-data\n"
+    } else {
+        ""
+    };
+    conf += &format!(
+        "ServerRoot {logs}\n{user}Listen 127.0.0.1:{port}\nServerName localhost\n\
+         PidFile {logs}/httpd.pid\nErrorLog {logs}/error.log\nLogLevel warn\n\
+         TypesConfig /etc/mime.types\nDocumentRoot {www}\n\
+         <Directory />\n  AllowOverride None\n  Require all denied\n</Directory>\n\
+         <Directory {www}>\n  AllowOverride All\n  Require all granted\n</Directory>\n",
+        logs = logs.display(),
+        www = www.display(),
+    );
+    let conf_file = tmp.join("httpd.conf");
+    fs::write(&conf_file, conf).unwrap();
+    let server = Server(
+        Command::new(APACHE)
+            .arg("-f")
+            .arg(&conf_file)
+            .arg("-DFOREGROUND")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start apache2"),
+    );
+    wait_for(port, &logs.join("error.log"));
+    (server, port)
+}
+
+fn is_root() -> bool {
     Command::new("id")
         .arg("-u")
         .output()
@@ -224,12 +312,29 @@ fn links(page: &str, html: &str, pattern: &Regex) -> Vec<String> {
 
 #[test]
 fn the_nginx_recipe_serves_the_site_under_a_path() {
-    if !nginx_available() {
+    if !servers_available() {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
-    let (_nginx, port) = serve_bundled_site(tmp.path());
+    let www = build_bundled_site(tmp.path());
+    let (_nginx, port) = start_nginx(tmp.path(), &www);
+    check_served_site(port, "nginx");
+    audit_through(port);
+}
 
+#[test]
+fn the_apache_recipe_serves_the_site_under_a_path() {
+    if !servers_available() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let www = build_bundled_site(tmp.path());
+    let (_apache, port) = start_apache(tmp.path(), &www);
+    check_served_site(port, "Apache");
+}
+
+/// Crawls the site the server on `port` serves and checks its answers.
+fn check_served_site(port: u16, server: &str) {
     // The whole site, link by link, as a crawler finds it.
     let pattern = Regex::new(r#"(?:href|src)="([^"]+)""#).unwrap();
     let mut seen: BTreeSet<String> = BTreeSet::new();
@@ -276,9 +381,13 @@ fn the_nginx_recipe_serves_the_site_under_a_path() {
             }
         }
     }
-    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
-    assert!(pages > 500, "crawled only {pages} pages");
-    println!("crawled {pages} pages, {} addresses", seen.len());
+    assert!(
+        broken.is_empty(),
+        "{server}: broken links:\n{}",
+        broken.join("\n")
+    );
+    assert!(pages > 500, "{server}: crawled only {pages} pages");
+    println!("{server}: crawled {pages} pages, {} addresses", seen.len());
 
     // Compressed copies for clients that take them; the same page otherwise.
     let plain = get(port, &format!("{BASE}/wijken/"), None);
@@ -320,7 +429,9 @@ fn the_nginx_recipe_serves_the_site_under_a_path() {
         bare.header("location")
             .is_some_and(|l| l.ends_with("/wijkcontracten/"))
     );
+}
 
+fn audit_through(port: u16) {
     // In Chromium, through nginx: the audit finds no problem, no console
     // error (a CSP violation is one) and no failed request.
     if std::env::var_os("AFSPRAAK_SKIP_BROWSER").is_some_and(|v| v == "1") {
