@@ -163,11 +163,16 @@ fn start_nginx(tmp: &Path, www: &Path) -> (Server, u16) {
         .arg(tmp)
         .arg("-c")
         .arg(&conf_file)
-        .args(["-g", "daemon off;"]);
-    // As root, nginx's workers would run as `nobody`, who may not read the tempdir.
-    if is_root() {
-        command.args(["-g", "user root;"]);
-    }
+        // One -g only: nginx keeps the last. As root, the workers would run
+        // as `nobody`, who may not read the tempdir.
+        .args([
+            "-g",
+            if is_root() {
+                "daemon off; user root;"
+            } else {
+                "daemon off;"
+            },
+        ]);
     // Quiet, and holding no pipe of the test's open after it ends.
     command.stdout(Stdio::null()).stderr(Stdio::null());
     let server = Server(command.spawn().expect("start nginx"));
