@@ -155,21 +155,12 @@ impl std::fmt::Display for Text {
     }
 }
 
-impl From<String> for Text {
-    fn from(en: String) -> Self {
-        Text::new(en, None)
-    }
-}
-
-impl From<&str> for Text {
-    fn from(en: &str) -> Self {
-        Text::from(en.to_string())
-    }
-}
-
-impl From<&String> for Text {
-    fn from(en: &String) -> Self {
-        Text::from(en.clone())
+impl Text {
+    /// Words that are the same in every language, such as a file name or a
+    /// value quoted from the content.
+    pub fn verbatim(words: impl Into<String>) -> Self {
+        let words = words.into();
+        Text::new(words.clone(), Some(words))
     }
 }
 
@@ -503,9 +494,9 @@ mod tests {
             Diagnostic::error(
                 Code::UnknownPartner,
                 Span::new(id, start..start + 11),
-                "unknown partner `elan-wonnen`",
+                Text::verbatim("unknown partner `elan-wonnen`"),
             )
-            .with_help("did you mean `elan-wonen`?"),
+            .with_help(Text::verbatim("did you mean `elan-wonen`?")),
         );
         let text = render_human_in(&diags, &sources, false, Lang::En);
         assert!(

@@ -76,6 +76,9 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
 pub enum Arg {
     Text(String),
     Number(f64),
+    /// Another message, put into words in the same language (such as the
+    /// name of the item a message is about).
+    Msg(Box<Msg>),
 }
 
 macro_rules! impl_arg_number {
@@ -100,6 +103,11 @@ impl From<&str> for Arg {
 impl From<&String> for Arg {
     fn from(s: &String) -> Self {
         Arg::Text(s.clone())
+    }
+}
+impl From<Msg> for Arg {
+    fn from(m: Msg) -> Self {
+        Arg::Msg(Box::new(m))
     }
 }
 
@@ -135,6 +143,7 @@ impl Msg {
             match value {
                 Arg::Text(s) => args.set(*name, FluentValue::from(s.as_str())),
                 Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
+                Arg::Msg(m) => args.set(*name, FluentValue::from(m.render(lang))),
             }
         }
         let mut errors = Vec::new();

@@ -37,16 +37,18 @@ pub enum Value {
 
 impl Value {
     /// How a value is named in a message: "text", "a list", …
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Value::Null => "nothing",
-            Value::Bool(_) => "yes/no (true/false)",
-            Value::Int(_) => "a whole number",
-            Value::Float(_) => "a number",
+    /// What kind of value this is, in words (`value-kind` in the catalogues).
+    pub fn kind(&self) -> crate::i18n::Msg {
+        let kind = match self {
+            Value::Null => "null",
+            Value::Bool(_) => "bool",
+            Value::Int(_) => "int",
+            Value::Float(_) => "float",
             Value::Str(_) => "text",
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a mapping (key: value pairs)",
-        }
+            Value::Seq(_) => "list",
+            Value::Map(_) => "map",
+        };
+        crate::msg!("value-kind", kind = kind)
     }
 }
 
