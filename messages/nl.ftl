@@ -68,7 +68,7 @@ serve-overlay-text = Hieronder staat wat er mis is. Als je de verbetering opslaa
 
 ## invalid-value
 
-invalid-value-keyword = `{ $value }` kan niet bij { $field }
+invalid-value-keyword = `{ $value }` is geen geldige waarde voor `{ $field }`
 invalid-value-keyword-help = bij `{ $field }` kun je kiezen uit: { $keys } (of in het Nederlands: { $dutch })
 invalid-value-keyword-suggest-help = bedoel je `{ $suggestion }`? Bij `{ $field }` kun je kiezen uit: { $keys } (of in het Nederlands: { $dutch })
 invalid-value-positive = `{ $field }` moet een heel getal groter dan nul zijn
@@ -286,11 +286,11 @@ duplicate-slug = { $what ->
    *[topic] het thema
 } `{ $slug }` staat er twee keer in
 duplicate-slug-first = hier staat het de eerste keer
-duplicate-slug-help = elk{ $what ->
-    [district] stadsdeel
-    [neighbourhood]e wijk
-    [partner]e partner
-   *[topic] thema
+duplicate-slug-help = { $what ->
+    [district] elk stadsdeel
+    [neighbourhood] elke wijk
+    [partner] elke partner
+   *[topic] elk thema
 } heeft een eigen korte naam nodig; geef er één een andere naam of haal er één weg
 duplicate-update = twee nieuwsberichten krijgen hetzelfde adres /nieuws/{ $slug }/
 duplicate-update-other = het andere nieuwsbericht
