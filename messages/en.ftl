@@ -545,3 +545,9 @@ redirect-hides-page = { $from } is still a page of this site; a redirect cannot 
 redirect-hides-page-help = remove this redirect, or remove or rename the page it would hide
 redirect-to-nowhere = the redirect leads to { $to }, which this build does not publish
 redirect-to-nowhere-help = check the new address for a typo
+
+## placeholder-text
+
+placeholder-text = this is still the example text "{ $text }"
+placeholder-text-label = example text
+placeholder-text-help = replace the example text by your own, or put back `draft: true` until the contract is finished

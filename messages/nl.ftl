@@ -558,3 +558,9 @@ redirect-hides-page = { $from } is nog een pagina van deze site; een doorverwijz
 redirect-hides-page-help = haal deze doorverwijzing weg, of haal de pagina die hij zou verbergen weg of geef die een andere naam
 redirect-to-nowhere = de doorverwijzing gaat naar { $to }, en dat adres publiceert deze build niet
 redirect-to-nowhere-help = kijk of er een tikfout in het nieuwe adres zit
+
+## placeholder-text
+
+placeholder-text = hier staat nog de voorbeeldtekst "{ $text }"
+placeholder-text-label = voorbeeldtekst
+placeholder-text-help = vervang de voorbeeldtekst door je eigen tekst, of zet `draft: true` terug tot het contract af is

@@ -19,7 +19,7 @@ pub enum Severity {
 macro_rules! codes {
     ($($variant:ident = $name:literal: $doc:literal,)*) => {
         /// Stable diagnostic codes. Their kebab-case names are a public interface
-        /// (`check --format json`), documented in `docs/diagnostics.md`.
+        /// (`check --format json`), documented in `docs/diagnostics.md` (Dutch) and `docs/diagnostics.en.md`.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Code { $(#[doc = $doc] $variant,)* }
 
@@ -98,6 +98,8 @@ codes! {
     // Hosting
     BaseUrlInvalid = "base-url-invalid": "site.toml's `base_url` is not the web address of the site: `https://` and a host name, optionally a path.",
     ExampleAddress = "example-address": "`build` with `base_url` still an example or local address: every canonical link, feed, sitemap entry and open-data link would point there.",
+    // Starter kit
+    PlaceholderText = "placeholder-text": "A contract that is not a draft still holds example text from `afspraak new contract`, such as \"Korte titel van de vraag\".",
 }
 
 /// The words of a diagnostic: in English, the canonical form that

@@ -50,6 +50,17 @@ pub fn init(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     Ok(written)
 }
 
+/// The example text of the contract `new contract` writes. A contract that
+/// is no longer a draft may not hold it (`placeholder-text`).
+pub const PLACEHOLDERS: &[&str] = &[
+    "Korte titel van de vraag",
+    "De vraag zoals bewoners die stelden, zonder namen of adressen.",
+    "Straatnaam",
+    "Het antwoord van de partner.",
+    "Waarom het later wordt.",
+    "Waarom het antwoord veranderde.",
+];
+
 /// The contract file `new contract` writes: everything commented, a draft.
 pub fn contract_template(neighbourhood: &str, year: i32) -> String {
     format!(

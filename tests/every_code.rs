@@ -51,7 +51,10 @@ fn cases() -> Vec<(&'static str, Run, Setup)> {
             s.write("content/notities.txt", "Losse notities.\n");
         }),
         ("invalid-file-name", Check, |s| {
-            s.write("content/pages/cijfers.md", "---\ntitle: Cijfers\n---\nTekst.\n");
+            s.write(
+                "content/pages/cijfers.md",
+                "---\ntitle: Cijfers\n---\nTekst.\n",
+            );
         }),
         ("yaml-syntax", Check, |s| {
             contract(
@@ -258,13 +261,23 @@ fn cases() -> Vec<(&'static str, Run, Setup)> {
             );
         }),
         ("redirect-conflict", Build, |s| {
-            s.write("content/redirects.yaml", "- { from: /over/, to: /wijken/ }\n");
+            s.write(
+                "content/redirects.yaml",
+                "- { from: /over/, to: /wijken/ }\n",
+            );
         }),
         ("base-url-invalid", Check, |s| {
             s.replace(
                 SITE_TOML,
                 "base_url = \"https://wijkcontracten.example.nl\"",
                 "base_url = \"wijkcontracten.haarlem.nl\"",
+            );
+        }),
+        ("placeholder-text", Check, |s| {
+            contract(
+                s,
+                "    title: Speeltuin aan de Kleverlaan\n",
+                "    title: Korte titel van de vraag\n",
             );
         }),
         // The base site's address is an example one: every build warns.
@@ -279,7 +292,11 @@ fn built(site: &Site) {
         .arg(site.root())
         .output()
         .expect("run afspraak");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// The first diagnostic of `code` in a human report: its block of lines.
@@ -330,9 +347,8 @@ fn every_code_in_dutch_and_in_english() {
                         setup(&site);
                         let root = site.root().display().to_string();
                         let stderr = run(&site, *how, lang).replace(&root, "<site>");
-                        block_of(&stderr, code).unwrap_or_else(|| {
-                            panic!("`{code}` not reported in {lang}:\n{stderr}")
-                        })
+                        block_of(&stderr, code)
+                            .unwrap_or_else(|| panic!("`{code}` not reported in {lang}:\n{stderr}"))
                     };
                     (words("nl"), words("en"))
                 })

@@ -8,6 +8,7 @@ mod contract;
 mod history;
 pub mod hosting;
 mod open_data;
+mod placeholder;
 mod privacy;
 mod promises;
 pub mod read;
@@ -421,6 +422,9 @@ pub fn validate_cached(
                 contract::contract(source, narrative, &tables, &mut local).map(std::sync::Arc::new);
             if let Some(root) = source.yaml.root.as_deref() {
                 scan_yaml(&file_text.text, root, &allow, &mut local);
+            }
+            if c.as_ref().is_some_and(|c| !c.draft) {
+                placeholder::check(&file_text.text, source.yaml.file, &mut local);
             }
             if let Some(doc) = &source.narrative {
                 scan_markdown(sources, doc, &allow, &mut local);
