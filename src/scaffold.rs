@@ -9,22 +9,39 @@ use crate::model::is_valid_slug;
 use crate::validate::suggest::did_you_mean;
 
 macro_rules! example {
-    ($($path:literal),* $(,)?) => {
-        &[$(($path, include_str!(concat!("../init/", $path)))),*]
+    ($($path:literal => $source:literal),* $(,)?) => {
+        &[$(($path, include_bytes!(concat!("../", $source)) as &[u8])),*]
     };
 }
 
-/// The example site that `init` writes.
-const EXAMPLE: &[(&str, &str)] = example!(
-    "site.toml",
-    "content/_index.md",
-    "content/districts.yaml",
-    "content/partners.yaml",
-    "content/topics.yaml",
-    "content/contracts/voorbeeldwijk/2026.yaml",
-    "content/updates/2026-04-15-wijkcontract-getekend.md",
-    "content/pages/over.md",
-    "content/pages/toegankelijkheid.md",
+/// The example site that `init` writes, and the starter kit beside it: the
+/// guide, the list of messages, the spreadsheet templates and the JSON
+/// Schemas with the editor settings that use them.
+const EXAMPLE: &[(&str, &[u8])] = example!(
+    "site.toml" => "init/site.toml",
+    "content/_index.md" => "init/content/_index.md",
+    "content/districts.yaml" => "init/content/districts.yaml",
+    "content/partners.yaml" => "init/content/partners.yaml",
+    "content/topics.yaml" => "init/content/topics.yaml",
+    "content/contracts/voorbeeldwijk/2026.yaml" => "init/content/contracts/voorbeeldwijk/2026.yaml",
+    "content/updates/2026-04-15-wijkcontract-getekend.md" => "init/content/updates/2026-04-15-wijkcontract-getekend.md",
+    "content/pages/over.md" => "init/content/pages/over.md",
+    "content/pages/toegankelijkheid.md" => "init/content/pages/toegankelijkheid.md",
+    "LEESMIJ.md" => "init/LEESMIJ.md",
+    "docs/handleiding.md" => "docs/handleiding.md",
+    "docs/diagnostics.md" => "docs/diagnostics.md",
+    "docs/diagnostics.en.md" => "docs/diagnostics.en.md",
+    "docs/sjabloon-vragen.xlsx" => "docs/sjabloon-vragen.xlsx",
+    "docs/sjabloon-vragen.csv" => "docs/sjabloon-vragen.csv",
+    ".vscode/settings.json" => "init/kit/vscode-settings.json",
+    "schemas/contract.schema.json" => "schemas/contract.schema.json",
+    "schemas/districts.schema.json" => "schemas/districts.schema.json",
+    "schemas/page.schema.json" => "schemas/page.schema.json",
+    "schemas/partners.schema.json" => "schemas/partners.schema.json",
+    "schemas/redirects.schema.json" => "schemas/redirects.schema.json",
+    "schemas/site.schema.json" => "schemas/site.schema.json",
+    "schemas/topics.schema.json" => "schemas/topics.schema.json",
+    "schemas/update.schema.json" => "schemas/update.schema.json",
 );
 
 /// Creates a new site with a small example in `dir`, which must be empty or absent.
@@ -87,7 +104,7 @@ questions:
                                  # planning_adjusted), prioritised (met report_by) of
                                  # declined (met ground en reason)
     report_by: {year}-12         # wanneer de wijkraad de uitkomst hoort
-    # Na publicatie verandert u report_by of when nooit meer. Schuift de termijn op:
+    # Na publicatie verander je report_by of when nooit meer. Schuift de termijn op:
     # rescheduled:
     #   - {{ date: {next}-01-15, report_by: {next}-03, reason: Waarom het later wordt. }}
     # Verandert het antwoord, zet dan de nieuwe outcome en wat het eerst was:
