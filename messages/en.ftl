@@ -60,6 +60,47 @@ import-row = row { $row }: { $message }
 import-row-column = row { $row }, column { $column }: { $message }
 import-not-utf8 = this row is not UTF-8 text; save the spreadsheet as "CSV UTF-8" (in Excel: Save as, then CSV UTF-8) and import again
 import-formula-no-value = the cell holds the formula ={ $formula } but no calculated value; open the file in Excel or LibreOffice and save it, or type the value instead
+import-and = { $first }; { $then }
+import-column-twice = this column repeats column { $first } ({ $key }); keep one of them
+import-unknown-column = unknown column; known: { $known }
+import-unknown-column-suggest = unknown column; did you mean { $suggestion }? Known: { $known }
+import-no-id-column = there is no { $column } column; every row needs the question's number in its contract
+import-blank-column = this column has no name in the first row; name it, or empty it
+import-too-many-cells = this row has more cells than the first row has column names ({ $names })
+import-date-does-not-exist = `{ $value }` is a date that does not exist
+import-not-a-date = `{ $value }` is not a date; write a year (2012), quarter (2011-Q3), month (2011-10) or day (2011-10-15)
+import-not-a-number = `{ $value }` is not a question number; use 1, 2, 3, …
+import-one-line = write this on one line
+import-not-a-kind = `{ $value }` is not a kind; write question (vraag) or initiative (initiatief)
+import-not-a-channel = `{ $value }` is not a channel; one of: { $keys }
+import-not-a-channel-suggest = `{ $value }` is not a channel; did you mean `{ $suggestion }`? One of: { $keys }
+import-not-an-outcome = `{ $value }` is not an outcome; one of: resolved (Direct opgelost), honoured (Binnen de looptijd), scheduled (Al gepland), prioritised (Meegenomen in prioritering), declined (Kan niet / mag niet)
+import-not-yes-no = `{ $value }` is not ja or nee
+import-not-a-scale = `{ $value }` is not a scale; one of: neighbourhood (wijk), district (stadsdeel), city (stad)
+import-not-a-ground = `{ $value }` is not a ground; one of: legal (wettelijk), policy (beleid), financial (financieel)
+import-not-a-reference = `{ $value }` is not a question reference; write neighbourhood/year/id, such as delftwijk/2010/4
+import-empty-id = empty; every row needs the question's number in this contract
+import-id-twice = question { $id } is also on row { $first }; each question once
+import-flow-question = question { $id } is written on one line (`{ "{" } … { "}" }`) in the contract file; write it as `key: value` lines to update it
+import-new-needs = empty; question { $id } is new, and a new question needs { $column } (and { $others })
+import-no-such-question = there is no question { $question } in the contract files
+import-follows-itself = a question cannot follow itself
+import-volunteers-not-initiative = question { $id } is not an initiative, so it cannot wait for volunteers; write initiative (initiatief) in { $kind }, or nee in { $volunteers }
+import-not-applicable = { $column } has no meaning for outcome { $outcome } ({ $label }); it belongs to { $owners }; leave the cell empty or change the outcome
+import-leftover-field = question { $id } becomes { $outcome } ({ $label }), but the contract file still has `{ $key }`, which belongs to { $owners }; the import never deletes: remove `{ $key }` from the file first
+import-leftover-decision = question { $id } becomes { $outcome } ({ $label }), but the contract file still has a `decision`, which belongs to prioritised; remove it from the file first
+import-needs = empty; a { $outcome } ({ $label }) answer needs { $what ->
+    [when-done] when it is done
+    [when-planned] when the planned work happens
+    [planning] whether the planning was brought forward (ja or nee)
+    [reason-planning] a reason why the planning was not brought forward
+    [report-by] by when the council hears the outcome
+    [ground] its ground: legal (wettelijk), policy (beleid) or financial (financieel)
+   *[reason] a reason: say why it cannot be done
+}
+import-out-of-range = { $value } is far outside this contract's years; a date lies between { $low } and { $high }
+import-outside-period = { $value } lies outside the contract period ({ $from } to { $to }); honoured (Binnen de looptijd) means done within the contract year; use scheduled (Al gepland) for later work
+import-would-not-check = the imported contract would not pass `afspraak check` (line { $line }: { $message }); nothing was written
 
 ## serve
 

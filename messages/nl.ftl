@@ -60,6 +60,47 @@ import-row = rij { $row }: { $message }
 import-row-column = rij { $row }, kolom { $column }: { $message }
 import-not-utf8 = deze rij is geen UTF-8-tekst; sla het spreadsheet op als "CSV UTF-8" (in Excel: Opslaan als, dan CSV UTF-8) en importeer opnieuw
 import-formula-no-value = in deze cel staat de formule ={ $formula }, maar zonder berekende uitkomst; open het bestand in Excel of LibreOffice en sla het op, of typ de waarde zelf in
+import-and = { $first }; { $then }
+import-column-twice = deze kolom herhaalt kolom { $first } ({ $key }); houd er één
+import-unknown-column = onbekende kolom; deze kolommen ken ik: { $known }
+import-unknown-column-suggest = onbekende kolom; bedoel je { $suggestion }? Deze kolommen ken ik: { $known }
+import-no-id-column = er is geen kolom { $column }; elke rij heeft het nummer van de vraag in het contract nodig
+import-blank-column = deze kolom heeft geen naam in de eerste rij; geef hem een naam, of maak hem leeg
+import-too-many-cells = deze rij heeft meer cellen dan de eerste rij kolomnamen heeft ({ $names })
+import-date-does-not-exist = `{ $value }` is een datum die niet bestaat
+import-not-a-date = `{ $value }` is geen datum; schrijf een jaar (2012), kwartaal (2011-Q3 of "derde kwartaal 2011"), maand (2011-10 of "oktober 2011") of dag (2011-10-15 of 15-10-2011)
+import-not-a-number = `{ $value }` is geen vraagnummer; gebruik 1, 2, 3, …
+import-one-line = schrijf dit op één regel
+import-not-a-kind = `{ $value }` is geen soort; schrijf vraag of initiatief
+import-not-a-channel = `{ $value }` is geen kanaal; kies uit: { $keys } (of in het Nederlands: wijkraadsvergadering, wijkschouw, spreekuur, enquête, digitaal panel, bewonersorganisatie, regulier contact)
+import-not-a-channel-suggest = `{ $value }` is geen kanaal; bedoel je `{ $suggestion }`? Kies uit: { $keys } (of in het Nederlands: wijkraadsvergadering, wijkschouw, spreekuur, enquête, digitaal panel, bewonersorganisatie, regulier contact)
+import-not-an-outcome = `{ $value }` is geen uitkomst; kies uit: Direct opgelost, Binnen de looptijd, Al gepland, Meegenomen in prioritering, Kan niet / mag niet
+import-not-yes-no = `{ $value }` is niet ja of nee
+import-not-a-scale = `{ $value }` is geen schaal; kies uit: wijk, stadsdeel, stad
+import-not-a-ground = `{ $value }` is geen grond; kies uit: wettelijk, beleid, financieel
+import-not-a-reference = `{ $value }` verwijst niet naar een vraag; schrijf wijk/jaar/nummer, zoals delftwijk/2010/4
+import-empty-id = leeg; elke rij heeft het nummer van de vraag in dit contract nodig
+import-id-twice = vraag { $id } staat ook op rij { $first }; zet elke vraag er maar één keer in
+import-flow-question = vraag { $id } staat in het contract op één regel (`{ "{" } … { "}" }`); schrijf haar als regels `veld: waarde` om haar bij te werken
+import-new-needs = leeg; vraag { $id } is nieuw, en een nieuwe vraag heeft { $column } nodig (en { $others })
+import-no-such-question = er is geen vraag { $question } in de contracten
+import-follows-itself = een vraag kan niet op zichzelf volgen
+import-volunteers-not-initiative = vraag { $id } is geen initiatief, dus ze kan niet op vrijwilligers wachten; schrijf initiatief in { $kind }, of nee in { $volunteers }
+import-not-applicable = { $column } hoort niet bij de uitkomst { $outcome } ({ $label }), maar bij { $owners }; laat de cel leeg of verander de uitkomst
+import-leftover-field = vraag { $id } wordt { $outcome } ({ $label }), maar in het contract staat nog `{ $key }`, en dat hoort bij { $owners }; de import haalt niets weg: haal `{ $key }` eerst zelf uit het bestand
+import-leftover-decision = vraag { $id } wordt { $outcome } ({ $label }), maar in het contract staat nog een `decision`, en dat hoort bij prioritised; haal het eerst zelf uit het bestand
+import-needs = leeg; bij de uitkomst { $outcome } ({ $label }) hoort { $what ->
+    [when-done] wanneer het klaar is
+    [when-planned] wanneer het geplande werk gebeurt
+    [planning] of de planning naar voren is gehaald (ja of nee)
+    [reason-planning] een reden waarom de planning niet naar voren is gehaald
+    [report-by] wanneer de wijkraad de uitkomst hoort
+    [ground] de grond: wettelijk, beleid of financieel
+   *[reason] een reden: zeg waarom het niet kan
+}
+import-out-of-range = { $value } ligt ver buiten de jaren van dit contract; een datum ligt tussen { $low } en { $high }
+import-outside-period = { $value } ligt buiten de looptijd van het contract ({ $from } tot { $to }); Binnen de looptijd betekent: klaar binnen het contractjaar; gebruik Al gepland voor later werk
+import-would-not-check = het geïmporteerde contract zou niet door `afspraak check` komen (regel { $line }: { $message }); er is niets geschreven
 
 ## serve
 

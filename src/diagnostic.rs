@@ -137,6 +137,14 @@ impl Text {
         self.get(Lang::current())
     }
 
+    /// Two texts combined language by language.
+    pub fn zip(&self, other: &Text, f: impl Fn(&str, &str) -> String) -> Text {
+        Text::new(
+            f(&self.0.en, &other.0.en),
+            Some(f(self.get(Lang::Nl), other.get(Lang::Nl))),
+        )
+    }
+
     /// Changes both languages' words alike (such as a prefix).
     pub fn map(self, f: impl Fn(String) -> String) -> Text {
         let words = *self.0;

@@ -9,6 +9,8 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+
+use crate::diagnostic::Text;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -58,22 +60,23 @@ pub struct RowError {
     pub row: usize,
     /// The column as its header names it.
     pub column: String,
-    pub message: String,
+    /// In both languages; it reads as English where a `&str` is asked for.
+    pub message: Text,
 }
 
 impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         let text = if self.row == 0 {
             // The file as a whole.
-            self.message.clone()
+            self.message.local().to_string()
         } else if self.column.is_empty() {
-            crate::tr!("import-row", row = self.row, message = &self.message)
+            crate::tr!("import-row", row = self.row, message = self.message.local())
         } else {
             crate::tr!(
                 "import-row-column",
                 row = self.row,
                 column = &self.column,
-                message = &self.message
+                message = self.message.local()
             )
         };
         f.write_str(&text)
@@ -156,7 +159,8 @@ pub fn import(root: &Path, file: &Path, contract: &str) -> Result<ImportReport, 
         Ok(t) => ImportError::Rows(vec![RowError {
             row: t.row,
             column: t.column,
-            message: t.message,
+            // Already in the words of this run.
+            message: Text::verbatim(t.message),
         }]),
         Err(e) => ImportError::Other(e),
     })?;
@@ -255,7 +259,7 @@ pub fn import(root: &Path, file: &Path, contract: &str) -> Result<ImportReport, 
             return Err(e.into());
         }
     };
-    let new: Vec<(usize, String)> = {
+    let new: Vec<(usize, Text)> = {
         let mut left = before;
         after
             .into_iter()
@@ -312,7 +316,7 @@ fn verify(text: &str, rows: &[Row]) -> anyhow::Result<()> {
 }
 
 /// The errors `check` reports in one file: (byte offset, code and message).
-fn file_errors(root: &Path, rel: &Path) -> anyhow::Result<Vec<(usize, String)>> {
+fn file_errors(root: &Path, rel: &Path) -> anyhow::Result<Vec<(usize, Text)>> {
     let checked = crate::check(root, None)?;
     let rel = rel.to_string_lossy().replace('\\', "/");
     Ok(checked
@@ -321,15 +325,11 @@ fn file_errors(root: &Path, rel: &Path) -> anyhow::Result<Vec<(usize, String)>> 
         .filter(|d| d.severity == crate::diagnostic::Severity::Error)
         .filter(|d| checked.sources.get(d.span.file).path == rel)
         .map(|d| {
-            let help = d
-                .help
-                .as_ref()
-                .map(|h| format!(" ({})", h.local()))
-                .unwrap_or_default();
-            (
-                d.span.start as usize,
-                format!("{}{help}", d.message.local()),
-            )
+            let message = match &d.help {
+                Some(help) => d.message.zip(help, |m, h| format!("{m} ({h})")),
+                None => d.message.clone(),
+            };
+            (d.span.start as usize, message)
         })
         .collect())
 }
@@ -337,7 +337,7 @@ fn file_errors(root: &Path, rel: &Path) -> anyhow::Result<Vec<(usize, String)>> 
 /// Errors `check` found in the written file, pointed at rows where possible.
 fn diagnostics_as_rows(
     text: &str,
-    new: &[(usize, String)],
+    new: &[(usize, Text)],
     rows: &[Row],
     header: &Header,
 ) -> ImportError {
@@ -367,9 +367,11 @@ fn diagnostics_as_rows(
             None => {
                 let (line, _) = crate::source::SourceFile::new(String::new(), text.to_string())
                     .line_col(*offset);
-                return ImportError::Other(anyhow!(
-                    "the imported contract would not pass `afspraak check` (line {line}: {message}); nothing was written"
-                ));
+                return ImportError::Other(anyhow!(crate::tr!(
+                    "import-would-not-check",
+                    line = line,
+                    message = message.local()
+                )));
             }
         }
     }
