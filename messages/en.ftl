@@ -101,6 +101,13 @@ import-needs = empty; a { $outcome } ({ $label }) answer needs { $what ->
 import-out-of-range = { $value } is far outside this contract's years; a date lies between { $low } and { $high }
 import-outside-period = { $value } lies outside the contract period ({ $from } to { $to }); honoured (Binnen de looptijd) means done within the contract year; use scheduled (Al gepland) for later work
 import-would-not-check = the imported contract would not pass `afspraak check` (line { $line }: { $message }); nothing was written
+import-not-a-contract = `{ $contract }` is not a contract; write NEIGHBOURHOOD/YEAR, such as meerwijk/2026
+import-use-a-neighbourhood = use a neighbourhood slug from content/districts.yaml
+import-contract-not-utf8 = { $file } is not UTF-8 text; fix it first
+import-no-rows = the spreadsheet has no rows for { $contract }{ $skipped ->
+    [yes] {" "}(rows of other contracts were skipped)
+   *[no] {""}
+}
 
 ## serve
 
@@ -592,3 +599,15 @@ redirect-to-nowhere-help = check the new address for a typo
 placeholder-text = this is still the example text "{ $text }"
 placeholder-text-label = example text
 placeholder-text-help = replace the example text by your own, or put back `draft: true` until the contract is finished
+
+## init-refusals
+
+init-not-a-folder = { $dir } exists and is not a folder
+init-not-empty = { $dir } is not empty; `init` only writes into an empty or new folder, so that nothing is overwritten
+cannot-write = cannot write { $path }
+new-not-a-year = { $year } is not a contract year; write the year the contract starts, such as 2026
+new-not-a-slug = `{ $slug }` is not a neighbourhood slug (lowercase letters, digits and hyphens)
+new-no-neighbourhoods = found no neighbourhoods in { $file }; run `new` in a site folder or pass --root
+new-known-neighbourhoods = known neighbourhoods: { $known }
+new-unknown-neighbourhood = there is no neighbourhood `{ $slug }` in content/districts.yaml; { $hint }
+new-exists = { $path } already exists; `new` never overwrites a contract

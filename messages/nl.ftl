@@ -101,6 +101,13 @@ import-needs = leeg; bij de uitkomst { $outcome } ({ $label }) hoort { $what ->
 import-out-of-range = { $value } ligt ver buiten de jaren van dit contract; een datum ligt tussen { $low } en { $high }
 import-outside-period = { $value } ligt buiten de looptijd van het contract ({ $from } tot { $to }); Binnen de looptijd betekent: klaar binnen het contractjaar; gebruik Al gepland voor later werk
 import-would-not-check = het geïmporteerde contract zou niet door `afspraak check` komen (regel { $line }: { $message }); er is niets geschreven
+import-not-a-contract = `{ $contract }` is geen contract; schrijf WIJK/JAAR, zoals meerwijk/2026
+import-use-a-neighbourhood = gebruik de korte naam van een wijk uit content/districts.yaml
+import-contract-not-utf8 = { $file } is geen UTF-8-tekst; verbeter dat eerst
+import-no-rows = in het spreadsheet staan geen rijen voor { $contract }{ $skipped ->
+    [yes] {" "}(de rijen van andere contracten zijn overgeslagen)
+   *[no] {""}
+}
 
 ## serve
 
@@ -605,3 +612,15 @@ redirect-to-nowhere-help = kijk of er een tikfout in het nieuwe adres zit
 placeholder-text = hier staat nog de voorbeeldtekst "{ $text }"
 placeholder-text-label = voorbeeldtekst
 placeholder-text-help = vervang de voorbeeldtekst door je eigen tekst, of zet `draft: true` terug tot het contract af is
+
+## init-refusals
+
+init-not-a-folder = { $dir } bestaat al en is geen map
+init-not-empty = { $dir } is niet leeg; `init` schrijft alleen in een lege of nieuwe map, zodat er niets wordt overschreven
+cannot-write = kan { $path } niet schrijven
+new-not-a-year = { $year } is geen jaar voor een contract; schrijf het jaar waarin het contract begint, zoals 2026
+new-not-a-slug = `{ $slug }` is geen korte naam van een wijk (kleine letters, cijfers en streepjes)
+new-no-neighbourhoods = in { $file } staan geen wijken; draai `new` in de map van een site, of gebruik --root
+new-known-neighbourhoods = deze wijken zijn er: { $known }
+new-unknown-neighbourhood = in content/districts.yaml staat geen wijk `{ $slug }`; { $hint }
+new-exists = { $path } bestaat al; `new` overschrijft nooit een contract

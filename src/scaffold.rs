@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 
 use crate::model::is_valid_slug;
+use crate::tr;
 use crate::validate::suggest::did_you_mean;
 
 macro_rules! example {
@@ -48,20 +49,21 @@ const EXAMPLE: &[(&str, &[u8])] = example!(
 pub fn init(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     if dir.exists() {
         if !dir.is_dir() {
-            crate::refuse!("{} exists and is not a folder", dir.display());
+            crate::refuse!(
+                "{}",
+                tr!("init-not-a-folder", dir = dir.display().to_string())
+            );
         }
         if fs::read_dir(dir)?.next().is_some() {
-            crate::refuse!(
-                "{} is not empty; `init` only writes into an empty or new folder, so that nothing is overwritten",
-                dir.display()
-            );
+            crate::refuse!("{}", tr!("init-not-empty", dir = dir.display().to_string()));
         }
     }
     let mut written = Vec::new();
     for (rel, text) in EXAMPLE {
         let path = dir.join(rel);
         fs::create_dir_all(path.parent().expect("files have a folder"))?;
-        fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+        fs::write(&path, text)
+            .with_context(|| tr!("cannot-write", path = path.display().to_string()))?;
         written.push(path);
     }
     Ok(written)
@@ -120,31 +122,35 @@ questions:
 /// Writes `content/contracts/<neighbourhood>/<year>.yaml` under `root`.
 pub fn new_contract(root: &Path, neighbourhood: &str, year: i32) -> anyhow::Result<PathBuf> {
     if !(2000..=2100).contains(&year) {
-        crate::refuse!(
-            "{year} is not a contract year; write the year the contract starts, such as 2026"
-        );
+        crate::refuse!("{}", tr!("new-not-a-year", year = year.to_string()));
     }
     if !is_valid_slug(neighbourhood) {
-        crate::refuse!(
-            "`{neighbourhood}` is not a neighbourhood slug (lowercase letters, digits and hyphens)"
-        );
+        crate::refuse!("{}", tr!("new-not-a-slug", slug = neighbourhood));
     }
     let mut diagnostics = crate::diagnostic::Diagnostics::default();
     let sources = crate::load::load(root, &mut diagnostics)?;
     let known = known_neighbourhoods(&sources);
     if known.is_empty() {
         crate::refuse!(
-            "found no neighbourhoods in {}; run `new` in a site folder or pass --root",
-            root.join("content/districts.yaml").display()
+            "{}",
+            tr!(
+                "new-no-neighbourhoods",
+                file = root.join("content/districts.yaml").display().to_string()
+            )
         );
     }
     if !known.iter().any(|n| n == neighbourhood) {
         let hint = match did_you_mean(neighbourhood, known.iter().map(String::as_str)) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!("known neighbourhoods: {}", known.join(", ")),
+            Some(s) => tr!("unknown-slug-suggest", suggestion = s),
+            None => tr!("new-known-neighbourhoods", known = known.join(", ")),
         };
         crate::refuse!(
-            "there is no neighbourhood `{neighbourhood}` in content/districts.yaml; {hint}"
+            "{}",
+            tr!(
+                "new-unknown-neighbourhood",
+                slug = neighbourhood,
+                hint = hint
+            )
         );
     }
     let path = root
@@ -152,10 +158,7 @@ pub fn new_contract(root: &Path, neighbourhood: &str, year: i32) -> anyhow::Resu
         .join(neighbourhood)
         .join(format!("{year}.yaml"));
     if path.exists() {
-        crate::refuse!(
-            "{} already exists; `new` never overwrites a contract",
-            path.display()
-        );
+        crate::refuse!("{}", tr!("new-exists", path = path.display().to_string()));
     }
     fs::create_dir_all(path.parent().expect("has a folder"))?;
     fs::write(&path, contract_template(neighbourhood, year))?;

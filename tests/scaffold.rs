@@ -11,6 +11,7 @@ fn run(args: &[&str]) -> (i32, String) {
     let o = Command::new(BIN)
         .args(args)
         .env("NO_COLOR", "1")
+        .env("AFSPRAAK_LANG", "en")
         .output()
         .unwrap();
     (

@@ -139,9 +139,7 @@ pub const IGNORED_COLUMNS: &[&str] = &[
 
 /// Reads `meerwijk/2026`.
 fn parse_contract(contract: &str) -> anyhow::Result<(String, i32)> {
-    let bad = || {
-        anyhow!("`{contract}` is not a contract; write NEIGHBOURHOOD/YEAR, such as meerwijk/2026")
-    };
+    let bad = || anyhow!(crate::tr!("import-not-a-contract", contract = contract));
     let (nb, year) = contract
         .trim()
         .trim_matches('/')
@@ -168,10 +166,15 @@ pub fn import(root: &Path, file: &Path, contract: &str) -> Result<ImportReport, 
     if !site.neighbourhoods.iter().any(|(s, _)| *s == nb) {
         let slugs = site.neighbourhoods.iter().map(|(s, _)| s.as_str());
         let hint = match did_you_mean(&nb, slugs) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => "use a neighbourhood slug from content/districts.yaml".into(),
+            Some(s) => crate::tr!("unknown-slug-suggest", suggestion = s),
+            None => crate::tr!("import-use-a-neighbourhood"),
         };
-        return Err(anyhow!("districts.yaml has no neighbourhood `{nb}`; {hint}").into());
+        return Err(anyhow!(crate::tr!(
+            "new-unknown-neighbourhood",
+            slug = &nb,
+            hint = hint
+        ))
+        .into());
     }
     let rel = PathBuf::from("content")
         .join("contracts")
@@ -179,12 +182,21 @@ pub fn import(root: &Path, file: &Path, contract: &str) -> Result<ImportReport, 
         .join(format!("{year}.yaml"));
     let path = root.join(&rel);
     let old_text = match std::fs::read(&path) {
-        Ok(bytes) => Some(
-            String::from_utf8(bytes)
-                .map_err(|_| anyhow!("{} is not UTF-8 text; fix it first", rel.display()))?,
-        ),
+        Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| {
+            anyhow!(crate::tr!(
+                "import-contract-not-utf8",
+                file = rel.display().to_string()
+            ))
+        })?),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(anyhow!("cannot read {}: {e}", path.display()).into()),
+        Err(e) => {
+            return Err(anyhow!(crate::tr!(
+                "cannot-read-file",
+                file = path.display().to_string(),
+                error = e.to_string()
+            ))
+            .into());
+        }
     };
     let doc = old_text.clone().map(Doc::parse).transpose()?;
 
@@ -192,14 +204,11 @@ pub fn import(root: &Path, file: &Path, contract: &str) -> Result<ImportReport, 
     let mut errors = Vec::new();
     let (rows, skipped) = table_rows(&table, &header, &site, (&nb, year), &mut errors);
     if rows.is_empty() && errors.is_empty() {
-        return Err(anyhow!(
-            "the spreadsheet has no rows for {nb}/{year}{}",
-            if skipped.is_empty() {
-                ""
-            } else {
-                " (rows of other contracts were skipped)"
-            }
-        )
+        return Err(anyhow!(crate::tr!(
+            "import-no-rows",
+            contract = format!("{nb}/{year}"),
+            skipped = if skipped.is_empty() { "no" } else { "yes" }
+        ))
         .into());
     }
 
@@ -383,7 +392,8 @@ fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
     let dir = path
         .parent()
         .ok_or_else(|| anyhow!("{} has no folder", path.display()))?;
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| crate::tr!("cannot-write", path = dir.display().to_string()))?;
     // A new file follows the umask, as any editor's would (0666 before the
     // umask); a rewritten file keeps the mode it had.
     let mut builder = tempfile::Builder::new();
@@ -394,14 +404,19 @@ fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
     }
     let mut tmp = builder
         .tempfile_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
+        .with_context(|| crate::tr!("cannot-write", path = dir.display().to_string()))?;
     if let Ok(old) = std::fs::metadata(path) {
         tmp.as_file().set_permissions(old.permissions())?;
     }
     tmp.write_all(text.as_bytes())?;
     tmp.as_file().sync_all()?;
-    tmp.persist(path)
-        .map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.error))?;
+    tmp.persist(path).map_err(|e| {
+        anyhow!(
+            "{}: {}",
+            crate::tr!("cannot-write", path = path.display().to_string()),
+            e.error
+        )
+    })?;
     Ok(())
 }
 
