@@ -611,3 +611,22 @@ new-no-neighbourhoods = found no neighbourhoods in { $file }; run `new` in a sit
 new-known-neighbourhoods = known neighbourhoods: { $known }
 new-unknown-neighbourhood = there is no neighbourhood `{ $slug }` in content/districts.yaml; { $hint }
 new-exists = { $path } already exists; `new` never overwrites a contract
+
+## progress and serve
+
+progress-render-detail = { $contracts } { $contracts ->
+    [one] contract
+   *[other] contracts
+}, { $languages } { $languages ->
+    [one] language
+   *[other] languages
+}, into { $out }
+progress-write-detail = { $files } files to { $out }
+serve-serving = serving the site on { $url } — press Ctrl-C to stop
+serve-stopping = stopping
+serve-rebuilt = rebuilt in { $ms } ms
+serve-rebuild-failed = rebuild failed in { $ms } ms: the last good site stays served, with the errors shown on every page
+serve-reachable = the preview on { $bind } is reachable from other computers, drafts and embargoed items included; it answers only to the names given with --host
+serve-bad-bind = `{ $bind }` is not an address to listen on; use e.g. 127.0.0.1, ::1 or ::
+serve-remote-refused = --bind { $bind } makes the preview, drafts and embargoed items included, reachable from other computers; add --allow-remote to confirm, or leave out --bind
+serve-cannot-open = cannot open the site folder { $dir }: { $error }

@@ -624,3 +624,22 @@ new-no-neighbourhoods = in { $file } staan geen wijken; draai `new` in de map va
 new-known-neighbourhoods = deze wijken zijn er: { $known }
 new-unknown-neighbourhood = in content/districts.yaml staat geen wijk `{ $slug }`; { $hint }
 new-exists = { $path } bestaat al; `new` overschrijft nooit een contract
+
+## progress and serve
+
+progress-render-detail = { $contracts } { $contracts ->
+    [one] contract
+   *[other] contracten
+}, { $languages } { $languages ->
+    [one] taal
+   *[other] talen
+}, naar { $out }
+progress-write-detail = { $files } bestanden naar { $out }
+serve-serving = de site staat klaar op { $url } (stoppen: Ctrl-C)
+serve-stopping = gestopt
+serve-rebuilt = opnieuw gebouwd in { $ms } ms
+serve-rebuild-failed = opnieuw bouwen lukte niet ({ $ms } ms): de laatste goede versie blijft te zien, met de fouten op elke pagina
+serve-reachable = het voorbeeld op { $bind } is te bereiken vanaf andere computers, concepten en stukken onder embargo ook; het antwoordt alleen op de namen die je met --host hebt opgegeven
+serve-bad-bind = `{ $bind }` is geen adres om op te luisteren; gebruik bijvoorbeeld 127.0.0.1, ::1 of ::
+serve-remote-refused = met --bind { $bind } is het voorbeeld te bereiken vanaf andere computers, concepten en stukken onder embargo ook; zet er --allow-remote bij om dat te bevestigen, of laat --bind weg
+serve-cannot-open = kan de map van de site niet openen, { $dir }: { $error }

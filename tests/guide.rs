@@ -73,7 +73,7 @@ fn serve_briefly(cwd: &Path, args: &[&str]) {
     let deadline = Instant::now() + Duration::from_secs(30);
     for line in BufReader::new(stderr).lines() {
         let line = line.unwrap();
-        if line.contains("serving the site on http://127.0.0.1:") {
+        if line.contains("http://127.0.0.1:") {
             break;
         }
         assert!(Instant::now() < deadline, "serve did not start");
