@@ -630,3 +630,4 @@ serve-reachable = the preview on { $bind } is reachable from other computers, dr
 serve-bad-bind = `{ $bind }` is not an address to listen on; use e.g. 127.0.0.1, ::1 or ::
 serve-remote-refused = --bind { $bind } makes the preview, drafts and embargoed items included, reachable from other computers; add --allow-remote to confirm, or leave out --bind
 serve-cannot-open = cannot open the site folder { $dir }: { $error }
+serve-port-in-use = port { $port } on { $bind } is already in use (is another afspraak serve running?); stop that program or choose another port with --port

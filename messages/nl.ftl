@@ -643,3 +643,4 @@ serve-reachable = het voorbeeld op { $bind } is te bereiken vanaf andere compute
 serve-bad-bind = `{ $bind }` is geen adres om op te luisteren; gebruik bijvoorbeeld 127.0.0.1, ::1 of ::
 serve-remote-refused = met --bind { $bind } is het voorbeeld te bereiken vanaf andere computers, concepten en stukken onder embargo ook; zet er --allow-remote bij om dat te bevestigen, of laat --bind weg
 serve-cannot-open = kan de map van de site niet openen, { $dir }: { $error }
+serve-port-in-use = poort { $port } op { $bind } is al in gebruik (draait er al een afspraak serve?); stop dat programma of kies een andere poort met --port

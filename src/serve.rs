@@ -310,7 +310,10 @@ pub fn serve_with(root: &Path, options: &ServeOptions) -> anyhow::Result<()> {
         let listener = match tokio::net::TcpListener::bind(addr).await {
             Ok(l) => l,
             Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
-                crate::refuse!("port {port} on {bind} is already in use (is another afspraak serve running?); stop that program or choose another port with --port");
+                crate::refuse!(
+                    "{}",
+                    crate::tr!("serve-port-in-use", port = port.to_string(), bind = bind)
+                );
             }
             Err(e) => return Err(anyhow::anyhow!("cannot listen on {addr}: {e}")),
         };
@@ -319,8 +322,16 @@ pub fn serve_with(root: &Path, options: &ServeOptions) -> anyhow::Result<()> {
         let (stop, shutdown) = watch::channel(false);
         let mut cache = crate::Cache::default();
         let snapshot = match prepare(&root, &mut cache) {
-            Ok(prepared) => Snapshot { prepared: Some(Arc::new(prepared)), errors: None, version: 1 },
-            Err(errors) => Snapshot { prepared: None, errors: Some(errors), version: 1 },
+            Ok(prepared) => Snapshot {
+                prepared: Some(Arc::new(prepared)),
+                errors: None,
+                version: 1,
+            },
+            Err(errors) => Snapshot {
+                prepared: None,
+                errors: Some(errors),
+                version: 1,
+            },
         };
         if let Some(errors) = &snapshot.errors {
             eprint!("{errors}");

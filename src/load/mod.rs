@@ -178,9 +178,16 @@ pub fn load_cached(
     cache: &mut ParseCache,
 ) -> anyhow::Result<Sources> {
     let mut sources = Sources::default();
-    let root = root
-        .canonicalize()
-        .map_err(|e| anyhow::anyhow!("cannot open site folder {}: {e}", root.display()))?;
+    let root = root.canonicalize().map_err(|e| {
+        anyhow::anyhow!(
+            "{}",
+            crate::tr!(
+                "serve-cannot-open",
+                dir = root.display().to_string(),
+                error = e.to_string()
+            )
+        )
+    })?;
     sources.root = root.clone();
     let mut read_later = Vec::new();
     let config_path = root.join("site.toml");
