@@ -170,6 +170,7 @@ yaml-apostrophe-label = this text starts with an apostrophe
 ## duplicate-key
 
 duplicate-key = { $detail }
+duplicate-key-named = { $detail }
 duplicate-key-help = each key may appear once per item; remove or rename one of them
 
 ## yaml-too-complex

@@ -153,7 +153,12 @@ empty-file-help = vul de velden in die dit bestand nodig heeft; de handleiding (
 
 ## yaml-syntax
 
-yaml-syntax = de YAML is hier niet te lezen ({ $detail })
+yaml-syntax = de YAML is hier niet te lezen: { $kind ->
+    [quote] een aanhalingsteken wordt niet gesloten
+    [bracket] een haakje wordt niet gesloten
+    [indent] de regel springt niet goed in
+   *[other] er staat iets wat YAML niet verwacht ({ $detail })
+}
 yaml-syntax-help = kijk of de regels goed inspringen (met spaties, recht onder de regel erboven) en of elk haakje en aanhalingsteken ook weer gesloten is
 yaml-syntax-tab = er staat een tab in het inspringen
 yaml-syntax-tab-help = in YAML spring je in met spaties, nooit met een tab; vervang de tab door spaties
@@ -169,7 +174,8 @@ yaml-colon-in-value-label = deze dubbele punt
 yaml-apostrophe-label = deze tekst begint met een apostrof
 ## duplicate-key
 
-duplicate-key = hetzelfde veld staat twee keer in één onderdeel ({ $detail })
+duplicate-key = hetzelfde veld staat twee keer in één onderdeel
+duplicate-key-named = het veld `{ $key }` staat twee keer in één onderdeel
 duplicate-key-help = elk veld mag maar één keer per onderdeel voorkomen; haal er één weg of geef het een andere naam
 
 ## yaml-too-complex
@@ -563,7 +569,11 @@ toml-unknown-field = site.toml kent het veld `{ $field }` niet
 toml-unknown-field-help = in site.toml kunnen staan: title, description, base_url, language, languages, theme, output_dir, precompress, council, as_of, [privacy] allow, [notice] text, [open_data] publisher, creator, contact
 toml-missing-field = in site.toml ontbreekt `{ $field }`
 toml-missing-field-help = voeg het veld toe; `title` is verplicht, en onder [open_data] heeft elke publisher, creator en contact een `name`
-toml-syntax = site.toml is hier niet te lezen ({ $detail })
+toml-syntax = site.toml is hier niet te lezen: { $kind ->
+    [quote] een aanhalingsteken wordt niet gesloten
+    [bracket] een haakje wordt niet gesloten
+   *[other] er staat iets wat hier niet kan ({ $detail })
+}
 toml-syntax-help = tekst staat tussen dubbele aanhalingstekens, lijsten tussen [ ], datums als 2011-12-31T12:00:00
 
 ## record-invalid

@@ -206,7 +206,11 @@ pub fn parse(file_id: FileId, file: &SourceFile) -> Result<SiteConfig, Diagnosti
         } else {
             (
                 Code::TomlSyntax,
-                crate::msg!("toml-syntax", detail = message),
+                crate::msg!(
+                    "toml-syntax",
+                    kind = crate::load::yaml::syntax_kind(&message),
+                    detail = message
+                ),
                 crate::msg!("toml-syntax-help"),
             )
         };
