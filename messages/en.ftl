@@ -108,6 +108,26 @@ import-no-rows = the spreadsheet has no rows for { $contract }{ $skipped ->
     [yes] {" "}(rows of other contracts were skipped)
    *[no] {""}
 }
+import-too-many-rows = the spreadsheet has more than { $max } rows; import at most { $max } rows at a time (split the file)
+import-too-many-columns = the row has a value in column { $column } (number { $number }); import reads at most { $max } columns: delete the columns after the last one you use
+import-too-many-cells-total = the spreadsheet has more than { $max } cells up to this row; import fewer rows at a time (split the file)
+import-cell-too-long = the cell holds { $chars } characters; a cell may hold at most { $max } bytes of text
+cannot-read-spreadsheet = cannot read { $file }
+import-file-too-large = { $file } is { $size } MB; import reads spreadsheets of at most { $max } MB: split it
+import-not-a-spreadsheet = { $file } is not a .csv or .xlsx file; save the spreadsheet as CSV (UTF-8) or as an Excel workbook (.xlsx)
+import-file-not-utf8 = the file is not UTF-8 text (byte { $byte }); save it as "CSV UTF-8"
+import-file-empty = the file is empty; the first row names the columns
+import-not-xlsx = the file is not an Excel workbook (.xlsx): { $error }
+import-damaged = the workbook is damaged ({ $error })
+import-zip-part = the workbook's part { $part } { $what ->
+    [part] unpacks to more than { $limit } MB
+    [total] takes the workbook over { $limit } MB unpacked
+   *[ratio] unpacks to over { $limit } times its packed size, as a zip bomb does
+}; save the sheet again (or as CSV), without what it does not need
+import-no-sheets = the workbook has no sheets
+import-sheet-too-large = the first sheet says it spans { $rows } rows and { $columns } columns (up to cell { $cell }); import reads at most { $max_rows } rows and { $max_columns } columns: delete the empty rows and columns after the table, or copy the table into a new sheet
+import-sheet-empty = the first sheet is empty; its first row names the columns
+import-cell-error = the cell holds a spreadsheet error ({ $error })
 
 ## serve
 

@@ -108,6 +108,26 @@ import-no-rows = in het spreadsheet staan geen rijen voor { $contract }{ $skippe
     [yes] {" "}(de rijen van andere contracten zijn overgeslagen)
    *[no] {""}
 }
+import-too-many-rows = het spreadsheet heeft meer dan { $max } rijen; importeer hoogstens { $max } rijen tegelijk (splits het bestand)
+import-too-many-columns = de rij heeft een waarde in kolom { $column } (nummer { $number }); import leest hoogstens { $max } kolommen: verwijder de kolommen na de laatste die je gebruikt
+import-too-many-cells-total = het spreadsheet heeft tot deze rij meer dan { $max } cellen; importeer minder rijen tegelijk (splits het bestand)
+import-cell-too-long = de cel bevat { $chars } tekens; een cel mag hoogstens { $max } bytes tekst bevatten
+cannot-read-spreadsheet = kan { $file } niet lezen
+import-file-too-large = { $file } is { $size } MB; import leest spreadsheets van hoogstens { $max } MB: splits het bestand
+import-not-a-spreadsheet = { $file } is geen .csv- of .xlsx-bestand; sla het spreadsheet op als CSV (UTF-8) of als Excel-werkmap (.xlsx)
+import-file-not-utf8 = het bestand is geen UTF-8-tekst (byte { $byte }); sla het op als "CSV UTF-8"
+import-file-empty = het bestand is leeg; de eerste rij noemt de kolommen
+import-not-xlsx = het bestand is geen Excel-werkmap (.xlsx): { $error }
+import-damaged = de werkmap is beschadigd ({ $error })
+import-zip-part = het onderdeel { $part } van de werkmap { $what ->
+    [part] wordt uitgepakt groter dan { $limit } MB
+    [total] maakt de uitgepakte werkmap groter dan { $limit } MB
+   *[ratio] wordt uitgepakt meer dan { $limit } keer zo groot, zoals een zipbom doet
+}; sla het blad opnieuw op (of als CSV), zonder wat het niet nodig heeft
+import-no-sheets = de werkmap heeft geen bladen
+import-sheet-too-large = volgens het eerste blad beslaat het { $rows } rijen en { $columns } kolommen (tot cel { $cell }); import leest hoogstens { $max_rows } rijen en { $max_columns } kolommen: verwijder de lege rijen en kolommen na de tabel, of kopieer de tabel naar een nieuw blad
+import-sheet-empty = het eerste blad is leeg; de eerste rij noemt de kolommen
+import-cell-error = in de cel staat een fout uit het spreadsheet ({ $error })
 
 ## serve
 

@@ -235,5 +235,15 @@ mod tests {
         let m = msg!("summary-errors", errors = 1usize, warnings = 2usize);
         assert_eq!(m.render(Lang::En), "1 error, 2 warnings");
         assert_eq!(m.render(Lang::Nl), "1 fout, 2 waarschuwingen");
+        // Numbers as written, without grouping: limits and years read alike.
+        let m = msg!("import-too-many-rows", max = 100_000usize);
+        assert!(m.render(Lang::En).contains("more than 100000 rows"));
+    }
+
+    #[test]
+    fn a_message_as_a_value_is_put_into_words_in_the_same_language() {
+        let m = msg!("field-missing", field = "title", what = msg!("item-question"));
+        assert_eq!(m.render(Lang::En), "a question has no `title`");
+        assert_eq!(m.render(Lang::Nl), "een vraag heeft geen `title`");
     }
 }
