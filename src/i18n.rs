@@ -242,7 +242,11 @@ mod tests {
 
     #[test]
     fn a_message_as_a_value_is_put_into_words_in_the_same_language() {
-        let m = msg!("field-missing", field = "title", what = msg!("item-question"));
+        let m = msg!(
+            "field-missing",
+            field = "title",
+            what = msg!("item-question")
+        );
         assert_eq!(m.render(Lang::En), "a question has no `title`");
         assert_eq!(m.render(Lang::Nl), "een vraag heeft geen `title`");
     }
