@@ -189,20 +189,29 @@ pub fn parse(file_id: FileId, file: &SourceFile) -> Result<SiteConfig, Diagnosti
             .span()
             .map_or(Span::file_start(file_id), |r| Span::new(file_id, r));
         let message = err.message().trim().to_string();
-        let (code, help) = if message.starts_with("unknown field") {
+        // The field the parser names between backticks, if it names one.
+        let field = message.split('`').nth(1).unwrap_or("").to_string();
+        let (code, message, help) = if message.starts_with("unknown field") {
             (
                 Code::UnknownKey,
-                "site.toml knows: title, description, base_url, language, languages, theme, output_dir, precompress, council, as_of, [privacy] allow, [notice] text, [open_data] publisher, creator, contact",
+                crate::msg!("toml-unknown-field", field = field),
+                crate::msg!("toml-unknown-field-help"),
             )
         } else if message.starts_with("missing field") {
             (
                 Code::MissingField,
-                "add the field; `title` is required, and in [open_data] every publisher, creator and contact has a `name`",
+                crate::msg!("toml-missing-field", field = field),
+                crate::msg!("toml-missing-field-help"),
             )
         } else {
             (
                 Code::TomlSyntax,
-                "text goes in double quotes, lists in [ ], dates as 2011-12-31T12:00:00",
+                crate::msg!(
+                    "toml-syntax",
+                    kind = crate::load::yaml::syntax_kind(&message),
+                    detail = message
+                ),
+                crate::msg!("toml-syntax-help"),
             )
         };
         Diagnostic::error(code, span, message).with_help(help)
@@ -214,9 +223,9 @@ pub fn parse(file_id: FileId, file: &SourceFile) -> Result<SiteConfig, Diagnosti
             Diagnostic::error(
                 Code::InvalidDate,
                 Span::new(file_id, at..at + 5),
-                format!("`as_of = {dt}` is not a date and time"),
+                crate::msg!("invalid-as-of", value = dt.to_string()),
             )
-            .with_help("write a local date and time, such as `as_of = 2011-12-31T12:00:00`")
+            .with_help(crate::msg!("invalid-as-of-help"))
         })?),
     };
     let language = raw.language.unwrap_or(Language::Nl);

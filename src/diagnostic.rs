@@ -19,7 +19,7 @@ pub enum Severity {
 macro_rules! codes {
     ($($variant:ident = $name:literal: $doc:literal,)*) => {
         /// Stable diagnostic codes. Their kebab-case names are a public interface
-        /// (`check --format json`), documented in `docs/diagnostics.md`.
+        /// (`check --format json`), documented in `docs/diagnostics.md` (Dutch) and `docs/diagnostics.en.md`.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Code { $(#[doc = $doc] $variant,)* }
 
@@ -98,6 +98,8 @@ codes! {
     // Hosting
     BaseUrlInvalid = "base-url-invalid": "site.toml's `base_url` is not the web address of the site: `https://` and a host name, optionally a path.",
     ExampleAddress = "example-address": "`build` with `base_url` still an example or local address: every canonical link, feed, sitemap entry and open-data link would point there.",
+    // Starter kit
+    PlaceholderText = "placeholder-text": "A contract that is not a draft still holds example text from `afspraak new contract`, such as \"Korte titel van de vraag\".",
 }
 
 /// The words of a diagnostic: in English, the canonical form that
@@ -135,6 +137,14 @@ impl Text {
         self.get(Lang::current())
     }
 
+    /// Two texts combined language by language.
+    pub fn zip(&self, other: &Text, f: impl Fn(&str, &str) -> String) -> Text {
+        Text::new(
+            f(&self.0.en, &other.0.en),
+            Some(f(self.get(Lang::Nl), other.get(Lang::Nl))),
+        )
+    }
+
     /// Changes both languages' words alike (such as a prefix).
     pub fn map(self, f: impl Fn(String) -> String) -> Text {
         let words = *self.0;
@@ -155,21 +165,12 @@ impl std::fmt::Display for Text {
     }
 }
 
-impl From<String> for Text {
-    fn from(en: String) -> Self {
-        Text::new(en, None)
-    }
-}
-
-impl From<&str> for Text {
-    fn from(en: &str) -> Self {
-        Text::from(en.to_string())
-    }
-}
-
-impl From<&String> for Text {
-    fn from(en: &String) -> Self {
-        Text::from(en.clone())
+impl Text {
+    /// Words that are the same in every language, such as a file name or a
+    /// value quoted from the content.
+    pub fn verbatim(words: impl Into<String>) -> Self {
+        let words = words.into();
+        Text::new(words.clone(), Some(words))
     }
 }
 
@@ -503,9 +504,9 @@ mod tests {
             Diagnostic::error(
                 Code::UnknownPartner,
                 Span::new(id, start..start + 11),
-                "unknown partner `elan-wonnen`",
+                Text::verbatim("unknown partner `elan-wonnen`"),
             )
-            .with_help("did you mean `elan-wonen`?"),
+            .with_help(Text::verbatim("did you mean `elan-wonen`?")),
         );
         let text = render_human_in(&diags, &sources, false, Lang::En);
         assert!(

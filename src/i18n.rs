@@ -76,6 +76,9 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
 pub enum Arg {
     Text(String),
     Number(f64),
+    /// Another message, put into words in the same language (such as the
+    /// name of the item a message is about).
+    Msg(Box<Msg>),
 }
 
 macro_rules! impl_arg_number {
@@ -100,6 +103,11 @@ impl From<&str> for Arg {
 impl From<&String> for Arg {
     fn from(s: &String) -> Self {
         Arg::Text(s.clone())
+    }
+}
+impl From<Msg> for Arg {
+    fn from(m: Msg) -> Self {
+        Arg::Msg(Box::new(m))
     }
 }
 
@@ -135,6 +143,7 @@ impl Msg {
             match value {
                 Arg::Text(s) => args.set(*name, FluentValue::from(s.as_str())),
                 Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
+                Arg::Msg(m) => args.set(*name, FluentValue::from(m.render(lang))),
             }
         }
         let mut errors = Vec::new();
@@ -226,5 +235,19 @@ mod tests {
         let m = msg!("summary-errors", errors = 1usize, warnings = 2usize);
         assert_eq!(m.render(Lang::En), "1 error, 2 warnings");
         assert_eq!(m.render(Lang::Nl), "1 fout, 2 waarschuwingen");
+        // Numbers as written, without grouping: limits and years read alike.
+        let m = msg!("import-too-many-rows", max = 100_000usize);
+        assert!(m.render(Lang::En).contains("more than 100000 rows"));
+    }
+
+    #[test]
+    fn a_message_as_a_value_is_put_into_words_in_the_same_language() {
+        let m = msg!(
+            "field-missing",
+            field = "title",
+            what = msg!("item-question")
+        );
+        assert_eq!(m.render(Lang::En), "a question has no `title`");
+        assert_eq!(m.render(Lang::Nl), "een vraag heeft geen `title`");
     }
 }

@@ -176,7 +176,7 @@ pub fn build_with_progress(
     options: &BuildOptions,
     progress: &dyn progress::Progress,
 ) -> anyhow::Result<Built> {
-    progress.stage("Checking", &root.display().to_string());
+    progress.stage(&tr!("progress-validate"), &root.display().to_string());
     let mut checked = check(root, options.as_of)?;
     let Some(site) = &checked.site else {
         return Ok(Built {
@@ -208,12 +208,12 @@ pub fn build_with_progress(
     let theme = render::Theme::load(root, &site.config.theme)?;
     let published = render::Published::new(site);
     progress.stage(
-        "Rendering",
-        &format!(
-            "{} contracts, {} languages, into {}",
-            published.contracts.len(),
-            site.config.languages.len(),
-            out_dir.display()
+        &tr!("progress-render"),
+        &tr!(
+            "progress-render-detail",
+            contracts = published.contracts.len(),
+            languages = site.config.languages.len(),
+            out = out_dir.display().to_string()
         ),
     );
     let rendering = std::time::Instant::now();
@@ -274,8 +274,12 @@ pub fn build_with_progress(
     // Every file written, compressed copies included, as `unchanged` counts them.
     let files = output::Sink::paths(&staging).len();
     progress.stage(
-        "Writing",
-        &format!("{files} files to {}", out_dir.display()),
+        &tr!("progress-write"),
+        &tr!(
+            "progress-write-detail",
+            files = files,
+            out = out_dir.display().to_string()
+        ),
     );
     let swapping = std::time::Instant::now();
     let writing = staging.writing_time();

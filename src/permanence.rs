@@ -8,6 +8,8 @@ use std::path::Path;
 
 use crate::config::Language;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Severity};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::output::Sink;
 use crate::record::{self, Record};
 use crate::render::{Published, urls};
@@ -126,11 +128,13 @@ pub fn compare(
         let url = line.url(text);
         let span = line.url_span(record.file);
         if !now.contains(url) && !redirected.contains(url) {
-            let mut diag = Diagnostic::error(Code::DroppedUrl, span, format!("this build would drop {url}, which the site published before"))
-                .with_help(format!(
-                    "{} Add `- {{ from: {url}, to: <the new address> }}` to content/redirects.yaml, or build with --allow-dropped-urls if it must go",
-                    likely_cause(url, p)
-                ));
+            let mut diag =
+                Diagnostic::error(Code::DroppedUrl, span, msg!("dropped-url", url = url))
+                    .with_help(msg!(
+                        "dropped-url-help",
+                        cause = likely_cause(url, p),
+                        url = url
+                    ));
             if allow_dropped {
                 diag.severity = Severity::Warning;
             }
@@ -140,14 +144,18 @@ pub fn compare(
             && strsim::normalized_levenshtein(&old.to_lowercase(), &q.title.to_lowercase()) < 0.4
         {
             d.push(
-                Diagnostic::warning(Code::IdReused, span, format!("the question at {url} was \"{old}\" and is now \"{}\"", q.title))
-                    .with_help("question ids are permanent: if this is another question, give it a new id and restore the old one"),
+                Diagnostic::warning(
+                    Code::IdReused,
+                    span,
+                    msg!("id-reused", url = url, old = old, new = &q.title),
+                )
+                .with_help(msg!("id-reused-help")),
             );
         }
     }
 }
 
-fn likely_cause(url: &str, p: &Published) -> String {
+fn likely_cause(url: &str, p: &Published) -> Msg {
     let site = p.site;
     let parts: Vec<&str> = url.trim_matches('/').split('/').collect();
     let parts = if parts.first() == Some(&"en") {
@@ -158,9 +166,7 @@ fn likely_cause(url: &str, p: &Published) -> String {
     match parts {
         ["wijken", slug, rest @ ..] if !site.neighbourhoods.iter().any(|n| n.slug == *slug) => {
             let _ = rest;
-            format!(
-                "The neighbourhood slug `{slug}` no longer exists in districts.yaml: was it renamed?"
-            )
+            msg!("dropped-neighbourhood", slug = *slug)
         }
         ["wijken", slug, year, id] => {
             let contract = site.contracts.iter().find(|c| {
@@ -168,31 +174,19 @@ fn likely_cause(url: &str, p: &Published) -> String {
             });
             match contract {
                 Some(c) if !c.is_public(site.as_of) => {
-                    format!("The contract {slug}/{year} is now a draft or under embargo.")
+                    msg!("dropped-contract-hidden", slug = *slug, year = *year)
                 }
-                Some(_) => format!(
-                    "Question {id} was removed from contracts/{slug}/{year}.yaml, or its id changed."
-                ),
-                None => format!("The contract file contracts/{slug}/{year}.yaml is gone."),
+                Some(_) => msg!("dropped-question", id = *id, slug = *slug, year = *year),
+                None => msg!("dropped-contract-file", slug = *slug, year = *year),
             }
         }
-        ["wijken", slug, year] => format!(
-            "The contract contracts/{slug}/{year}.yaml was removed, renamed or made a draft."
-        ),
-        ["partners", slug] => {
-            format!("The partner `{slug}` is no longer in partners.yaml: was it renamed?")
-        }
-        ["themas", slug] => {
-            format!("The topic `{slug}` is no longer in topics.yaml: was it renamed?")
-        }
-        ["stadsdelen", slug] => {
-            format!("The district `{slug}` is no longer in districts.yaml: was it renamed?")
-        }
-        ["nieuws", slug] => {
-            format!("The update `{slug}` was removed or renamed in content/updates/.")
-        }
-        [slug] => format!("The page content/pages/{slug}.md was removed or renamed."),
-        _ => "The page that had this address is gone.".into(),
+        ["wijken", slug, year] => msg!("dropped-contract", slug = *slug, year = *year),
+        ["partners", slug] => msg!("dropped-partner", slug = *slug),
+        ["themas", slug] => msg!("dropped-topic", slug = *slug),
+        ["stadsdelen", slug] => msg!("dropped-district", slug = *slug),
+        ["nieuws", slug] => msg!("dropped-update", slug = *slug),
+        [slug] => msg!("dropped-page", slug = *slug),
+        _ => msg!("dropped-other"),
     }
 }
 
@@ -204,12 +198,9 @@ pub fn check_redirects(p: &Published, paths: &BTreeSet<String>, d: &mut Diagnost
                 Diagnostic::error(
                     Code::RedirectConflict,
                     r.span,
-                    format!(
-                        "{} is still a page of this site; a redirect cannot replace it",
-                        r.from
-                    ),
+                    msg!("redirect-hides-page", from = &r.from),
                 )
-                .with_help("remove this redirect, or remove or rename the page it would hide"),
+                .with_help(msg!("redirect-hides-page-help")),
             );
         }
         let target = r.to.split(['#', '?']).next().unwrap_or(&r.to);
@@ -220,12 +211,9 @@ pub fn check_redirects(p: &Published, paths: &BTreeSet<String>, d: &mut Diagnost
                 Diagnostic::warning(
                     Code::RedirectConflict,
                     r.span,
-                    format!(
-                        "the redirect leads to {}, which this build does not publish",
-                        r.to
-                    ),
+                    msg!("redirect-to-nowhere", to = &r.to),
                 )
-                .with_help("check the new address for a typo"),
+                .with_help(msg!("redirect-to-nowhere-help")),
             );
         }
     }

@@ -134,12 +134,10 @@ pub fn parse(file: FileId, source: &SourceFile, legacy: bool, d: &mut Diagnostic
                         Diagnostic::error(
                             Code::RecordInvalid,
                             span(0, line.len()),
-                            format!("a merge-conflict marker in {FILE}: git could not merge two versions of the record here"),
+                            crate::msg!("record-conflict", file = FILE),
                         )
-                        .with_label("merge-conflict marker")
-                        .with_help(format!(
-                            "keep the lines of both sides and remove the marker lines (`<<<<<<<`, `=======`, `>>>>>>>`); then run `afspraak build`, which writes {FILE} afresh, and commit it"
-                        )),
+                        .with_label(crate::msg!("record-conflict-label"))
+                        .with_help(crate::msg!("record-conflict-help", file = FILE)),
                     );
                 }
                 ">>>>>>>" if in_conflict => in_conflict = false,
@@ -148,9 +146,9 @@ pub fn parse(file: FileId, source: &SourceFile, legacy: bool, d: &mut Diagnostic
                     Diagnostic::error(
                         Code::RecordInvalid,
                         span(0, line.len()),
-                        format!("a merge-conflict marker in {FILE}, left over from a merge"),
+                        crate::msg!("record-conflict-leftover", file = FILE),
                     )
-                    .with_help("remove the marker line and keep the lines around it"),
+                    .with_help(crate::msg!("record-conflict-leftover-help")),
                 ),
             }
             continue;
@@ -162,7 +160,7 @@ pub fn parse(file: FileId, source: &SourceFile, legacy: bool, d: &mut Diagnostic
         if !url.starts_with('/') || url.contains(char::is_whitespace) {
             d.push(damaged(
                 span(0, url.len()),
-                format!("this line of {FILE} does not start with a URL"),
+                crate::msg!("record-no-url", file = FILE),
             ));
             continue;
         }
@@ -190,7 +188,7 @@ pub fn parse(file: FileId, source: &SourceFile, legacy: bool, d: &mut Diagnostic
             let Some((key, value)) = field.split_once('=') else {
                 d.push(damaged(
                     span(here, field.len()),
-                    format!("`{field}` is not a `key=value` field"),
+                    crate::msg!("record-not-field", field = field),
                 ));
                 ok = false;
                 continue;
@@ -201,7 +199,7 @@ pub fn parse(file: FileId, source: &SourceFile, legacy: bool, d: &mut Diagnostic
                     None => {
                         d.push(damaged(
                             span(here, field.len()),
-                            format!("`{value}` is not an outcome"),
+                            crate::msg!("record-not-outcome", value = value),
                         ));
                         ok = false;
                     }
@@ -216,7 +214,7 @@ pub fn parse(file: FileId, source: &SourceFile, legacy: bool, d: &mut Diagnostic
                         _ => {
                             d.push(damaged(
                                 span(here, field.len()),
-                                format!("`{value}` is not a deadline with its moves, such as `2026-Q3>2027-Q1`"),
+                                crate::msg!("record-not-deadline", value = value),
                             ));
                             ok = false;
                         }
@@ -248,10 +246,9 @@ fn conflict_marker(line: &str) -> Option<&'static str> {
         .find(|m| line.starts_with(m))
 }
 
-fn damaged(span: Span, message: String) -> Diagnostic {
-    Diagnostic::error(Code::RecordInvalid, span, message).with_help(format!(
-        "{FILE} is written by `afspraak build`: restore this line from version control (`git checkout -- {FILE}`, or the version before the edit); a line that was never published can go"
-    ))
+fn damaged(span: Span, message: crate::i18n::Msg) -> Diagnostic {
+    Diagnostic::error(Code::RecordInvalid, span, message)
+        .with_help(crate::msg!("record-damaged-help", file = FILE))
 }
 
 /// One line to write.

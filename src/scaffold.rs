@@ -6,49 +6,79 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 
 use crate::model::is_valid_slug;
+use crate::tr;
 use crate::validate::suggest::did_you_mean;
 
 macro_rules! example {
-    ($($path:literal),* $(,)?) => {
-        &[$(($path, include_str!(concat!("../init/", $path)))),*]
+    ($($path:literal => $source:literal),* $(,)?) => {
+        &[$(($path, include_bytes!(concat!("../", $source)) as &[u8])),*]
     };
 }
 
-/// The example site that `init` writes.
-const EXAMPLE: &[(&str, &str)] = example!(
-    "site.toml",
-    "content/_index.md",
-    "content/districts.yaml",
-    "content/partners.yaml",
-    "content/topics.yaml",
-    "content/contracts/voorbeeldwijk/2026.yaml",
-    "content/updates/2026-04-15-wijkcontract-getekend.md",
-    "content/pages/over.md",
-    "content/pages/toegankelijkheid.md",
+/// The example site that `init` writes, and the starter kit beside it: the
+/// guide, the list of messages, the spreadsheet templates and the JSON
+/// Schemas with the editor settings that use them.
+const EXAMPLE: &[(&str, &[u8])] = example!(
+    "site.toml" => "init/site.toml",
+    "content/_index.md" => "init/content/_index.md",
+    "content/districts.yaml" => "init/content/districts.yaml",
+    "content/partners.yaml" => "init/content/partners.yaml",
+    "content/topics.yaml" => "init/content/topics.yaml",
+    "content/contracts/voorbeeldwijk/2026.yaml" => "init/content/contracts/voorbeeldwijk/2026.yaml",
+    "content/updates/2026-04-15-wijkcontract-getekend.md" => "init/content/updates/2026-04-15-wijkcontract-getekend.md",
+    "content/pages/over.md" => "init/content/pages/over.md",
+    "content/pages/toegankelijkheid.md" => "init/content/pages/toegankelijkheid.md",
+    "LEESMIJ.md" => "init/LEESMIJ.md",
+    "docs/handleiding.md" => "docs/handleiding.md",
+    "docs/diagnostics.md" => "docs/diagnostics.md",
+    "docs/diagnostics.en.md" => "docs/diagnostics.en.md",
+    "docs/sjabloon-vragen.xlsx" => "docs/sjabloon-vragen.xlsx",
+    "docs/sjabloon-vragen.csv" => "docs/sjabloon-vragen.csv",
+    ".vscode/settings.json" => "init/kit/vscode-settings.json",
+    "schemas/contract.schema.json" => "schemas/contract.schema.json",
+    "schemas/districts.schema.json" => "schemas/districts.schema.json",
+    "schemas/page.schema.json" => "schemas/page.schema.json",
+    "schemas/partners.schema.json" => "schemas/partners.schema.json",
+    "schemas/redirects.schema.json" => "schemas/redirects.schema.json",
+    "schemas/site.schema.json" => "schemas/site.schema.json",
+    "schemas/topics.schema.json" => "schemas/topics.schema.json",
+    "schemas/update.schema.json" => "schemas/update.schema.json",
 );
 
 /// Creates a new site with a small example in `dir`, which must be empty or absent.
 pub fn init(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     if dir.exists() {
         if !dir.is_dir() {
-            crate::refuse!("{} exists and is not a folder", dir.display());
+            crate::refuse!(
+                "{}",
+                tr!("init-not-a-folder", dir = dir.display().to_string())
+            );
         }
         if fs::read_dir(dir)?.next().is_some() {
-            crate::refuse!(
-                "{} is not empty; `init` only writes into an empty or new folder, so that nothing is overwritten",
-                dir.display()
-            );
+            crate::refuse!("{}", tr!("init-not-empty", dir = dir.display().to_string()));
         }
     }
     let mut written = Vec::new();
     for (rel, text) in EXAMPLE {
         let path = dir.join(rel);
         fs::create_dir_all(path.parent().expect("files have a folder"))?;
-        fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+        fs::write(&path, text)
+            .with_context(|| tr!("cannot-write", path = path.display().to_string()))?;
         written.push(path);
     }
     Ok(written)
 }
+
+/// The example text of the contract `new contract` writes. A contract that
+/// is no longer a draft may not hold it (`placeholder-text`).
+pub const PLACEHOLDERS: &[&str] = &[
+    "Korte titel van de vraag",
+    "De vraag zoals bewoners die stelden, zonder namen of adressen.",
+    "Straatnaam",
+    "Het antwoord van de partner.",
+    "Waarom het later wordt.",
+    "Waarom het antwoord veranderde.",
+];
 
 /// The contract file `new contract` writes: everything commented, a draft.
 pub fn contract_template(neighbourhood: &str, year: i32) -> String {
@@ -76,7 +106,7 @@ questions:
                                  # planning_adjusted), prioritised (met report_by) of
                                  # declined (met ground en reason)
     report_by: {year}-12         # wanneer de wijkraad de uitkomst hoort
-    # Na publicatie verandert u report_by of when nooit meer. Schuift de termijn op:
+    # Na publicatie verander je report_by of when nooit meer. Schuift de termijn op:
     # rescheduled:
     #   - {{ date: {next}-01-15, report_by: {next}-03, reason: Waarom het later wordt. }}
     # Verandert het antwoord, zet dan de nieuwe outcome en wat het eerst was:
@@ -92,31 +122,35 @@ questions:
 /// Writes `content/contracts/<neighbourhood>/<year>.yaml` under `root`.
 pub fn new_contract(root: &Path, neighbourhood: &str, year: i32) -> anyhow::Result<PathBuf> {
     if !(2000..=2100).contains(&year) {
-        crate::refuse!(
-            "{year} is not a contract year; write the year the contract starts, such as 2026"
-        );
+        crate::refuse!("{}", tr!("new-not-a-year", year = year.to_string()));
     }
     if !is_valid_slug(neighbourhood) {
-        crate::refuse!(
-            "`{neighbourhood}` is not a neighbourhood slug (lowercase letters, digits and hyphens)"
-        );
+        crate::refuse!("{}", tr!("new-not-a-slug", slug = neighbourhood));
     }
     let mut diagnostics = crate::diagnostic::Diagnostics::default();
     let sources = crate::load::load(root, &mut diagnostics)?;
     let known = known_neighbourhoods(&sources);
     if known.is_empty() {
         crate::refuse!(
-            "found no neighbourhoods in {}; run `new` in a site folder or pass --root",
-            root.join("content/districts.yaml").display()
+            "{}",
+            tr!(
+                "new-no-neighbourhoods",
+                file = root.join("content/districts.yaml").display().to_string()
+            )
         );
     }
     if !known.iter().any(|n| n == neighbourhood) {
         let hint = match did_you_mean(neighbourhood, known.iter().map(String::as_str)) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!("known neighbourhoods: {}", known.join(", ")),
+            Some(s) => tr!("unknown-slug-suggest", suggestion = s),
+            None => tr!("new-known-neighbourhoods", known = known.join(", ")),
         };
         crate::refuse!(
-            "there is no neighbourhood `{neighbourhood}` in content/districts.yaml; {hint}"
+            "{}",
+            tr!(
+                "new-unknown-neighbourhood",
+                slug = neighbourhood,
+                hint = hint
+            )
         );
     }
     let path = root
@@ -124,10 +158,7 @@ pub fn new_contract(root: &Path, neighbourhood: &str, year: i32) -> anyhow::Resu
         .join(neighbourhood)
         .join(format!("{year}.yaml"));
     if path.exists() {
-        crate::refuse!(
-            "{} already exists; `new` never overwrites a contract",
-            path.display()
-        );
+        crate::refuse!("{}", tr!("new-exists", path = path.display().to_string()));
     }
     fs::create_dir_all(path.parent().expect("has a folder"))?;
     fs::write(&path, contract_template(neighbourhood, year))?;

@@ -183,11 +183,14 @@ impl App {
         let _ = self.changes.send(version);
         if failed {
             eprintln!(
-                "rebuild failed in {} ms: the last good site stays served, with the errors shown on every page",
-                took.as_millis()
+                "{}",
+                crate::tr!("serve-rebuild-failed", ms = took.as_millis() as u64)
             );
         } else {
-            eprintln!("rebuilt in {} ms", took.as_millis());
+            eprintln!(
+                "{}",
+                crate::tr!("serve-rebuilt", ms = took.as_millis() as u64)
+            );
         }
         took
     }
@@ -273,22 +276,29 @@ async fn check_host(
 pub fn serve_with(root: &Path, options: &ServeOptions) -> anyhow::Result<()> {
     let (bind, port) = (options.bind.as_str(), options.port);
     let Some(ip) = bind_address(bind) else {
-        crate::refuse!("`{bind}` is not an address to listen on; use e.g. 127.0.0.1, ::1 or ::");
+        crate::refuse!("{}", crate::tr!("serve-bad-bind", bind = bind));
     };
     if !ip.is_loopback() {
         if !options.allow_remote {
-            crate::refuse!(
-                "--bind {bind} makes the preview, drafts and embargoed items included, reachable from other computers; add --allow-remote to confirm, or leave out --bind"
-            );
+            crate::refuse!("{}", crate::tr!("serve-remote-refused", bind = bind));
         }
         eprintln!(
-            "warning: the preview on {bind} is reachable from other computers, drafts and embargoed items included; it answers only to the names given with --host"
+            "{}: {}",
+            crate::tr!("level-warning"),
+            crate::tr!("serve-reachable", bind = bind.to_string())
         );
     }
     let hosts = Arc::new(allowed_hosts(ip, port, &options.hosts));
-    let root = root
-        .canonicalize()
-        .map_err(|e| anyhow::anyhow!("cannot open the site folder {}: {e}", root.display()))?;
+    let root = root.canonicalize().map_err(|e| {
+        anyhow::anyhow!(
+            "{}",
+            crate::tr!(
+                "serve-cannot-open",
+                dir = root.display().to_string(),
+                error = e.to_string()
+            )
+        )
+    })?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -300,7 +310,10 @@ pub fn serve_with(root: &Path, options: &ServeOptions) -> anyhow::Result<()> {
         let listener = match tokio::net::TcpListener::bind(addr).await {
             Ok(l) => l,
             Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
-                crate::refuse!("port {port} on {bind} is already in use (is another afspraak serve running?); stop that program or choose another port with --port");
+                crate::refuse!(
+                    "{}",
+                    crate::tr!("serve-port-in-use", port = port.to_string(), bind = bind)
+                );
             }
             Err(e) => return Err(anyhow::anyhow!("cannot listen on {addr}: {e}")),
         };
@@ -309,8 +322,16 @@ pub fn serve_with(root: &Path, options: &ServeOptions) -> anyhow::Result<()> {
         let (stop, shutdown) = watch::channel(false);
         let mut cache = crate::Cache::default();
         let snapshot = match prepare(&root, &mut cache) {
-            Ok(prepared) => Snapshot { prepared: Some(Arc::new(prepared)), errors: None, version: 1 },
-            Err(errors) => Snapshot { prepared: None, errors: Some(errors), version: 1 },
+            Ok(prepared) => Snapshot {
+                prepared: Some(Arc::new(prepared)),
+                errors: None,
+                version: 1,
+            },
+            Err(errors) => Snapshot {
+                prepared: None,
+                errors: Some(errors),
+                version: 1,
+            },
         };
         if let Some(errors) = &snapshot.errors {
             eprint!("{errors}");
@@ -333,11 +354,14 @@ pub fn serve_with(root: &Path, options: &ServeOptions) -> anyhow::Result<()> {
             .fallback(get(page))
             .with_state(app.clone())
             .layer(axum::middleware::from_fn_with_state(hosts, check_host));
-        eprintln!("serving the site on http://{local}{base}/ — press Ctrl-C to stop");
+        eprintln!(
+            "{}",
+            crate::tr!("serve-serving", url = format!("http://{local}{base}/"))
+        );
         axum::serve(listener, router)
             .with_graceful_shutdown(async move {
                 interrupted.await;
-                eprintln!("stopping");
+                eprintln!("{}", crate::tr!("serve-stopping"));
                 let _ = stop.send(true);
             })
             .await?;

@@ -214,11 +214,12 @@ fn a_site_folder_that_cannot_be_opened_exits_three() {
     let out = Command::new(BIN)
         .args(["check", "--root"])
         .arg(&missing)
+        .env("AFSPRAAK_LANG", "en")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(3));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("cannot open site folder"), "{stderr}");
+    assert!(stderr.contains("cannot open the site folder"), "{stderr}");
 }
 
 #[test]

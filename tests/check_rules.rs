@@ -2018,3 +2018,31 @@ fn a_season_is_one_error_saying_why() {
         .message_has("not a fixed stretch of days")
         .help_has("tweede kwartaal");
 }
+
+// ---------------------------------------------------------------- starter kit (issue 15)
+
+#[test]
+fn placeholder_text_in_a_published_contract() {
+    let site = Site::base();
+    site.replace(
+        CONTRACT,
+        "    title: Speeltuin aan de Kleverlaan\n",
+        "    title: Korte titel van de vraag   # uit de sjabloon\n",
+    );
+    site.check()
+        .single("placeholder-text")
+        .at(CONTRACT, site.pos(CONTRACT, "Korte titel van de vraag"))
+        .message_has("\"Korte titel van de vraag\"")
+        .help_has("`draft: true`");
+
+    // In a draft the example text may stay while the editor works on it.
+    let site = Site::base();
+    site.replace(
+        EARLIER,
+        "    title: ",
+        "    title: Korte titel van de vraag\n    # was: ",
+    );
+    let text = site.read(EARLIER);
+    site.write(EARLIER, format!("draft: true\n{text}"));
+    assert!(!site.check().codes().contains(&"placeholder-text"));
+}

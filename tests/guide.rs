@@ -73,7 +73,7 @@ fn serve_briefly(cwd: &Path, args: &[&str]) {
     let deadline = Instant::now() + Duration::from_secs(30);
     for line in BufReader::new(stderr).lines() {
         let line = line.unwrap();
-        if line.contains("serving the site on http://127.0.0.1:") {
+        if line.contains("http://127.0.0.1:") {
             break;
         }
         assert!(Instant::now() < deadline, "serve did not start");
@@ -88,6 +88,7 @@ fn every_command_in_the_guide_works() {
     let tmp = tempfile::TempDir::new().unwrap();
     let mut cwd: PathBuf = tmp.path().to_path_buf();
     let mut ran = 0;
+    let mut imported = false;
     for (heading, block) in blocks(&text, "sh") {
         for line in block.lines() {
             let command = line.split(" #").next().unwrap().trim();
@@ -103,15 +104,22 @@ fn every_command_in_the_guide_works() {
                 ["afspraak", "serve", rest @ ..] => {
                     serve_briefly(&cwd, &[&["serve"], rest].concat())
                 }
-                ["afspraak", "import", file, ..] => {
-                    // The guide's spreadsheet: the template that ships beside it.
-                    fs::copy(
-                        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/sjabloon-vragen.csv"),
-                        cwd.join(file),
-                    )
-                    .unwrap();
+                ["afspraak", "import", file, "--contract", contract] => {
+                    // The spreadsheet template that `init` put in the site, as shipped.
+                    assert_eq!(
+                        fs::read(cwd.join(file)).unwrap(),
+                        fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap(),
+                        "init ships {file}"
+                    );
                     let (code, out) = run(&cwd, &words[1..]);
                     assert_eq!(code, 0, "`{command}` under \"{heading}\" failed:\n{out}");
+                    // Its example rows are in the contract now.
+                    let yaml =
+                        fs::read_to_string(cwd.join(format!("content/contracts/{contract}.yaml")))
+                            .unwrap();
+                    assert!(yaml.contains("Betere verlichting in het park"), "{yaml}");
+                    assert!(yaml.contains("Speeltuin aan de Kleverlaan"), "{yaml}");
+                    imported = true;
                 }
                 ["afspraak", rest @ ..] if heading == "Een foutmelding lezen" => {
                     // The guide's example mistake, made for real.
@@ -147,6 +155,10 @@ fn every_command_in_the_guide_works() {
         }
     }
     assert!(ran >= 8, "only {ran} commands ran");
+    assert!(
+        imported,
+        "the guide imports the shipped spreadsheet template"
+    );
     // What the guide says the commands did.
     assert!(
         cwd.join("public/index.html").exists(),
@@ -170,6 +182,18 @@ fn the_guide_names_only_fields_the_format_has() {
     )
     .unwrap();
     let question = &schema["properties"]["questions"]["items"]["properties"];
+    // Every field of a contract and of a question has a row in the guide's tables.
+    for field in schema["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .chain(question.as_object().unwrap().keys())
+    {
+        assert!(
+            text.contains(&format!("| `{field}` |")),
+            "the guide describes `{field}` in its tables of fields"
+        );
+    }
     for field in [
         "outcome",
         "when",
@@ -287,4 +311,43 @@ fn the_guides_opted_out_neighbourhood_checks_clean() {
     let (code, out) = run(&site, &["check"]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("fout[field-not-applicable]"), "{out}");
+}
+
+/// The guide's examples of a new neighbourhood, partner and topic (YAML
+/// blocks whose first line names the file, `# content/…`) join the example
+/// site of `init`: it checks clean and publishes their pages.
+#[test]
+fn the_guides_new_neighbourhood_partner_and_topic_check_clean() {
+    let text = guide();
+    let examples: Vec<String> = blocks(&text, "yaml")
+        .into_iter()
+        .map(|(_, block)| block)
+        .filter(|block| block.starts_with("# content/"))
+        .collect();
+    assert_eq!(examples.len(), 3, "a neighbourhood, a partner and a topic");
+    let tmp = tempfile::TempDir::new().unwrap();
+    let (code, out) = run(tmp.path(), &["init", "site"]);
+    assert_eq!(code, 0, "{out}");
+    let site = tmp.path().join("site");
+    for example in &examples {
+        let file = example.lines().next().unwrap()[2..]
+            .split([',', ' '])
+            .next()
+            .unwrap()
+            .to_string();
+        let path = site.join(&file);
+        let before = fs::read_to_string(&path).unwrap();
+        fs::write(&path, format!("{before}{example}")).unwrap();
+    }
+    let (code, out) = run(&site, &["check"]);
+    assert_eq!(code, 0, "the guide's examples do not check:\n{out}");
+    assert!(out.contains("alles in orde"), "{out}");
+    let (code, out) = run(&site, &["build"]);
+    assert_eq!(code, 0, "{out}");
+    for page in ["wijken/zeewijk", "partners/welzijn-haarlem", "themas/groen"] {
+        assert!(
+            site.join("public").join(page).join("index.html").exists(),
+            "{page} is published"
+        );
+    }
 }

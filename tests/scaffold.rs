@@ -11,6 +11,7 @@ fn run(args: &[&str]) -> (i32, String) {
     let o = Command::new(BIN)
         .args(args)
         .env("NO_COLOR", "1")
+        .env("AFSPRAAK_LANG", "en")
         .output()
         .unwrap();
     (
@@ -29,6 +30,33 @@ fn init_creates_a_site_that_checks_and_builds() {
         dir.join("content/pages/toegankelijkheid.md").exists(),
         "the accessibility statement ships"
     );
+    // The starter kit: the guide, the spreadsheet templates and the schemas
+    // as the repository has them, with the editor settings that use them.
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for file in [
+        "docs/handleiding.md",
+        "docs/diagnostics.md",
+        "docs/sjabloon-vragen.xlsx",
+        "docs/sjabloon-vragen.csv",
+        "schemas/contract.schema.json",
+        "schemas/site.schema.json",
+    ] {
+        assert_eq!(
+            fs::read(dir.join(file)).unwrap(),
+            fs::read(manifest.join(file)).unwrap(),
+            "init ships {file}"
+        );
+    }
+    let leesmij = fs::read_to_string(dir.join("LEESMIJ.md")).unwrap();
+    assert!(leesmij.contains("docs/handleiding.md"), "{leesmij}");
+    let settings: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.join(".vscode/settings.json")).unwrap())
+            .unwrap();
+    let schemas = settings["yaml.schemas"].as_object().unwrap();
+    assert!(schemas.len() >= 5);
+    for schema in schemas.keys() {
+        assert!(dir.join(schema).exists(), "{schema} is in the site");
+    }
     let (code, stderr) = run(&["check", "--root", d]);
     assert_eq!(code, 0, "{stderr}");
     let (code, stderr) = run(&["build", "--root", d]);

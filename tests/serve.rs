@@ -179,6 +179,7 @@ fn the_port_in_use_is_said_clearly() {
             "--port",
             &port.to_string(),
         ])
+        .env("AFSPRAAK_LANG", "en")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::read::Table;
 use super::{IGNORED_COLUMNS, RowError};
 use crate::model::{Channel, Ground, Keyword, OutcomeKind, QuestionKind, Scale, Written};
+use crate::msg;
 use crate::validate::suggest::did_you_mean;
 
 /// A question field that a column can fill.
@@ -244,10 +245,7 @@ pub(super) fn read_header(table: &Table) -> Result<Header, Vec<RowError>> {
                     errors.push(RowError {
                         row: table.header_row,
                         column: name.clone(),
-                        message: format!(
-                            "this column repeats column {first} ({}); keep one of them",
-                            f.key()
-                        ),
+                        message: msg!("import-column-twice", first = first, key = f.key()).into(),
                     });
                     continue;
                 }
@@ -261,19 +259,20 @@ pub(super) fn read_header(table: &Table) -> Result<Header, Vec<RowError>> {
             None => {
                 let mut known: Vec<&str> = FIELDS.iter().flat_map(|(_, k, nl)| [*k, *nl]).collect();
                 known.dedup();
-                let mut message = format!("unknown column; known: {}", known.join(", "));
                 let mut all = known.clone();
                 all.push("locatie");
-                if let Some(m) = did_you_mean(&normalise_header(raw), all) {
-                    message = format!(
-                        "unknown column; did you mean {m}? Known: {}",
-                        known.join(", ")
-                    );
-                }
+                let message = match did_you_mean(&normalise_header(raw), all) {
+                    Some(m) => msg!(
+                        "import-unknown-column-suggest",
+                        suggestion = m,
+                        known = known.join(", ")
+                    ),
+                    None => msg!("import-unknown-column", known = known.join(", ")),
+                };
                 errors.push(RowError {
                     row: table.header_row,
                     column: name,
-                    message,
+                    message: message.into(),
                 });
             }
         }
@@ -283,10 +282,7 @@ pub(super) fn read_header(table: &Table) -> Result<Header, Vec<RowError>> {
         errors.push(RowError {
             row: table.header_row,
             column: h.name(Field::Id),
-            message: format!(
-                "there is no {} column; every row needs the question's number in its contract",
-                h.name(Field::Id)
-            ),
+            message: msg!("import-no-id-column", column = h.name(Field::Id)).into(),
         });
     }
     if errors.is_empty() {

@@ -9,6 +9,8 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+
+use crate::diagnostic::Text;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -58,22 +60,23 @@ pub struct RowError {
     pub row: usize,
     /// The column as its header names it.
     pub column: String,
-    pub message: String,
+    /// In both languages; it reads as English where a `&str` is asked for.
+    pub message: Text,
 }
 
 impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         let text = if self.row == 0 {
             // The file as a whole.
-            self.message.clone()
+            self.message.local().to_string()
         } else if self.column.is_empty() {
-            crate::tr!("import-row", row = self.row, message = &self.message)
+            crate::tr!("import-row", row = self.row, message = self.message.local())
         } else {
             crate::tr!(
                 "import-row-column",
                 row = self.row,
                 column = &self.column,
-                message = &self.message
+                message = self.message.local()
             )
         };
         f.write_str(&text)
@@ -136,9 +139,7 @@ pub const IGNORED_COLUMNS: &[&str] = &[
 
 /// Reads `meerwijk/2026`.
 fn parse_contract(contract: &str) -> anyhow::Result<(String, i32)> {
-    let bad = || {
-        anyhow!("`{contract}` is not a contract; write NEIGHBOURHOOD/YEAR, such as meerwijk/2026")
-    };
+    let bad = || anyhow!(crate::tr!("import-not-a-contract", contract = contract));
     let (nb, year) = contract
         .trim()
         .trim_matches('/')
@@ -156,7 +157,8 @@ pub fn import(root: &Path, file: &Path, contract: &str) -> Result<ImportReport, 
         Ok(t) => ImportError::Rows(vec![RowError {
             row: t.row,
             column: t.column,
-            message: t.message,
+            // Already in the words of this run.
+            message: Text::verbatim(t.message),
         }]),
         Err(e) => ImportError::Other(e),
     })?;
@@ -164,10 +166,15 @@ pub fn import(root: &Path, file: &Path, contract: &str) -> Result<ImportReport, 
     if !site.neighbourhoods.iter().any(|(s, _)| *s == nb) {
         let slugs = site.neighbourhoods.iter().map(|(s, _)| s.as_str());
         let hint = match did_you_mean(&nb, slugs) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => "use a neighbourhood slug from content/districts.yaml".into(),
+            Some(s) => crate::tr!("unknown-slug-suggest", suggestion = s),
+            None => crate::tr!("import-use-a-neighbourhood"),
         };
-        return Err(anyhow!("districts.yaml has no neighbourhood `{nb}`; {hint}").into());
+        return Err(anyhow!(crate::tr!(
+            "new-unknown-neighbourhood",
+            slug = &nb,
+            hint = hint
+        ))
+        .into());
     }
     let rel = PathBuf::from("content")
         .join("contracts")
@@ -175,12 +182,21 @@ pub fn import(root: &Path, file: &Path, contract: &str) -> Result<ImportReport, 
         .join(format!("{year}.yaml"));
     let path = root.join(&rel);
     let old_text = match std::fs::read(&path) {
-        Ok(bytes) => Some(
-            String::from_utf8(bytes)
-                .map_err(|_| anyhow!("{} is not UTF-8 text; fix it first", rel.display()))?,
-        ),
+        Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| {
+            anyhow!(crate::tr!(
+                "import-contract-not-utf8",
+                file = rel.display().to_string()
+            ))
+        })?),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(anyhow!("cannot read {}: {e}", path.display()).into()),
+        Err(e) => {
+            return Err(anyhow!(crate::tr!(
+                "cannot-read-file",
+                file = path.display().to_string(),
+                error = e.to_string()
+            ))
+            .into());
+        }
     };
     let doc = old_text.clone().map(Doc::parse).transpose()?;
 
@@ -188,14 +204,11 @@ pub fn import(root: &Path, file: &Path, contract: &str) -> Result<ImportReport, 
     let mut errors = Vec::new();
     let (rows, skipped) = table_rows(&table, &header, &site, (&nb, year), &mut errors);
     if rows.is_empty() && errors.is_empty() {
-        return Err(anyhow!(
-            "the spreadsheet has no rows for {nb}/{year}{}",
-            if skipped.is_empty() {
-                ""
-            } else {
-                " (rows of other contracts were skipped)"
-            }
-        )
+        return Err(anyhow!(crate::tr!(
+            "import-no-rows",
+            contract = format!("{nb}/{year}"),
+            skipped = if skipped.is_empty() { "no" } else { "yes" }
+        ))
         .into());
     }
 
@@ -255,7 +268,7 @@ pub fn import(root: &Path, file: &Path, contract: &str) -> Result<ImportReport, 
             return Err(e.into());
         }
     };
-    let new: Vec<(usize, String)> = {
+    let new: Vec<(usize, Text)> = {
         let mut left = before;
         after
             .into_iter()
@@ -312,7 +325,7 @@ fn verify(text: &str, rows: &[Row]) -> anyhow::Result<()> {
 }
 
 /// The errors `check` reports in one file: (byte offset, code and message).
-fn file_errors(root: &Path, rel: &Path) -> anyhow::Result<Vec<(usize, String)>> {
+fn file_errors(root: &Path, rel: &Path) -> anyhow::Result<Vec<(usize, Text)>> {
     let checked = crate::check(root, None)?;
     let rel = rel.to_string_lossy().replace('\\', "/");
     Ok(checked
@@ -321,15 +334,11 @@ fn file_errors(root: &Path, rel: &Path) -> anyhow::Result<Vec<(usize, String)>> 
         .filter(|d| d.severity == crate::diagnostic::Severity::Error)
         .filter(|d| checked.sources.get(d.span.file).path == rel)
         .map(|d| {
-            let help = d
-                .help
-                .as_ref()
-                .map(|h| format!(" ({})", h.local()))
-                .unwrap_or_default();
-            (
-                d.span.start as usize,
-                format!("{}{help}", d.message.local()),
-            )
+            let message = match &d.help {
+                Some(help) => d.message.zip(help, |m, h| format!("{m} ({h})")),
+                None => d.message.clone(),
+            };
+            (d.span.start as usize, message)
         })
         .collect())
 }
@@ -337,7 +346,7 @@ fn file_errors(root: &Path, rel: &Path) -> anyhow::Result<Vec<(usize, String)>> 
 /// Errors `check` found in the written file, pointed at rows where possible.
 fn diagnostics_as_rows(
     text: &str,
-    new: &[(usize, String)],
+    new: &[(usize, Text)],
     rows: &[Row],
     header: &Header,
 ) -> ImportError {
@@ -367,9 +376,11 @@ fn diagnostics_as_rows(
             None => {
                 let (line, _) = crate::source::SourceFile::new(String::new(), text.to_string())
                     .line_col(*offset);
-                return ImportError::Other(anyhow!(
-                    "the imported contract would not pass `afspraak check` (line {line}: {message}); nothing was written"
-                ));
+                return ImportError::Other(anyhow!(crate::tr!(
+                    "import-would-not-check",
+                    line = line,
+                    message = message.local()
+                )));
             }
         }
     }
@@ -381,7 +392,8 @@ fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
     let dir = path
         .parent()
         .ok_or_else(|| anyhow!("{} has no folder", path.display()))?;
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| crate::tr!("cannot-write", path = dir.display().to_string()))?;
     // A new file follows the umask, as any editor's would (0666 before the
     // umask); a rewritten file keeps the mode it had.
     let mut builder = tempfile::Builder::new();
@@ -392,14 +404,19 @@ fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
     }
     let mut tmp = builder
         .tempfile_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
+        .with_context(|| crate::tr!("cannot-write", path = dir.display().to_string()))?;
     if let Ok(old) = std::fs::metadata(path) {
         tmp.as_file().set_permissions(old.permissions())?;
     }
     tmp.write_all(text.as_bytes())?;
     tmp.as_file().sync_all()?;
-    tmp.persist(path)
-        .map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.error))?;
+    tmp.persist(path).map_err(|e| {
+        anyhow!(
+            "{}: {}",
+            crate::tr!("cannot-write", path = path.display().to_string()),
+            e.error
+        )
+    })?;
     Ok(())
 }
 

@@ -87,18 +87,18 @@ impl Budget {
             return Err(too_large(
                 row,
                 0,
-                format!(
-                    "the spreadsheet has more than {MAX_ROWS} rows; import at most {MAX_ROWS} rows at a time (split the file)"
-                ),
+                crate::tr!("import-too-many-rows", max = MAX_ROWS),
             ));
         }
         if width > MAX_COLUMNS {
             return Err(too_large(
                 row,
                 width - 1,
-                format!(
-                    "the row has a value in column {} (number {width}); import reads at most {MAX_COLUMNS} columns: delete the columns after the last one you use",
-                    column_letter(width - 1)
+                crate::tr!(
+                    "import-too-many-columns",
+                    column = column_letter(width - 1),
+                    number = width,
+                    max = MAX_COLUMNS
                 ),
             ));
         }
@@ -107,9 +107,7 @@ impl Budget {
             return Err(too_large(
                 row,
                 0,
-                format!(
-                    "the spreadsheet has more than {MAX_CELLS} cells up to this row; import fewer rows at a time (split the file)"
-                ),
+                crate::tr!("import-too-many-cells-total", max = MAX_CELLS),
             ));
         }
         Ok(())
@@ -120,9 +118,10 @@ impl Budget {
             return Err(too_large(
                 row,
                 column,
-                format!(
-                    "the cell holds {} characters; a cell may hold at most {MAX_CELL_BYTES} bytes of text",
-                    text.chars().count()
+                crate::tr!(
+                    "import-cell-too-long",
+                    chars = text.chars().count(),
+                    max = MAX_CELL_BYTES
                 ),
             ));
         }
@@ -134,23 +133,31 @@ impl Budget {
 fn as_content(file: &Path, e: anyhow::Error) -> anyhow::Error {
     match e.downcast::<BadFile>() {
         Ok(bad) => bad.into(),
-        Err(e) => too_large(0, 0, format!("cannot read {}: {e:#}", file.display())),
+        Err(e) => too_large(
+            0,
+            0,
+            crate::tr!(
+                "cannot-read-file",
+                file = file.display().to_string(),
+                error = format!("{e:#}")
+            ),
+        ),
     }
 }
 
 fn check_file_size(file: &Path) -> anyhow::Result<()> {
     let len = std::fs::metadata(file)
-        .with_context(|| format!("cannot read {}", file.display()))?
+        .with_context(|| crate::tr!("cannot-read-spreadsheet", file = file.display().to_string()))?
         .len();
     if len > MAX_FILE_BYTES {
         return Err(too_large(
             0,
             0,
-            format!(
-                "{} is {} MB; import reads spreadsheets of at most {} MB: split it",
-                file.display(),
-                len >> 20,
-                MAX_FILE_BYTES >> 20
+            crate::tr!(
+                "import-file-too-large",
+                file = file.display().to_string(),
+                size = len >> 20,
+                max = MAX_FILE_BYTES >> 20
             ),
         ));
     }
@@ -176,18 +183,19 @@ pub(super) fn read_table(file: &Path) -> anyhow::Result<Table> {
         .unwrap_or_default();
     match ext.as_str() {
         "csv" | "txt" => {
-            let bytes =
-                std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+            let bytes = std::fs::read(file).with_context(|| {
+                crate::tr!("cannot-read-spreadsheet", file = file.display().to_string())
+            })?;
             if let Some(bad) = not_utf8_row(&bytes) {
                 return Err(bad.into());
             }
             read_csv(&bytes).map_err(|e| as_content(file, e))
         }
         "xlsx" | "xlsm" => read_xlsx(file).map_err(|e| as_content(file, e)),
-        _ => Err(anyhow!(
-            "{} is not a .csv or .xlsx file; save the spreadsheet as CSV (UTF-8) or as an Excel workbook (.xlsx)",
-            file.display()
-        )),
+        _ => Err(anyhow!(crate::tr!(
+            "import-not-a-spreadsheet",
+            file = file.display().to_string()
+        ))),
     }
 }
 
@@ -220,10 +228,10 @@ fn not_utf8_row(bytes: &[u8]) -> Option<BadFile> {
 fn read_csv(bytes: &[u8]) -> anyhow::Result<Table> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        anyhow!(
-            "the file is not UTF-8 text (byte {}); save it as \"CSV UTF-8\"",
-            e.valid_up_to() + 1
-        )
+        anyhow!(crate::tr!(
+            "import-file-not-utf8",
+            byte = e.valid_up_to() + 1
+        ))
     })?;
     let first_line = text.lines().next().unwrap_or("");
     let delimiter = [b';', b',', b'\t']
@@ -263,7 +271,7 @@ fn read_csv(bytes: &[u8]) -> anyhow::Result<Table> {
     let mut records = records.into_iter();
     let header = records
         .next()
-        .ok_or_else(|| anyhow!("the file is empty; the first row names the columns"))?;
+        .ok_or_else(|| anyhow!(crate::tr!("import-file-empty")))?;
     Ok(Table {
         header_row: 1,
         header,
@@ -280,13 +288,13 @@ fn read_csv(bytes: &[u8]) -> anyhow::Result<Table> {
 fn check_xlsx_parts(file: &Path) -> anyhow::Result<()> {
     let archive = std::fs::File::open(file)?;
     let mut zip = zip::ZipArchive::new(std::io::BufReader::new(archive))
-        .map_err(|e| anyhow!("the file is not an Excel workbook (.xlsx): {e}"))?;
+        .map_err(|e| anyhow!(crate::tr!("import-not-xlsx", error = e.to_string())))?;
     let mut total = 0u64;
     let mut buf = vec![0u8; 1 << 16];
     for i in 0..zip.len() {
         let mut part = zip
             .by_index(i)
-            .map_err(|e| anyhow!("the workbook is damaged: {e}"))?;
+            .map_err(|e| anyhow!(crate::tr!("import-damaged", error = e.to_string())))?;
         let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
         let packed = part.compressed_size().max(1);
         let mut unpacked = 0u64;
@@ -294,32 +302,36 @@ fn check_xlsx_parts(file: &Path) -> anyhow::Result<()> {
             let n = match part.read(&mut buf) {
                 Ok(0) => break,
                 Ok(n) => n as u64,
-                Err(e) => return Err(anyhow!("the workbook is damaged ({name}: {e})")),
+                Err(e) => {
+                    return Err(anyhow!(crate::tr!(
+                        "import-damaged",
+                        error = format!("{name}: {e}")
+                    )));
+                }
             };
             unpacked += n;
             total += n;
-            let refuse = |what: String| {
+            // `what` selects the words in `import-zip-part`.
+            let refuse = |what: &str, limit: u64| {
                 Err(too_large(
                     0,
                     0,
-                    format!(
-                        "the workbook's part {name} {what}; save the sheet again (or as CSV), without what it does not need"
+                    crate::tr!(
+                        "import-zip-part",
+                        part = name.as_str(),
+                        what = what,
+                        limit = limit
                     ),
                 ))
             };
             if unpacked > MAX_PART_BYTES {
-                return refuse(format!("unpacks to more than {} MB", MAX_PART_BYTES >> 20));
+                return refuse("part", MAX_PART_BYTES >> 20);
             }
             if total > MAX_UNPACKED_BYTES {
-                return refuse(format!(
-                    "takes the workbook over {} MB unpacked",
-                    MAX_UNPACKED_BYTES >> 20
-                ));
+                return refuse("total", MAX_UNPACKED_BYTES >> 20);
             }
             if unpacked > RATIO_FROM && unpacked / packed > MAX_RATIO {
-                return refuse(format!(
-                    "unpacks to over {MAX_RATIO} times its packed size, as a zip bomb does"
-                ));
+                return refuse("ratio", MAX_RATIO);
             }
         }
     }
@@ -334,7 +346,7 @@ fn read_xlsx(file: &Path) -> anyhow::Result<Table> {
         .sheet_names()
         .first()
         .cloned()
-        .ok_or_else(|| anyhow!("the workbook has no sheets"))?;
+        .ok_or_else(|| anyhow!(crate::tr!("import-no-sheets")))?;
     // Cell by cell, never the whole sheet at once: a sheet can declare (or
     // hold one cell at) a million rows by sixteen thousand columns.
     let mut cells = workbook.worksheet_cells_reader(&sheet)?;
@@ -347,10 +359,17 @@ fn read_xlsx(file: &Path) -> anyhow::Result<Table> {
         return Err(too_large(
             0,
             0,
-            format!(
-                "the first sheet says it spans {rows} rows and {columns} columns (up to cell {}{}); import reads at most {MAX_ROWS} rows and {MAX_COLUMNS} columns: delete the empty rows and columns after the table, or copy the table into a new sheet",
-                column_letter(declared.end.1 as usize),
-                declared.end.0 as u64 + 1
+            crate::tr!(
+                "import-sheet-too-large",
+                rows = rows,
+                columns = columns,
+                cell = format!(
+                    "{}{}",
+                    column_letter(declared.end.1 as usize),
+                    declared.end.0 as u64 + 1
+                ),
+                max_rows = MAX_ROWS,
+                max_columns = MAX_COLUMNS
             ),
         ));
     }
@@ -387,9 +406,7 @@ fn read_xlsx(file: &Path) -> anyhow::Result<Table> {
         line[column] = value;
     }
     let Some(first_row) = grid.iter().position(|r| !r.is_empty()) else {
-        return Err(anyhow!(
-            "the first sheet is empty; its first row names the columns"
-        ));
+        return Err(anyhow!(crate::tr!("import-sheet-empty")));
     };
     // As a table: from the first row and the first column with a value.
     let first_column = grid
@@ -433,7 +450,9 @@ fn xlsx_cell(cell: &calamine::Data) -> Cell {
             .unwrap_or(s)
             .to_string(),
         Data::DurationIso(s) => s.clone(),
-        Data::Error(e) => return Err(format!("the cell holds a spreadsheet error ({e})")),
+        Data::Error(e) => {
+            return Err(crate::tr!("import-cell-error", error = e.to_string()));
+        }
     })
 }
 

@@ -14,9 +14,11 @@ use super::columns::{
 use super::doc::Doc;
 use super::read::{Cell, Table, clean};
 use super::site::{SiteInfo, find_slug, unknown_slug};
+use crate::diagnostic::Text;
 use crate::model::{
     Channel, Keyword, OutcomeKind, QuestionKind, QuestionRef, When, Written, when::WhenError,
 };
+use crate::msg;
 use crate::validate::suggest::did_you_mean;
 
 /// One spreadsheet row, read: its row number and its non-empty values.
@@ -67,8 +69,7 @@ pub(super) fn table_rows(
                 errors.push(RowError {
                     row: *row_no,
                     column: column_letter(b),
-                    message: "this column has no name in the first row; name it, or empty it"
-                        .into(),
+                    message: msg!("import-blank-column").into(),
                 });
             }
         }
@@ -78,19 +79,17 @@ pub(super) fn table_rows(
             errors.push(RowError {
                 row: *row_no,
                 column: String::new(),
-                message: format!(
-                    "this row has more cells than the first row has column names ({})",
-                    table.header.len()
-                ),
+                message: msg!("import-too-many-cells", names = table.header.len()).into(),
             });
         }
         let mut values = BTreeMap::new();
         for &(i, f) in &header.columns {
             match cell(cells, i) {
+                // Already in the words of this run (see `read`).
                 Err(message) => errors.push(RowError {
                     row: *row_no,
                     column: header.name(f),
-                    message,
+                    message: Text::verbatim(message),
                 }),
                 Ok(text) if text.is_empty() => {}
                 Ok(text) => match parse_value(f, &text, site) {
@@ -125,77 +124,77 @@ fn column_letter(mut i: usize) -> String {
     s
 }
 
-fn when_error(e: WhenError, s: &str) -> String {
+fn when_error(e: WhenError, s: &str) -> Text {
     match e {
-        WhenError::DoesNotExist => format!("`{s}` is a date that does not exist"),
-        WhenError::Format => format!(
-            "`{s}` is not a date; write a year (2012), quarter (2011-Q3), month (2011-10) or day (2011-10-15)"
-        ),
+        WhenError::DoesNotExist => msg!("import-date-does-not-exist", value = s),
+        WhenError::Format => msg!("import-not-a-date", value = s),
     }
+    .into()
 }
 
 /// Reads one cell into the text the contract file holds for `field`.
-fn parse_value(field: Field, s: &str, site: &SiteInfo) -> Result<String, String> {
+fn parse_value(field: Field, s: &str, site: &SiteInfo) -> Result<String, Text> {
     let keys = |k: Vec<&str>| k.join(", ");
+    let no = |m: crate::i18n::Msg| -> Text { m.into() };
     match field {
         Field::Id => s
             .parse::<u32>()
             .ok()
             .filter(|&n| n > 0)
             .map(|n| n.to_string())
-            .ok_or_else(|| format!("`{s}` is not a question number; use 1, 2, 3, …")),
+            .ok_or_else(|| no(msg!("import-not-a-number", value = s))),
         Field::Title | Field::Location => {
             if s.contains('\n') {
-                Err("write this on one line".into())
+                Err(no(msg!("import-one-line")))
             } else {
                 Ok(s.to_string())
             }
         }
         Field::Asked | Field::Answer | Field::Reason => Ok(s.to_string()),
-        Field::Kind => parse_kind(s).map(|k| k.key().to_string()).ok_or_else(|| {
-            format!(
-                "`{s}` is not a kind; write question (vraag) or initiative (initiatief)"
-            )
-        }),
-        Field::Channel => parse_channel(s).map(|k| k.key().to_string()).ok_or_else(|| {
-            let mut m = format!("`{s}` is not a channel; one of: {}", keys(Channel::keys()));
-            if let Some(h) = did_you_mean(s, Channel::keys()) {
-                m = format!("`{s}` is not a channel; did you mean `{h}`? One of: {}", keys(Channel::keys()));
-            }
-            m
-        }),
+        Field::Kind => parse_kind(s)
+            .map(|k| k.key().to_string())
+            .ok_or_else(|| no(msg!("import-not-a-kind", value = s))),
+        Field::Channel => parse_channel(s)
+            .map(|k| k.key().to_string())
+            .ok_or_else(|| {
+                no(match did_you_mean(s, Channel::keys()) {
+                    Some(h) => msg!(
+                        "import-not-a-channel-suggest",
+                        value = s,
+                        suggestion = h,
+                        keys = keys(Channel::keys())
+                    ),
+                    None => msg!(
+                        "import-not-a-channel",
+                        value = s,
+                        keys = keys(Channel::keys())
+                    ),
+                })
+            }),
         Field::Topic => find_slug(s, &site.topics)
             .map(str::to_string)
             .ok_or_else(|| unknown_slug(s, &site.topics, "topic", "topics.yaml")),
         Field::Partner => find_slug(s, &site.partners)
             .map(str::to_string)
             .ok_or_else(|| unknown_slug(s, &site.partners, "partner", "partners.yaml")),
-        Field::Outcome => parse_outcome(s).map(|k| k.key().to_string()).ok_or_else(|| {
-            format!(
-                "`{s}` is not an outcome; one of: resolved (Direct opgelost), honoured (Binnen de looptijd), scheduled (Al gepland), prioritised (Meegenomen in prioritering), declined (Kan niet / mag niet)"
-            )
-        }),
+        Field::Outcome => parse_outcome(s)
+            .map(|k| k.key().to_string())
+            .ok_or_else(|| no(msg!("import-not-an-outcome", value = s))),
         Field::When | Field::ReportBy => When::parse_written(s)
             .map(|w| w.to_string())
             .map_err(|e| when_error(e, s)),
         Field::PlanningAdjusted | Field::NeedsVolunteers => parse_bool(s)
             .map(|b| b.to_string())
-            .ok_or_else(|| format!("`{s}` is not ja or nee")),
-        Field::Scale => parse_scale(s).map(|k| k.key().to_string()).ok_or_else(|| {
-            format!(
-                "`{s}` is not a scale; one of: neighbourhood (wijk), district (stadsdeel), city (stad)"
-            )
-        }),
-        Field::Ground => parse_ground(s).map(|g| g.key().to_string()).ok_or_else(|| {
-            format!(
-                "`{s}` is not a ground; one of: legal (wettelijk), policy (beleid), financial (financieel)"
-            )
-        }),
+            .ok_or_else(|| no(msg!("import-not-yes-no", value = s))),
+        Field::Scale => parse_scale(s)
+            .map(|k| k.key().to_string())
+            .ok_or_else(|| no(msg!("import-not-a-scale", value = s))),
+        Field::Ground => parse_ground(s)
+            .map(|g| g.key().to_string())
+            .ok_or_else(|| no(msg!("import-not-a-ground", value = s))),
         Field::Follows => QuestionRef::parse(s)
             .map(|r| r.to_string())
-            .ok_or_else(|| {
-                format!("`{s}` is not a question reference; write neighbourhood/year/id, such as delftwijk/2010/4")
-            }),
+            .ok_or_else(|| no(msg!("import-not-a-reference", value = s))),
     }
 }
 
@@ -234,10 +233,10 @@ pub(super) fn check_row(
     seen: &mut HashMap<u32, usize>,
     errors: &mut Vec<RowError>,
 ) {
-    let err = |f: Field, message: String| RowError {
+    let err = |f: Field, message: crate::i18n::Msg| RowError {
         row: row.row,
         column: header.name(f),
-        message,
+        message: message.into(),
     };
     let Some(id) = row
         .values
@@ -248,17 +247,14 @@ pub(super) fn check_row(
             .iter()
             .any(|e| e.row == row.row && e.column == header.name(Field::Id))
         {
-            errors.push(err(
-                Field::Id,
-                "empty; every row needs the question's number in this contract".into(),
-            ));
+            errors.push(err(Field::Id, msg!("import-empty-id")));
         }
         return;
     };
     if let Some(first) = seen.insert(id, row.row) {
         errors.push(err(
             Field::Id,
-            format!("question {id} is also on row {first}; each question once"),
+            msg!("import-id-twice", id = id.to_string(), first = first),
         ));
         return;
     }
@@ -268,9 +264,7 @@ pub(super) fn check_row(
     {
         errors.push(err(
             Field::Id,
-            format!(
-                "question {id} is written on one line (`{{ … }}`) in the contract file; write it as `key: value` lines to update it"
-            ),
+            msg!("import-flow-question", id = id.to_string()),
         ));
         return;
     }
@@ -297,10 +291,11 @@ pub(super) fn check_row(
             {
                 errors.push(err(
                     f,
-                    format!(
-                        "empty; question {id} is new, and a new question needs {} (and {})",
-                        header.name(f),
-                        [
+                    msg!(
+                        "import-new-needs",
+                        id = id.to_string(),
+                        column = header.name(f),
+                        others = [
                             Field::Title,
                             Field::Asked,
                             Field::Topic,
@@ -327,13 +322,10 @@ pub(super) fn check_row(
         if !known {
             errors.push(err(
                 Field::Follows,
-                format!("there is no question {r} in the contract files"),
+                msg!("import-no-such-question", question = r.to_string()),
             ));
         } else if here && r.id == id {
-            errors.push(err(
-                Field::Follows,
-                "a question cannot follow itself".into(),
-            ));
+            errors.push(err(Field::Follows, msg!("import-follows-itself")));
         }
     }
     if merged(Field::NeedsVolunteers).as_deref() == Some("true")
@@ -347,10 +339,11 @@ pub(super) fn check_row(
         };
         errors.push(err(
             f,
-            format!(
-                "question {id} is not an initiative, so it cannot wait for volunteers; write initiative (initiatief) in {}, or nee in {}",
-                header.name(Field::Kind),
-                header.name(Field::NeedsVolunteers)
+            msg!(
+                "import-volunteers-not-initiative",
+                id = id.to_string(),
+                kind = header.name(Field::Kind),
+                volunteers = header.name(Field::NeedsVolunteers)
             ),
         ));
     }
@@ -373,11 +366,12 @@ pub(super) fn check_row(
         if from_row(f) {
             errors.push(err(
                 f,
-                format!(
-                    "{} has no meaning for outcome {} ({label}); it belongs to {}; leave the cell empty or change the outcome",
-                    header.name(f),
-                    outcome.key(),
-                    owners.join(" and ")
+                msg!(
+                    "import-not-applicable",
+                    column = header.name(f),
+                    outcome = outcome.key(),
+                    label = label,
+                    owners = owners.join(", ")
                 ),
             ));
         } else if existing.is_some_and(|i| i.get(key).is_some())
@@ -385,10 +379,13 @@ pub(super) fn check_row(
         {
             errors.push(err(
                 Field::Outcome,
-                format!(
-                    "question {id} becomes {} ({label}), but the contract file still has `{key}`, which belongs to {}; the import never deletes: remove `{key}` from the file first",
-                    outcome.key(),
-                    owners.join(" and ")
+                msg!(
+                    "import-leftover-field",
+                    id = id.to_string(),
+                    outcome = outcome.key(),
+                    label = label,
+                    key = key,
+                    owners = owners.join(", ")
                 ),
             ));
         }
@@ -399,50 +396,42 @@ pub(super) fn check_row(
     {
         errors.push(err(
             Field::Outcome,
-            format!(
-                "question {id} becomes {} ({label}), but the contract file still has a `decision`, which belongs to prioritised; remove it from the file first",
-                outcome.key()
+            msg!(
+                "import-leftover-decision",
+                id = id.to_string(),
+                outcome = outcome.key(),
+                label = label
             ),
         ));
     }
-    let need = |f: Field, what: &str, errors: &mut Vec<RowError>| {
+    // `what` selects the words in `import-needs`.
+    let need = |f: Field, what: &'static str, errors: &mut Vec<RowError>| {
         if merged(f).is_none() {
             errors.push(err(
                 f,
-                format!("empty; a {} ({label}) answer needs {what}", outcome.key()),
+                msg!(
+                    "import-needs",
+                    outcome = outcome.key(),
+                    label = label,
+                    what = what
+                ),
             ));
         }
     };
     match outcome {
         OutcomeKind::Resolved => {}
-        OutcomeKind::Honoured => need(Field::When, "when it is done", errors),
+        OutcomeKind::Honoured => need(Field::When, "when-done", errors),
         OutcomeKind::Scheduled => {
-            need(Field::When, "when the planned work happens", errors);
-            need(
-                Field::PlanningAdjusted,
-                "whether the planning was brought forward (ja or nee)",
-                errors,
-            );
+            need(Field::When, "when-planned", errors);
+            need(Field::PlanningAdjusted, "planning", errors);
             if merged(Field::PlanningAdjusted).as_deref() == Some("false") {
-                need(
-                    Field::Reason,
-                    "a reason why the planning was not brought forward",
-                    errors,
-                );
+                need(Field::Reason, "reason-planning", errors);
             }
         }
-        OutcomeKind::Prioritised => need(
-            Field::ReportBy,
-            "by when the council hears the outcome",
-            errors,
-        ),
+        OutcomeKind::Prioritised => need(Field::ReportBy, "report-by", errors),
         OutcomeKind::Declined => {
-            need(
-                Field::Ground,
-                "its ground: legal (wettelijk), policy (beleid) or financial (financieel)",
-                errors,
-            );
-            need(Field::Reason, "a reason: say why it cannot be done", errors);
+            need(Field::Ground, "ground", errors);
+            need(Field::Reason, "reason", errors);
         }
     }
     // Dates that the contract check would refuse.
@@ -455,15 +444,21 @@ pub(super) fn check_row(
         if !(lo..=hi).contains(&w.year()) {
             errors.push(err(
                 f,
-                format!(
-                    "{w} is far outside this contract's years; a date lies between {lo} and {hi}"
+                msg!(
+                    "import-out-of-range",
+                    value = w.to_string(),
+                    low = lo.to_string(),
+                    high = hi.to_string()
                 ),
             ));
         } else if f == Field::When && outcome == OutcomeKind::Honoured && !w.overlaps(from, to) {
             errors.push(err(
                 f,
-                format!(
-                    "{w} lies outside the contract period ({from} to {to}); honoured (Binnen de looptijd) means done within the contract year; use scheduled (Al gepland) for later work"
+                msg!(
+                    "import-outside-period",
+                    value = w.to_string(),
+                    from = from.to_string(),
+                    to = to.to_string()
                 ),
             ));
         }

@@ -98,16 +98,16 @@ pub(super) fn find_slug<'a>(input: &str, table: &'a [(String, String)]) -> Optio
 pub(super) fn unknown_slug(
     input: &str,
     table: &[(String, String)],
-    what: &str,
+    what: &'static str,
     file: &str,
-) -> String {
+) -> crate::diagnostic::Text {
+    use crate::msg;
     let slugs: Vec<&str> = table.iter().map(|(s, _)| s.as_str()).collect();
-    match did_you_mean(input, slugs.iter().copied()) {
-        Some(s) => format!("unknown {what} `{input}`; did you mean `{s}`?"),
-        None if slugs.is_empty() => format!("unknown {what} `{input}`; {file} defines none yet"),
-        None => format!(
-            "unknown {what} `{input}`; {file} defines: {}",
-            slugs.join(", ")
-        ),
-    }
+    let slug = msg!("unknown-slug", what = what, slug = input);
+    let hint = match did_you_mean(input, slugs.iter().copied()) {
+        Some(s) => msg!("unknown-slug-suggest", suggestion = s),
+        None if slugs.is_empty() => msg!("unknown-slug-none", file = file),
+        None => msg!("unknown-slug-known", file = file, known = slugs.join(", ")),
+    };
+    msg!("import-and", first = slug, then = hint).into()
 }

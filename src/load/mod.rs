@@ -14,7 +14,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Text};
+use crate::msg;
 use crate::source::{At, FileId, SourceMap, Span};
 pub use yaml::{Node, Value};
 
@@ -177,9 +178,16 @@ pub fn load_cached(
     cache: &mut ParseCache,
 ) -> anyhow::Result<Sources> {
     let mut sources = Sources::default();
-    let root = root
-        .canonicalize()
-        .map_err(|e| anyhow::anyhow!("cannot open site folder {}: {e}", root.display()))?;
+    let root = root.canonicalize().map_err(|e| {
+        anyhow::anyhow!(
+            "{}",
+            crate::tr!(
+                "serve-cannot-open",
+                dir = root.display().to_string(),
+                error = e.to_string()
+            )
+        )
+    })?;
     sources.root = root.clone();
     let mut read_later = Vec::new();
     let config_path = root.join("site.toml");
@@ -194,8 +202,12 @@ pub fn load_cached(
     } else if !config_path.exists() {
         let id = sources.map.add("site.toml".into(), String::new());
         diagnostics.push(
-            Diagnostic::error(Code::MissingFile, Span::file_start(id), "there is no site.toml in the site folder")
-                .with_help("run afspraak in the site folder, pass --root DIR, or create one with `afspraak init`"),
+            Diagnostic::error(
+                Code::MissingFile,
+                Span::file_start(id),
+                msg!("missing-site-toml"),
+            )
+            .with_help(msg!("missing-site-toml-help")),
         );
     }
 
@@ -219,7 +231,7 @@ pub fn load_cached(
                 diagnostics.push(Diagnostic::error(
                     Code::UnreadableFile,
                     Span::file_start(id),
-                    format!("cannot read: {e}"),
+                    msg!("cannot-read", error = e.to_string()),
                 ));
                 continue;
             }
@@ -240,9 +252,9 @@ pub fn load_cached(
                 Diagnostic::warning(
                     Code::InvalidFileName,
                     Span::file_start(id),
-                    "this path is not valid UTF-8, so it cannot become an address; it is left out",
+                    msg!("path-not-utf8"),
                 )
-                .with_help("rename the file or folder using ordinary letters, digits and hyphens"),
+                .with_help(msg!("path-not-utf8-help")),
             );
             continue;
         };
@@ -257,7 +269,7 @@ pub fn load_cached(
                 Diagnostic::warning(
                     Code::UnexpectedFile,
                     Span::file_start(id),
-                    "afspraak does not use this file",
+                    msg!("unexpected-file"),
                 )
                 .with_help(unexpected_file_help(&parts)),
             );
@@ -405,9 +417,13 @@ pub fn load_cached(
                 Diagnostic::warning(
                     Code::UnexpectedFile,
                     Span::file_start(doc.file),
-                    format!("this narrative has no contract file contracts/{neighbourhood}/{year}.yaml beside it"),
+                    msg!(
+                        "narrative-without-contract",
+                        neighbourhood = &neighbourhood,
+                        year = year.to_string()
+                    ),
                 )
-                .with_help("rename it to match a contract, or add the contract's YAML file"),
+                .with_help(msg!("narrative-without-contract-help")),
             ),
         }
     }
@@ -427,11 +443,9 @@ pub fn load_cached(
                 Diagnostic::error(
                     Code::MissingFile,
                     Span::file_start(id),
-                    format!("content/{name} is missing"),
+                    msg!("missing-file", file = name),
                 )
-                .with_help(
-                    "every site needs districts.yaml, partners.yaml and topics.yaml in content/",
-                ),
+                .with_help(msg!("missing-file-help")),
             );
         }
     }
@@ -445,15 +459,12 @@ enum Parsed {
     Markdown(MarkdownDoc),
 }
 
-fn unexpected_file_help(parts: &[&str]) -> String {
+fn unexpected_file_help(parts: &[&str]) -> crate::i18n::Msg {
     let name = parts.last().copied().unwrap_or_default();
     if name.ends_with(".yml") {
-        return "YAML files in content/ end in .yaml: rename the file".into();
+        return msg!("unexpected-file-yml-help");
     }
-    "content/ holds _index.md, districts.yaml, partners.yaml, topics.yaml, redirects.yaml, \
-     neighbourhoods/<slug>.md, contracts/<neighbourhood>/<year>.yaml (and .md), \
-     updates/<yyyy-mm-dd>-<slug>.md and pages/<slug>.md"
-        .into()
+    msg!("unexpected-file-help")
 }
 
 fn stem(path: &Path) -> String {
@@ -485,8 +496,8 @@ pub(crate) enum Read {
 /// Why a file cannot be used; a diagnostic once the file has its id.
 pub(crate) struct Unreadable {
     code: Code,
-    message: String,
-    help: &'static str,
+    message: Text,
+    help: Text,
     /// What is kept of the text (for a file that is not UTF-8, a lossy copy),
     /// and where in it the problem is.
     text: String,
@@ -494,11 +505,11 @@ pub(crate) struct Unreadable {
 }
 
 impl Unreadable {
-    fn new(code: Code, message: String, help: &'static str) -> Self {
+    fn new(code: Code, message: crate::i18n::Msg, help: crate::i18n::Msg) -> Self {
         Unreadable {
             code,
-            message,
-            help,
+            message: message.into(),
+            help: help.into(),
             text: String::new(),
             at: 0..0,
         }
@@ -573,19 +584,20 @@ fn read_limited(
         Err(e) => {
             return Read::Failed(Unreadable::new(
                 Code::UnreadableFile,
-                format!("cannot read {rel}: {e}"),
-                "check that the file exists and can be read",
+                msg!("cannot-read-file", file = rel, error = e.to_string()),
+                msg!("cannot-read-file-exists-help"),
             ));
         }
     };
     if !resolved.starts_with(root) {
         return Read::Failed(Unreadable::new(
             Code::UnreadableFile,
-            format!(
-                "{rel} is a link to {}, outside the site folder",
-                resolved.display()
+            msg!(
+                "link-outside-site",
+                file = rel,
+                target = resolved.display().to_string()
             ),
-            "copy the file into the site instead of linking to it",
+            msg!("link-outside-site-help"),
         ));
     }
     let metadata = resolved.metadata().ok();
@@ -593,8 +605,8 @@ fn read_limited(
         // A FIFO or device would block or never end: never read one.
         return Read::Failed(Unreadable::new(
             Code::UnreadableFile,
-            format!("{rel} is not an ordinary file"),
-            "content files are ordinary text files; remove this one",
+            msg!("not-ordinary-file", file = rel),
+            msg!("not-ordinary-file-help"),
         ));
     }
     let size = metadata.as_ref().map_or(0, |m| m.len());
@@ -611,12 +623,13 @@ fn read_limited(
     if size > limit {
         return Read::Failed(Unreadable::new(
             Code::FileTooLarge,
-            format!(
-                "{rel} is {:.1} MB; the limit for one file is {} MB",
-                size as f64 / 1e6,
-                limit / 1024 / 1024
+            msg!(
+                "file-too-large",
+                file = rel,
+                size = format!("{:.1}", size as f64 / 1e6),
+                limit = (limit / 1024 / 1024).to_string()
             ),
-            "split the contract or remove pasted material; content files are normally a few hundred KB at most",
+            msg!("file-too-large-help"),
         ));
     }
     let bytes = match std::fs::read(&resolved) {
@@ -624,8 +637,8 @@ fn read_limited(
         Err(e) => {
             return Read::Failed(Unreadable::new(
                 Code::UnreadableFile,
-                format!("cannot read {rel}: {e}"),
-                "check that the file can be read",
+                msg!("cannot-read-file", file = rel, error = e.to_string()),
+                msg!("cannot-read-file-help"),
             ));
         }
     };
@@ -637,8 +650,8 @@ fn read_limited(
             let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
             Read::Failed(Unreadable {
                 code: Code::NotUtf8,
-                message: format!("{rel} is not UTF-8 text"),
-                help: "save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)",
+                message: msg!("not-utf8", file = rel).into(),
+                help: msg!("not-utf8-help").into(),
                 text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
                 at: prefix..prefix + 3,
             })
@@ -728,9 +741,9 @@ fn parse_markdown_file(
                 Diagnostic::error(
                     Code::FrontMatter,
                     Span::new(id, 0..3),
-                    "the front matter that starts here is never closed",
+                    msg!("front-matter-unclosed"),
                 )
-                .with_help("end the front matter with a line holding only `---`"),
+                .with_help(msg!("front-matter-unclosed-help")),
             );
             MarkdownDoc {
                 file: id,

@@ -37,16 +37,33 @@ pub enum Value {
 
 impl Value {
     /// How a value is named in a message: "text", "a list", …
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Value::Null => "nothing",
-            Value::Bool(_) => "yes/no (true/false)",
-            Value::Int(_) => "a whole number",
-            Value::Float(_) => "a number",
+    /// What kind of value this is, in words (`value-kind` in the catalogues).
+    pub fn kind(&self) -> crate::i18n::Msg {
+        let kind = match self {
+            Value::Null => "null",
+            Value::Bool(_) => "bool",
+            Value::Int(_) => "int",
+            Value::Float(_) => "float",
             Value::Str(_) => "text",
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a mapping (key: value pairs)",
-        }
+            Value::Seq(_) => "list",
+            Value::Map(_) => "map",
+        };
+        crate::msg!("value-kind", kind = kind)
+    }
+}
+
+/// What the parser's words are about, for a plain explanation in Dutch
+/// (`yaml-syntax` selects on it; the English keeps the parser's words).
+pub(crate) fn syntax_kind(detail: &str) -> &'static str {
+    let d = detail.to_ascii_lowercase();
+    if d.contains("quote") || d.contains("quoted") {
+        "quote"
+    } else if d.contains(']') || d.contains('}') || d.contains("flow") {
+        "bracket"
+    } else if d.contains("indent") {
+        "indent"
+    } else {
+        "other"
     }
 }
 
@@ -180,11 +197,26 @@ fn yaml_error(
                 .with_help(msg!("yaml-syntax-tab-help"))
         }
         // The parser's words, with a plain explanation of what to look for.
-        Code::YamlSyntax => Diagnostic::error(code, span, msg!("yaml-syntax", detail = message))
-            .with_help(msg!("yaml-syntax-help")),
+        Code::YamlSyntax => Diagnostic::error(
+            code,
+            span,
+            msg!(
+                "yaml-syntax",
+                detail = &message,
+                kind = syntax_kind(&message)
+            ),
+        )
+        .with_help(msg!("yaml-syntax-help")),
         Code::DuplicateKey => {
-            Diagnostic::error(code, span, msg!("duplicate-key", detail = message))
-                .with_help(msg!("duplicate-key-help"))
+            let key = message
+                .rsplit_once(": ")
+                .map_or("", |(_, k)| k.trim().trim_matches(['`', '"', '\'']));
+            let words = if key.is_empty() {
+                msg!("duplicate-key", detail = &message)
+            } else {
+                msg!("duplicate-key-named", detail = &message, key = key)
+            };
+            Diagnostic::error(code, span, words).with_help(msg!("duplicate-key-help"))
         }
         _ => Diagnostic::error(code, span, msg!("yaml-too-complex"))
             .with_help(msg!("yaml-too-complex-help")),

@@ -9,6 +9,7 @@ use crate::load::{Node, Value, YamlDoc};
 use crate::model::{
     District, DistrictId, Neighbourhood, NeighbourhoodId, OptedOut, Partner, PartnerKind, Topic,
 };
+use crate::msg;
 use crate::source::{At, Span};
 
 /// Remembers slugs of one kind and reports the second use of one.
@@ -24,12 +25,10 @@ impl SlugSet {
                 Diagnostic::error(
                     Code::DuplicateSlug,
                     slug.span,
-                    format!("the {what} `{}` is defined twice", slug.value),
+                    msg!("duplicate-slug", what = what, slug = &slug.value),
                 )
-                .with_related(*first, "first defined here")
-                .with_help(format!(
-                    "every {what} needs its own slug; rename or remove one"
-                )),
+                .with_related(*first, msg!("duplicate-slug-first"))
+                .with_help(msg!("duplicate-slug-help", what = what)),
             );
             return false;
         }
@@ -54,7 +53,7 @@ pub fn districts(
     let mut district_slugs = SlugSet::default();
     let mut neighbourhood_slugs = SlugSet::default();
     for node in items(doc, "districts.yaml", d) {
-        let Some(mut f) = Fields::of(node, "a district", d) else {
+        let Some(mut f) = Fields::of(node, "item-district", d) else {
             continue;
         };
         let slug = f.get("slug").and_then(|n| read::slug(n, "slug", d));
@@ -66,18 +65,13 @@ pub fn districts(
             .get("neighbourhoods")
             .and_then(|n| read::list(n, "neighbourhoods", d));
         if f.is_missing("slug") {
-            f.missing(
-                Code::MissingField,
-                "slug",
-                "add `slug: <lowercase-name>`",
-                d,
-            );
+            f.missing(Code::MissingField, "slug", msg!("missing-slug-help"), d);
         }
         if f.is_missing("name") {
             f.missing(
                 Code::MissingField,
                 "name",
-                "add `name:` with the district's name",
+                msg!("missing-name-help", what = "district"),
                 d,
             );
         }
@@ -111,7 +105,7 @@ pub fn districts(
 }
 
 fn neighbourhood(node: &Node, district: DistrictId, d: &mut Diagnostics) -> Option<Neighbourhood> {
-    let mut f = Fields::of(node, "a neighbourhood", d)?;
+    let mut f = Fields::of(node, "item-neighbourhood", d)?;
     let slug = f.get("slug").and_then(|n| read::slug(n, "slug", d));
     let name = f.get("name").and_then(|n| read::text(n, "name", d));
     let focus = f
@@ -121,18 +115,13 @@ fn neighbourhood(node: &Node, district: DistrictId, d: &mut Diagnostics) -> Opti
     let council = f.get("council").and_then(|n| read::text(n, "council", d));
     let opted_out = f.get("opted_out").and_then(|n| opted_out(n, d));
     if f.is_missing("slug") {
-        f.missing(
-            Code::MissingField,
-            "slug",
-            "add `slug: <lowercase-name>`",
-            d,
-        );
+        f.missing(Code::MissingField, "slug", msg!("missing-slug-help"), d);
     }
     if f.is_missing("name") {
         f.missing(
             Code::MissingField,
             "name",
-            "add `name:` with the neighbourhood's name",
+            msg!("missing-name-help", what = "neighbourhood"),
             d,
         );
     }
@@ -150,9 +139,6 @@ fn neighbourhood(node: &Node, district: DistrictId, d: &mut Diagnostics) -> Opti
     })
 }
 
-const OPTED_OUT_EXAMPLE: &str =
-    "write `opted_out: { since: 2012, note: De wijkraad organiseert zelf bewonersavonden. }`";
-
 /// `opted_out: { since: 2012, note: … }`: the council chose to have no contract.
 fn opted_out(node: &Node, d: &mut Diagnostics) -> Option<OptedOut> {
     if !matches!(node.value, Value::Map(_)) {
@@ -160,27 +146,18 @@ fn opted_out(node: &Node, d: &mut Diagnostics) -> Option<OptedOut> {
             Diagnostic::error(
                 Code::WrongType,
                 node.span,
-                format!(
-                    "`opted_out` must be a mapping with `since` and `note`, not {}",
-                    node.value.kind()
-                ),
+                msg!("wrong-type-opted-out", kind = node.value.kind()),
             )
-            .with_help(OPTED_OUT_EXAMPLE),
+            .with_help(msg!("wrong-type-opted-out-help")),
         );
         return None;
     }
-    let mut f = Fields::of(node, "`opted_out`", d)?;
+    let mut f = Fields::of(node, "item-opted-out", d)?;
     let since = f.get("since").and_then(|n| year(n, "since", d));
     let note = f.get("note").and_then(|n| read::text(n, "note", d));
     for (key, help) in [
-        (
-            "since",
-            "add `since:` with the first year without a contract, such as `since: 2012`",
-        ),
-        (
-            "note",
-            "add `note:` saying in plain words why the council chose this, or where residents can go instead",
-        ),
+        ("since", msg!("missing-since-help")),
+        ("note", msg!("missing-opted-out-note-help")),
     ] {
         if f.is_missing(key) {
             f.missing(Code::MissingField, key, help, d);
@@ -205,11 +182,14 @@ fn year(node: &Node, field: &str, d: &mut Diagnostics) -> Option<At<i32>> {
                 Diagnostic::error(
                     Code::WrongType,
                     node.span,
-                    format!("`{field}` must be a year, not {}", other.kind()),
+                    msg!(
+                        "wrong-type",
+                        field = field,
+                        expected = "year",
+                        kind = other.kind()
+                    ),
                 )
-                .with_help(format!(
-                    "write the year as four digits, such as `{field}: 2012`"
-                )),
+                .with_help(msg!("year-help", field = field)),
             );
             return None;
         }
@@ -221,11 +201,9 @@ fn year(node: &Node, field: &str, d: &mut Diagnostics) -> Option<At<i32>> {
                 Diagnostic::error(
                     Code::InvalidDate,
                     node.span,
-                    format!("`{field}: {text}` is not a year"),
+                    msg!("invalid-date-year", field = field, value = text),
                 )
-                .with_help(format!(
-                    "write the year as four digits, such as `{field}: 2012`"
-                )),
+                .with_help(msg!("year-help", field = field)),
             );
             None
         }
@@ -259,20 +237,23 @@ pub fn opted_out_contracts<'a>(
         let mut diagnostic = Diagnostic::error(
             Code::FieldNotApplicable,
             o.span,
-            format!(
-                "{} has chosen to have no contract since {}, but there is a contract for {}",
-                n.name,
-                o.since,
-                years.join(" and ")
+            msg!(
+                "opted-out-contract",
+                name = &n.name,
+                since = o.since.to_string(),
+                years = years.join(", ")
             ),
         )
-        .with_help(format!(
-            "if the council has chosen for a contract again, remove `opted_out` from {}; if it stopped later, set `since` to the first year without a contract ({})",
-            n.slug,
-            files.last().map_or(o.since, |(y, _)| y + 1)
+        .with_help(msg!(
+            "opted-out-contract-help",
+            slug = &n.slug,
+            year = files.last().map_or(o.since, |(y, _)| y + 1).to_string()
         ));
         for (year, span) in files.iter() {
-            diagnostic = diagnostic.with_related(*span, format!("the contract for {year}"));
+            diagnostic = diagnostic.with_related(
+                *span,
+                msg!("opted-out-contract-for", year = year.to_string()),
+            );
         }
         d.push(diagnostic);
     }
@@ -282,7 +263,7 @@ pub fn partners(doc: &Option<YamlDoc>, d: &mut Diagnostics) -> Vec<Partner> {
     let mut out = Vec::new();
     let mut slugs = SlugSet::default();
     for node in items(doc, "partners.yaml", d) {
-        let Some(mut f) = Fields::of(node, "a partner", d) else {
+        let Some(mut f) = Fields::of(node, "item-partner", d) else {
             continue;
         };
         let slug = f.get("slug").and_then(|n| read::slug(n, "slug", d));
@@ -295,8 +276,8 @@ pub fn partners(doc: &Option<YamlDoc>, d: &mut Diagnostics) -> Vec<Partner> {
             .get("description")
             .and_then(|n| read::text(n, "description", d));
         for (key, help) in [
-            ("slug", "add `slug: <lowercase-name>`"),
-            ("name", "add `name:` with the organisation's name"),
+            ("slug", msg!("missing-slug-help")),
+            ("name", msg!("missing-name-help", what = "partner")),
         ] {
             if f.is_missing(key) {
                 f.missing(Code::MissingField, key, help, d);
@@ -310,9 +291,9 @@ pub fn partners(doc: &Option<YamlDoc>, d: &mut Diagnostics) -> Vec<Partner> {
                 Diagnostic::error(
                     Code::InvalidValue,
                     url.span,
-                    format!("`{}` is not a web address", url.value),
+                    msg!("invalid-value-url", value = &url.value),
                 )
-                .with_help("write the full address, starting with https://"),
+                .with_help(msg!("invalid-value-url-help")),
             );
         }
         let (Some(slug), Some(name)) = (slug, name) else {
@@ -323,12 +304,8 @@ pub fn partners(doc: &Option<YamlDoc>, d: &mut Diagnostics) -> Vec<Partner> {
         }
         if slug.value == "wijkraad" {
             d.push(
-                Diagnostic::error(
-                    Code::InvalidSlug,
-                    slug.span,
-                    "`wijkraad` is reserved for the neighbourhood council in `signatories`",
-                )
-                .with_help("give the partner another slug"),
+                Diagnostic::error(Code::InvalidSlug, slug.span, msg!("invalid-slug-wijkraad"))
+                    .with_help(msg!("invalid-slug-wijkraad-help")),
             );
         }
         out.push(Partner {
@@ -347,7 +324,7 @@ pub fn topics(doc: &Option<YamlDoc>, d: &mut Diagnostics) -> Vec<Topic> {
     let mut out = Vec::new();
     let mut slugs = SlugSet::default();
     for node in items(doc, "topics.yaml", d) {
-        let Some(mut f) = Fields::of(node, "a topic", d) else {
+        let Some(mut f) = Fields::of(node, "item-topic", d) else {
             continue;
         };
         let slug = f.get("slug").and_then(|n| read::slug(n, "slug", d));
@@ -356,8 +333,8 @@ pub fn topics(doc: &Option<YamlDoc>, d: &mut Diagnostics) -> Vec<Topic> {
             .get("description")
             .and_then(|n| read::text(n, "description", d));
         for (key, help) in [
-            ("slug", "add `slug: <lowercase-name>`"),
-            ("name", "add `name:` with the topic's name"),
+            ("slug", msg!("missing-slug-help")),
+            ("name", msg!("missing-name-help", what = "topic")),
         ] {
             if f.is_missing(key) {
                 f.missing(Code::MissingField, key, help, d);
@@ -430,7 +407,7 @@ mod tests {
         assert!(
             found[0]
                 .message
-                .contains("since 2012, but there is a contract for 2012 and 2014")
+                .contains("since 2012, but there is a contract for 2012, 2014")
         );
         assert_eq!(found[0].related.len(), 2);
         assert!(found[0].help.as_deref().unwrap().contains("(2015)"));

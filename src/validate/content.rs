@@ -9,6 +9,7 @@ use crate::load::{MarkdownDoc, Sources, YamlDoc};
 use crate::model::{
     HomeIntro, Markdown, Page, Redirect, Update, is_valid_slug, suggest_slug, when::parse_day,
 };
+use crate::msg;
 use crate::source::Span;
 
 fn body(sources: &Sources, doc: &MarkdownDoc) -> Markdown {
@@ -19,7 +20,7 @@ pub fn home(sources: &Sources, d: &mut Diagnostics) -> Option<HomeIntro> {
     let doc = sources.index.as_ref()?;
     let mut title = None;
     if let Some(front) = &doc.front
-        && let Some(mut f) = Fields::of(front, "the home page's front matter", d)
+        && let Some(mut f) = Fields::of(front, "item-home-front-matter", d)
     {
         title = f
             .get("title")
@@ -48,11 +49,9 @@ pub fn neighbourhood_intros(
                 Diagnostic::warning(
                     Code::UnknownKey,
                     Span::new(doc.file, 0..3),
-                    "a neighbourhood introduction has no front matter; it is ignored",
+                    msg!("intro-front-matter"),
                 )
-                .with_help(
-                    "the name and council are set in districts.yaml; remove the `---` block",
-                ),
+                .with_help(msg!("intro-front-matter-help")),
             );
         }
         match t.neighbourhoods.get(doc.stem.as_str()) {
@@ -62,21 +61,14 @@ pub fn neighbourhood_intros(
                 let help =
                     match super::suggest::did_you_mean(&doc.stem, t.neighbourhoods.keys().copied())
                     {
-                        Some(s) => format!(
-                            "did you mean `{s}.md`? The file name is the neighbourhood's slug"
-                        ),
-                        None => {
-                            "name the file after a neighbourhood slug from districts.yaml".into()
-                        }
+                        Some(s) => msg!("unknown-intro-suggest", suggestion = s),
+                        None => msg!("unknown-intro-help"),
                     };
                 d.push(
                     Diagnostic::error(
                         Code::UnknownNeighbourhood,
                         Span::file_start(doc.file),
-                        format!(
-                            "neighbourhoods/{}.md names no neighbourhood in districts.yaml",
-                            doc.stem
-                        ),
+                        msg!("unknown-intro", stem = &doc.stem),
                     )
                     .with_help(help),
                 );
@@ -102,10 +94,10 @@ pub fn updates(sources: &Sources, t: &Tables, d: &mut Diagnostics) -> Vec<Update
                 Diagnostic::error(
                     Code::DuplicateSlug,
                     u.span,
-                    format!("two updates share the address /nieuws/{}/", u.slug),
+                    msg!("duplicate-update", slug = &u.slug),
                 )
-                .with_related(first, "the other update")
-                .with_help("give one of the files another name after its date"),
+                .with_related(first, msg!("duplicate-update-other"))
+                .with_help(msg!("duplicate-update-help")),
             );
         }
     }
@@ -118,8 +110,12 @@ fn update(sources: &Sources, doc: &MarkdownDoc, t: &Tables, d: &mut Diagnostics)
         Some((date, slug)) => (Some(date), Some(slug)),
         None => {
             d.push(
-                Diagnostic::error(Code::InvalidFileName, file_start, format!("`{}.md` is not named <yyyy-mm-dd>-<slug>.md", doc.stem))
-                    .with_help("name updates after their date and a short slug, such as `2011-10-21-lantaarnpalen.md`"),
+                Diagnostic::error(
+                    Code::InvalidFileName,
+                    file_start,
+                    msg!("invalid-update-name", stem = &doc.stem),
+                )
+                .with_help(msg!("invalid-update-name-help")),
             );
             (None, None)
         }
@@ -130,16 +126,14 @@ fn update(sources: &Sources, doc: &MarkdownDoc, t: &Tables, d: &mut Diagnostics)
                 Diagnostic::error(
                     Code::MissingField,
                     file_start,
-                    "this update has no front matter",
+                    msg!("update-no-front-matter"),
                 )
-                .with_help(
-                    "start the file with a `---` block holding at least `title:` and `date:`",
-                ),
+                .with_help(msg!("update-no-front-matter-help")),
             );
         }
         return None;
     };
-    let mut f = Fields::of(front, "an update", d)?;
+    let mut f = Fields::of(front, "item-update", d)?;
     let title = f.get("title").and_then(|n| read::text(n, "title", d));
     let date = f.get("date").and_then(|n| read::date(n, "date", d));
     let summary = f.get("summary").and_then(|n| read::text(n, "summary", d));
@@ -172,8 +166,8 @@ fn update(sources: &Sources, doc: &MarkdownDoc, t: &Tables, d: &mut Diagnostics)
         .and_then(|n| read::boolean(n, "draft", d))
         .unwrap_or(false);
     for (key, help) in [
-        ("title", "add `title:` with the update's headline"),
-        ("date", "add `date:` such as `date: 2011-10-21`"),
+        ("title", msg!("missing-update-title-help")),
+        ("date", msg!("missing-update-date-help")),
     ] {
         if f.is_missing(key) {
             f.missing(Code::MissingField, key, help, d);
@@ -185,8 +179,16 @@ fn update(sources: &Sources, doc: &MarkdownDoc, t: &Tables, d: &mut Diagnostics)
         && fd != date.value
     {
         d.push(
-            Diagnostic::warning(Code::DateMismatch, date.span, format!("the file name says {fd}, but `date` is {}", date.value))
-                .with_help("rename the file or correct the date, so that the list of files reads in date order"),
+            Diagnostic::warning(
+                Code::DateMismatch,
+                date.span,
+                msg!(
+                    "date-mismatch",
+                    file = fd.to_string(),
+                    date = date.value.to_string()
+                ),
+            )
+            .with_help(msg!("date-mismatch-help")),
         );
     }
     Some(Update {
@@ -220,11 +222,11 @@ pub fn pages(sources: &Sources, d: &mut Diagnostics) -> Vec<Page> {
                 Diagnostic::error(
                     Code::InvalidSlug,
                     file_start,
-                    format!("`{}.md` is not a valid page name", doc.stem),
+                    msg!("invalid-page-name", stem = &doc.stem),
                 )
-                .with_help(format!(
-                    "page file names are slugs (lowercase letters, digits, hyphens): try `{}.md`",
-                    suggest_slug(&doc.stem)
+                .with_help(msg!(
+                    "invalid-page-name-help",
+                    suggestion = suggest_slug(&doc.stem)
                 )),
             );
             continue;
@@ -234,32 +236,22 @@ pub fn pages(sources: &Sources, d: &mut Diagnostics) -> Vec<Page> {
                 Diagnostic::error(
                     Code::InvalidFileName,
                     file_start,
-                    format!(
-                        "`pages/{}.md` would take the address /{}/, which the site uses for its own pages",
-                        doc.stem, doc.stem
-                    ),
+                    msg!("reserved-page-name", stem = &doc.stem),
                 )
-                .with_help(format!(
-                    "give the page another file name, such as `over-{}.md`",
-                    doc.stem
-                )),
+                .with_help(msg!("reserved-page-name-help", stem = &doc.stem)),
             );
             continue;
         }
         let Some(front) = &doc.front else {
             if !doc.front_failed {
                 d.push(
-                    Diagnostic::error(
-                        Code::MissingField,
-                        file_start,
-                        "this page has no front matter with a `title`",
-                    )
-                    .with_help("start the file with:\n---\ntitle: The page's title\n---"),
+                    Diagnostic::error(Code::MissingField, file_start, msg!("page-no-front-matter"))
+                        .with_help(msg!("page-no-front-matter-help")),
                 );
             }
             continue;
         };
-        let Some(mut f) = Fields::of(front, "a page", d) else {
+        let Some(mut f) = Fields::of(front, "item-page", d) else {
             continue;
         };
         let title = f.get("title").and_then(|n| read::text(n, "title", d));
@@ -272,7 +264,7 @@ pub fn pages(sources: &Sources, d: &mut Diagnostics) -> Vec<Page> {
             f.missing(
                 Code::MissingField,
                 "title",
-                "add `title:` with the page's title",
+                msg!("missing-page-title-help"),
                 d,
             );
         }
@@ -297,19 +289,14 @@ pub fn redirects(doc: &Option<YamlDoc>, d: &mut Diagnostics) -> Vec<Redirect> {
     };
     let mut out = Vec::new();
     for node in read::list(root, "redirects.yaml", d).unwrap_or_default() {
-        let Some(mut f) = Fields::of(node, "a redirect", d) else {
+        let Some(mut f) = Fields::of(node, "item-redirect", d) else {
             continue;
         };
         let from = f.get("from").and_then(|n| read::text(n, "from", d));
         let to = f.get("to").and_then(|n| read::text(n, "to", d));
         for key in ["from", "to"] {
             if f.is_missing(key) {
-                f.missing(
-                    Code::MissingField,
-                    key,
-                    "write `- { from: /wijken/oud/, to: /wijken/nieuw/ }`",
-                    d,
-                );
+                f.missing(Code::MissingField, key, msg!("missing-redirect-help"), d);
             }
         }
         let span = f.span;
@@ -328,9 +315,9 @@ pub fn redirects(doc: &Option<YamlDoc>, d: &mut Diagnostics) -> Vec<Redirect> {
                     Diagnostic::error(
                         Code::InvalidValue,
                         p.span,
-                        format!("`{}` is not a path on this site", p.value),
+                        msg!("invalid-value-path", value = &p.value),
                     )
-                    .with_help("write a path that starts with /, such as /wijken/meerwijk/"),
+                    .with_help(msg!("invalid-value-path-help")),
                 );
                 ok = false;
             }

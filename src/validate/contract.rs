@@ -10,12 +10,14 @@ use super::history;
 use super::read::{self, Fields};
 use super::suggest::did_you_mean;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::i18n::Msg;
 use crate::load::{ContractSource, Node};
 use crate::model::{
     Channel, Contract, Decision, Dispute, Ground, Markdown, Outcome, OutcomeKind, Planning,
     Progress, ProgressState, PromiseSpans, Question, QuestionKind, QuestionRef, Scale, Signatory,
     When,
 };
+use crate::msg;
 use crate::source::{At, Span};
 
 /// The words that stand for the neighbourhood council in `signatories`.
@@ -32,17 +34,20 @@ pub fn contract(
         Some(id) => Some(*id),
         None if !t.districts_read => None,
         None => {
-            let help = match did_you_mean(&source.neighbourhood.value, t.neighbourhoods.keys().copied()) {
-                Some(s) => format!("did you mean `{s}`? The folder name under contracts/ is the neighbourhood's slug from districts.yaml"),
-                None => "the folder name under contracts/ must be a neighbourhood slug from districts.yaml".into(),
+            let help = match did_you_mean(
+                &source.neighbourhood.value,
+                t.neighbourhoods.keys().copied(),
+            ) {
+                Some(s) => msg!("unknown-contract-folder-suggest", suggestion = s),
+                None => msg!("unknown-contract-folder-help"),
             };
             d.push(
                 Diagnostic::error(
                     Code::UnknownNeighbourhood,
                     file_span,
-                    format!(
-                        "contracts/{}/ names no neighbourhood in districts.yaml",
-                        source.neighbourhood.value
+                    msg!(
+                        "unknown-contract-folder",
+                        folder = &source.neighbourhood.value
                     ),
                 )
                 .with_help(help),
@@ -57,17 +62,15 @@ pub fn contract(
                 Diagnostic::error(
                     Code::InvalidFileName,
                     file_span,
-                    format!("`{}.yaml` is not named after a year", source.year),
+                    msg!("invalid-contract-name", stem = &source.year),
                 )
-                .with_help(
-                    "name a contract file after the year its period starts, such as `2011.yaml`",
-                ),
+                .with_help(msg!("invalid-contract-name-help")),
             );
             None
         }
     };
     let root = source.yaml.root.as_deref()?;
-    let mut f = Fields::of(root, "the contract", d)?;
+    let mut f = Fields::of(root, "item-contract", d)?;
     let period = f.get("period").and_then(|n| period(n, d));
     let signed = f.get("signed").and_then(|n| read::date(n, "signed", d));
     let signatories = f.get("signatories").and_then(|n| signatories(n, t, d));
@@ -90,37 +93,27 @@ pub fn contract(
         .get("questions")
         .and_then(|n| read::list(n, "questions", d));
     if f.is_missing("period") {
-        f.missing(
-            Code::MissingField,
-            "period",
-            "add `period: { from: 2011-04-01, to: 2012-03-31 }`",
-            d,
-        );
+        f.missing(Code::MissingField, "period", msg!("missing-period-help"), d);
     }
     if f.is_missing("signatories") {
         f.missing(
             Code::MissingField,
             "signatories",
-            "add `signatories: [wijkraad, gemeente, …]` with the partners that signed",
+            msg!("missing-signatories-help"),
             d,
         );
     }
     match question_nodes {
         None if f.key_span("questions").is_none() => {
-            f.missing(
-                Code::NoQuestions,
-                "questions",
-                "add `questions:` with at least one question",
-                d,
-            );
+            f.missing(Code::NoQuestions, "questions", msg!("no-questions-help"), d);
         }
         Some([]) | None => d.push(
             Diagnostic::error(
                 Code::NoQuestions,
                 f.key_span("questions").unwrap_or(f.span),
-                "the contract has no questions",
+                msg!("no-questions"),
             )
-            .with_help("a contract records at least one question; add it under `questions:`"),
+            .with_help(msg!("no-questions-empty-help")),
         ),
         Some(_) => {}
     }
@@ -134,14 +127,15 @@ pub fn contract(
             Diagnostic::error(
                 Code::YearMismatch,
                 p.span,
-                format!(
-                    "the file is named {year}.yaml, but the period starts in {}",
-                    p.value.0.year()
+                msg!(
+                    "year-mismatch",
+                    file = year.to_string(),
+                    start = p.value.0.year().to_string()
                 ),
             )
-            .with_help(format!(
-                "rename the file to {}.yaml, or correct the period",
-                p.value.0.year()
+            .with_help(msg!(
+                "year-mismatch-help",
+                start = p.value.0.year().to_string()
             )),
         );
     }
@@ -165,11 +159,13 @@ pub fn contract(
         if let Some((id, span)) = raw {
             if let Some(first) = ids.get(&id) {
                 d.push(
-                    Diagnostic::error(Code::DuplicateId, span, format!("question id {id} is used twice in this contract"))
-                        .with_related(*first, "first used here")
-                        .with_help(format!(
-                            "ids are permanent links and are never reused: give this question the next free id, {next_free}"
-                        )),
+                    Diagnostic::error(
+                        Code::DuplicateId,
+                        span,
+                        msg!("duplicate-id", id = id.to_string()),
+                    )
+                    .with_related(*first, msg!("duplicate-id-first"))
+                    .with_help(msg!("duplicate-id-help", next = next_free.to_string())),
                 );
                 continue;
             }
@@ -193,30 +189,21 @@ pub fn contract(
 }
 
 fn period(node: &Node, d: &mut Diagnostics) -> Option<At<(NaiveDate, NaiveDate)>> {
-    let mut f = Fields::of(node, "the period", d)?;
+    let mut f = Fields::of(node, "item-period", d)?;
     let from = f.get("from").and_then(|n| read::date(n, "from", d));
     let to = f.get("to").and_then(|n| read::date(n, "to", d));
     for key in ["from", "to"] {
         if f.is_missing(key) {
-            f.missing(
-                Code::MissingField,
-                key,
-                "write `period: { from: 2011-04-01, to: 2012-03-31 }`",
-                d,
-            );
+            f.missing(Code::MissingField, key, msg!("missing-period-help"), d);
         }
     }
     f.finish(d);
     let (from, to) = (from?, to?);
     if to.value < from.value {
         d.push(
-            Diagnostic::error(
-                Code::PeriodOrder,
-                to.span,
-                "the period ends before it starts",
-            )
-            .with_related(from.span, "it starts here")
-            .with_help("swap `from` and `to`, or correct the year"),
+            Diagnostic::error(Code::PeriodOrder, to.span, msg!("period-order"))
+                .with_related(from.span, msg!("period-order-start"))
+                .with_help(msg!("period-order-help")),
         );
         return None;
     }
@@ -265,7 +252,7 @@ fn question(
     d: &mut Diagnostics,
 ) -> Option<Question> {
     use crate::model::Keyword;
-    let mut f = Fields::of(node, "a question", d)?;
+    let mut f = Fields::of(node, "item-question", d)?;
     let id = f.get("id").and_then(|n| read::positive_int(n, "id", d));
     let title = f.get("title").and_then(|n| read::text(n, "title", d));
     let kind = f
@@ -317,21 +304,12 @@ fn question(
     let revised_node = f.get("revised");
 
     let required = [
-        ("id", "add `id:` with the next free number in this contract"),
-        ("title", "add `title:` with a short title"),
-        (
-            "asked",
-            "add `asked:` with the question as residents put it",
-        ),
-        ("topic", "add `topic:` with a slug from topics.yaml"),
-        (
-            "partner",
-            "add `partner:` with the slug of the responsible partner",
-        ),
-        (
-            "outcome",
-            "add `outcome:` — one of resolved, honoured, scheduled, prioritised, declined",
-        ),
+        ("id", msg!("missing-id-help")),
+        ("title", msg!("missing-title-help")),
+        ("asked", msg!("missing-asked-help")),
+        ("topic", msg!("missing-topic-help")),
+        ("partner", msg!("missing-partner-help")),
+        ("outcome", msg!("missing-outcome-help")),
     ];
     for (key, help) in required {
         if f.is_missing(key) {
@@ -362,17 +340,27 @@ fn question(
                 Diagnostic::error(
                     Code::FieldNotApplicable,
                     key_span,
-                    format!("`{key}` has no meaning for outcome `{}`", ok.key()),
+                    msg!(
+                        "field-not-applicable",
+                        field = *key,
+                        outcome = ok.key(),
+                        label = outcome_label(ok)
+                    ),
                 )
-                .with_related(outcome_kind.span, "the outcome is set here")
-                .with_help(format!(
-                    "`{key}` belongs to {}; remove it, or change the outcome",
-                    match owners.split_last() {
-                        Some((last, rest)) if !rest.is_empty() =>
-                            format!("{} and {last}", rest.join(", ")),
-                        _ => owners.join(""),
-                    }
-                )),
+                .with_related(outcome_kind.span, msg!("field-not-applicable-outcome"))
+                .with_help(match owners.split_last() {
+                    Some((last, rest)) if !rest.is_empty() => msg!(
+                        "field-not-applicable-help-many",
+                        field = *key,
+                        owners = rest.join(", "),
+                        last = *last
+                    ),
+                    _ => msg!(
+                        "field-not-applicable-help",
+                        field = *key,
+                        owners = owners.join("")
+                    ),
+                }),
             );
         }
     }
@@ -387,23 +375,20 @@ fn question(
         },
         rescheduled: rescheduled_key,
     };
-    let need = |code: Code, what: &str, help: &str, d: &mut Diagnostics| {
+    let need = |code: Code, field: &str, help: Msg, d: &mut Diagnostics| {
         d.push(
             Diagnostic::error(
                 code,
                 outcome_at,
-                format!(
-                    "{} `{}` answer needs {what}",
-                    if ok.key().starts_with(['a', 'e', 'i', 'o', 'u', 'h']) {
-                        "an"
-                    } else {
-                        "a"
-                    },
-                    ok.key()
+                msg!(
+                    "outcome-needs",
+                    outcome = ok.key(),
+                    label = outcome_label(ok),
+                    field = field
                 ),
             )
-            .with_label(format!("{what} is missing for this outcome"))
-            .with_help(help.to_string()),
+            .with_label(msg!("outcome-needs-label", field = field))
+            .with_help(help),
         );
     };
     let check_range = |w: &At<When>, field: &str, d: &mut Diagnostics| -> bool {
@@ -416,13 +401,16 @@ fn question(
             Diagnostic::error(
                 Code::WhenOutOfRange,
                 w.span,
-                format!(
-                    "`{field}: {}` is far outside this contract's years",
-                    w.value
+                msg!(
+                    "when-out-of-range",
+                    field = field,
+                    value = w.value.to_string()
                 ),
             )
-            .with_help(format!(
-                "a date for this contract lies between {lo} and {hi}; check the year for a typo"
+            .with_help(msg!(
+                "when-out-of-range-help",
+                low = lo.to_string(),
+                high = hi.to_string()
             )),
         );
         false
@@ -435,8 +423,8 @@ fn question(
                 if !has_value(node, "when") {
                     need(
                         Code::MissingWhen,
-                        "`when`",
-                        "say when it is done: `when: 2011-10` (a year, quarter such as 2011-Q3, month or day)",
+                        "when",
+                        msg!("missing-when-honoured-help"),
                         d,
                     );
                 }
@@ -451,9 +439,14 @@ fn question(
                         Diagnostic::error(
                             Code::WhenOutsidePeriod,
                             w.span,
-                            format!("`when: {}` lies outside the contract period ({from} to {to})", w.value),
+                            msg!(
+                                "when-outside-period",
+                                value = w.value.to_string(),
+                                from = from.to_string(),
+                                to = to.to_string()
+                            ),
                         )
-                        .with_help("`honoured` means done within the contract year; use `scheduled` for later work, or correct the date"),
+                        .with_help(msg!("when-outside-period-help")),
                     );
                 }
                 Some(Outcome::Honoured { when: w.value })
@@ -463,8 +456,8 @@ fn question(
             if when.is_none() && !has_value(node, "when") {
                 need(
                     Code::MissingWhen,
-                    "`when`",
-                    "say when the planned work happens: `when: 2013` (a year, quarter, month or day)",
+                    "when",
+                    msg!("missing-when-scheduled-help"),
                     d,
                 );
             }
@@ -476,8 +469,8 @@ fn question(
                     if !has_value(node, "planning_adjusted") {
                         need(
                             Code::MissingPlanningAdjusted,
-                            "`planning_adjusted`",
-                            "say whether the planning was brought forward: `planning_adjusted: true` or `false` (with a `reason`)",
+                            "planning_adjusted",
+                            msg!("missing-planning-adjusted-help"),
                             d,
                         );
                     }
@@ -496,9 +489,13 @@ fn question(
                         None => {
                             let at = planning_adjusted_span(node).unwrap_or(outcome_at);
                             d.push(
-                            Diagnostic::error(Code::MissingReason, at, "the planning was not brought forward, but no `reason` says why")
-                                .with_help("add `reason:` explaining why the work cannot happen sooner"),
-                        );
+                                Diagnostic::error(
+                                    Code::MissingReason,
+                                    at,
+                                    msg!("missing-reason-planning"),
+                                )
+                                .with_help(msg!("missing-reason-planning-help")),
+                            );
                             None
                         }
                     }
@@ -517,8 +514,8 @@ fn question(
                 if !has_value(node, "report_by") {
                     need(
                         Code::MissingReportBy,
-                        "`report_by`",
-                        "say by when the council will hear the outcome: `report_by: 2011-12`",
+                        "report_by",
+                        msg!("missing-report-by-help"),
                         d,
                     );
                 }
@@ -536,16 +533,16 @@ fn question(
             if reason.is_none() && !has_value(node, "reason") {
                 need(
                     Code::MissingReason,
-                    "`reason`",
-                    "add `reason:` explaining, in plain words, why it cannot be done",
+                    "reason",
+                    msg!("missing-reason-help"),
                     d,
                 );
             }
             if ground.is_none() && !has_value(node, "ground") {
                 need(
                     Code::MissingGround,
-                    "`ground`",
-                    "add `ground:` — legal, policy or financial",
+                    "ground",
+                    msg!("missing-ground-help"),
                     d,
                 );
             }
@@ -598,19 +595,23 @@ fn question(
     })
 }
 
+/// The Dutch label of an outcome ("binnen de looptijd"), beside its key in messages.
+fn outcome_label(kind: OutcomeKind) -> &'static str {
+    use crate::model::Written;
+    kind.dutch().first().copied().unwrap_or("")
+}
+
 /// `needs_volunteers: true` on a plain question: only an initiative, carried
 /// out by residents, can wait for enough of them to join.
 fn volunteers_not_applicable(at: Span, kind: Option<Span>) -> Diagnostic {
     let mut diagnostic = Diagnostic::error(
         Code::FieldNotApplicable,
         at,
-        "`needs_volunteers` has no meaning for a question, only for an initiative",
+        msg!("volunteers-not-applicable"),
     )
-    .with_help(
-        "add `kind: initiative` if residents carry this out themselves and it goes ahead when enough of them join; otherwise remove `needs_volunteers`",
-    );
+    .with_help(msg!("volunteers-not-applicable-help"));
     if let Some(kind) = kind {
-        diagnostic = diagnostic.with_related(kind, "the kind is set here");
+        diagnostic = diagnostic.with_related(kind, msg!("volunteers-not-applicable-kind"));
     }
     diagnostic
 }
@@ -650,7 +651,7 @@ fn planning_adjusted_span(node: &Node) -> Option<Span> {
 fn progress(node: &Node, today: NaiveDate, d: &mut Diagnostics) -> Vec<Progress> {
     let mut out: Vec<(Progress, Span)> = Vec::new();
     for item in read::list(node, "progress", d).unwrap_or_default() {
-        let Some(mut f) = Fields::of(item, "a progress entry", d) else {
+        let Some(mut f) = Fields::of(item, "item-progress", d) else {
             continue;
         };
         let date = f.get("date").and_then(|n| read::date(n, "date", d));
@@ -660,12 +661,7 @@ fn progress(node: &Node, today: NaiveDate, d: &mut Diagnostics) -> Vec<Progress>
         let note = f.get("note").and_then(|n| read::text(n, "note", d));
         for key in ["date", "state"] {
             if f.is_missing(key) {
-                f.missing(
-                    Code::MissingField,
-                    key,
-                    "write `- { date: 2011-06-01, state: started, note: … }`",
-                    d,
-                );
+                f.missing(Code::MissingField, key, msg!("missing-progress-help"), d);
             }
         }
         f.finish(d);
@@ -682,13 +678,14 @@ fn progress(node: &Node, today: NaiveDate, d: &mut Diagnostics) -> Vec<Progress>
                 Diagnostic::error(
                     Code::ProgressOrder,
                     date.span,
-                    format!(
-                        "{} comes before the entry above it ({})",
-                        date.value, prev.date
+                    msg!(
+                        "progress-out-of-order",
+                        date = date.value.to_string(),
+                        previous = prev.date.to_string()
                     ),
                 )
-                .with_related(*prev_span, "the entry above")
-                .with_help("list progress oldest first, and check the dates for a typo"),
+                .with_related(*prev_span, msg!("progress-out-of-order-above"))
+                .with_help(msg!("progress-out-of-order-help")),
             );
         }
         out.push((
@@ -707,13 +704,17 @@ pub(super) fn future_date(date: &At<NaiveDate>, today: NaiveDate) -> Diagnostic 
     Diagnostic::error(
         Code::DateInFuture,
         date.span,
-        format!("{} lies in the future (today is {today})", date.value),
+        msg!(
+            "date-in-future",
+            date = date.value.to_string(),
+            today = today.to_string()
+        ),
     )
-    .with_help("record what has happened only; for a future step, use the answer's `when`")
+    .with_help(msg!("date-in-future-help"))
 }
 
 fn decision(node: &Node, today: NaiveDate, d: &mut Diagnostics) -> Option<Decision> {
-    let mut f = Fields::of(node, "the decision", d)?;
+    let mut f = Fields::of(node, "item-decision", d)?;
     let date = f.get("date").and_then(|n| read::date(n, "date", d));
     let included = f
         .get("included")
@@ -721,12 +722,7 @@ fn decision(node: &Node, today: NaiveDate, d: &mut Diagnostics) -> Option<Decisi
     let note = f.get("note").and_then(|n| read::text(n, "note", d));
     for key in ["date", "included"] {
         if f.is_missing(key) {
-            f.missing(
-                Code::MissingField,
-                key,
-                "write `decision: { date: 2011-11-30, included: true, note: … }`",
-                d,
-            );
+            f.missing(Code::MissingField, key, msg!("missing-decision-help"), d);
         }
     }
     f.finish(d);
@@ -742,17 +738,12 @@ fn decision(node: &Node, today: NaiveDate, d: &mut Diagnostics) -> Option<Decisi
 }
 
 fn disputed(node: &Node, today: NaiveDate, d: &mut Diagnostics) -> Option<Dispute> {
-    let mut f = Fields::of(node, "the dispute", d)?;
+    let mut f = Fields::of(node, "item-dispute", d)?;
     let date = f.get("date").and_then(|n| read::date(n, "date", d));
     let note = f.get("note").and_then(|n| read::text(n, "note", d));
     for key in ["date", "note"] {
         if f.is_missing(key) {
-            f.missing(
-                Code::MissingField,
-                key,
-                "write `disputed: { date: 2011-09-01, note: what the council says }`",
-                d,
-            );
+            f.missing(Code::MissingField, key, msg!("missing-dispute-help"), d);
         }
     }
     f.finish(d);
@@ -778,9 +769,9 @@ pub fn question_ref(node: &Node, field: &str, d: &mut Diagnostics) -> Option<At<
             Diagnostic::error(
                 Code::InvalidValue,
                 node.span,
-                format!("`{field}: {}` is not a question reference", text.value),
+                msg!("invalid-question-ref", field = field, value = &text.value),
             )
-            .with_help("write neighbourhood/year/id, such as `delftwijk/2010/4`"),
+            .with_help(msg!("invalid-question-ref-help")),
         );
     }
     r

@@ -7,8 +7,10 @@ use chrono::NaiveDate;
 use super::contract::future_date;
 use super::read::{self, Fields};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::i18n::Msg;
 use crate::load::Node;
 use crate::model::{Keyword, OutcomeKind, Reschedule, Revision, When};
+use crate::msg;
 use crate::source::{At, Span};
 
 /// The field a move of this outcome's deadline sets: `when`, or `report_by`.
@@ -31,14 +33,12 @@ pub fn rescheduled(
 ) -> Vec<Reschedule> {
     let key = deadline_key(outcome);
     let other = if key == "when" { "report_by" } else { "when" };
-    let example = format!(
-        "each move needs the day it was agreed, the new `{key}` and why: `- {{ date: 2026-09-15, {key}: 2027-Q1, reason: De aannemer is failliet. }}`"
-    );
+    let example = msg!("missing-move-help", key = key);
     let mut out: Vec<Reschedule> = Vec::new();
     let mut previous: Option<(NaiveDate, Span)> = None;
     let mut deadline = promised;
     for item in read::list(node, "rescheduled", d).unwrap_or_default() {
-        let Some(mut f) = Fields::of(item, "a move of the deadline", d) else {
+        let Some(mut f) = Fields::of(item, "item-move", d) else {
             continue;
         };
         let date = f.get("date").and_then(|n| read::date(n, "date", d));
@@ -50,12 +50,18 @@ pub fn rescheduled(
                 Diagnostic::error(
                     Code::FieldNotApplicable,
                     span,
-                    format!(
-                        "this answer is `{}`, so a move changes its `{key}`, not `{other}`",
-                        outcome.key()
+                    msg!(
+                        "move-wrong-deadline",
+                        outcome = outcome.key(),
+                        key = key,
+                        other = other
                     ),
                 )
-                .with_help(format!("rename `{other}` to `{key}`")),
+                .with_help(msg!(
+                    "move-wrong-deadline-help",
+                    key = key,
+                    other = other
+                )),
             );
         }
         for field in ["date", key] {
@@ -67,7 +73,7 @@ pub fn rescheduled(
             f.missing(
                 Code::MissingReason,
                 "reason",
-                "say in plain words why the deadline moved: `reason: De aannemer is failliet.`",
+                msg!("missing-move-reason-help"),
                 d,
             );
         }
@@ -77,7 +83,7 @@ pub fn rescheduled(
                 date,
                 &mut previous,
                 "move",
-                "date a move on the day it was agreed, not the day of the new deadline",
+                msg!("move-date-in-future-help"),
                 today,
                 d,
             );
@@ -88,14 +94,9 @@ pub fn rescheduled(
                 Diagnostic::error(
                     Code::MoveUnchanged,
                     to.span,
-                    format!(
-                        "this move does not change the deadline: it is {} already",
-                        to.value
-                    ),
+                    msg!("move-unchanged", deadline = to.value.to_string()),
                 )
-                .with_help(format!(
-                    "a move records a new deadline: write the new `{key}`, or remove this entry"
-                )),
+                .with_help(msg!("move-unchanged-help", key = key)),
             );
         }
         // Tracked even for an incomplete entry, so the next one is compared
@@ -126,7 +127,7 @@ pub fn revised(
     let mut answers: Vec<Option<At<OutcomeKind>>> = Vec::new();
     let mut previous: Option<(NaiveDate, Span)> = None;
     for item in read::list(node, "revised", d).unwrap_or_default() {
-        let Some(mut f) = Fields::of(item, "a change of the answer", d) else {
+        let Some(mut f) = Fields::of(item, "item-revision", d) else {
             continue;
         };
         let date = f.get("date").and_then(|n| read::date(n, "date", d));
@@ -134,19 +135,14 @@ pub fn revised(
         let reason = f.get("reason").and_then(|n| read::text(n, "reason", d));
         for field in ["date", "from"] {
             if f.is_missing(field) {
-                f.missing(
-                    Code::MissingField,
-                    field,
-                    "each change needs its date, the answer before it and why: `- { date: 2026-10-01, from: honoured, reason: Er bleek geen vergunning mogelijk. }`",
-                    d,
-                );
+                f.missing(Code::MissingField, field, msg!("missing-revision-help"), d);
             }
         }
         if f.is_missing("reason") {
             f.missing(
                 Code::MissingReason,
                 "reason",
-                "say in plain words why the answer changed: `reason: Er bleek geen vergunning mogelijk.`",
+                msg!("missing-revision-reason-help"),
                 d,
             );
         }
@@ -155,8 +151,8 @@ pub fn revised(
             check_date(
                 date,
                 &mut previous,
-                "change of the answer",
-                "date a change on the day the answer changed",
+                "revision",
+                msg!("revision-date-in-future-help"),
                 today,
                 d,
             );
@@ -186,23 +182,19 @@ pub fn revised(
         let key = from.value.key();
         let (message, label) = if is_current {
             (
-                format!("`from: {key}` is the answer as it is now, so nothing changed"),
-                "the answer as it is now",
+                msg!("revision-unchanged-current", key = key),
+                msg!("revision-unchanged-current-label"),
             )
         } else {
             (
-                format!(
-                    "`from: {key}` is also where the next change starts, so nothing changed here"
-                ),
-                "the next change",
+                msg!("revision-unchanged-next", key = key),
+                msg!("revision-unchanged-next-label"),
             )
         };
         d.push(
             Diagnostic::error(Code::RevisionUnchanged, from.span, message)
                 .with_related(next_span, label)
-                .with_help(
-                    "`from` is the answer as it was before this change: correct it, or remove this entry",
-                ),
+                .with_help(msg!("revision-unchanged-help")),
         );
     }
     out
@@ -215,9 +207,11 @@ fn earlier_answer(node: &Node, d: &mut Diagnostics) -> Option<At<OutcomeKind>> {
     let from = read::keyword::<OutcomeKind>(node, "from", Code::InvalidValue, &mut local);
     for mut diagnostic in local.iter().cloned() {
         if diagnostic.code == Code::InvalidValue {
-            diagnostic.message = diagnostic
-                .message
-                .map(|m| m.replace("is not a valid from", "is not one of the five answers"));
+            let value = match &node.value {
+                crate::load::Value::Str(s) => s.clone(),
+                _ => String::new(),
+            };
+            diagnostic.message = msg!("invalid-value-from", value = value).into();
         }
         d.push(diagnostic);
     }
@@ -228,8 +222,8 @@ fn earlier_answer(node: &Node, d: &mut Diagnostics) -> Option<At<OutcomeKind>> {
 fn check_date(
     date: &At<NaiveDate>,
     previous: &mut Option<(NaiveDate, Span)>,
-    what: &str,
-    future_help: &str,
+    what: &'static str,
+    future_help: Msg,
     today: NaiveDate,
     d: &mut Diagnostics,
 ) {
@@ -243,13 +237,15 @@ fn check_date(
             Diagnostic::error(
                 Code::HistoryOrder,
                 date.span,
-                format!(
-                    "this {what} is dated {}, before the entry above it ({before})",
-                    date.value
+                msg!(
+                    "history-out-of-order",
+                    what = what,
+                    date = date.value.to_string(),
+                    before = before.to_string()
                 ),
             )
-            .with_related(span, "the entry above")
-            .with_help("list the entries oldest first, and check the dates for a typo"),
+            .with_related(span, msg!("progress-out-of-order-above"))
+            .with_help(msg!("history-out-of-order-help")),
         );
     }
     *previous = Some((date.value, date.span));

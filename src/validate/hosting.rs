@@ -46,11 +46,11 @@ pub fn check(config: &SiteConfig, id: FileId, file: &SourceFile, d: &mut Diagnos
         return;
     }
     let problem = if host(url).is_none() {
-        Some("it does not start with `https://` and a host name")
+        Some("no-host")
     } else if url.contains(['?', '#']) {
-        Some("it has a `?` or `#`: a query or fragment is not where a site lives")
+        Some("query")
     } else if url.contains(|c: char| c.is_whitespace() || c == '"' || c == '<' || c == '>') {
-        Some("it contains a space or a character that does not belong in a web address")
+        Some("character")
     } else {
         None
     };
@@ -59,9 +59,9 @@ pub fn check(config: &SiteConfig, id: FileId, file: &SourceFile, d: &mut Diagnos
             Diagnostic::error(
                 Code::BaseUrlInvalid,
                 value_span(id, file),
-                format!("`base_url = \"{url}\"` is not a web address for the site: {problem}"),
+                crate::msg!("base-url-invalid", url = url, problem = problem),
             )
-            .with_help("write the address where residents will open the site, such as `base_url = \"https://www.haarlem.nl/wijkcontracten/\"`"),
+            .with_help(crate::msg!("base-url-invalid-help")),
         );
     }
 }
@@ -92,13 +92,10 @@ pub fn example_address(config: &SiteConfig, id: FileId, file: &SourceFile) -> Op
         Diagnostic::warning(
             Code::ExampleAddress,
             value_span(id, file),
-            format!(
-                "`base_url` is still the example address {}: every canonical link, feed, sitemap entry and open-data link points there",
-                config.base_url
-            ),
+            crate::msg!("example-address", url = &config.base_url),
         )
-        .with_label("an example address")
-        .with_help("before publishing, set `base_url` in site.toml to the site's real address, such as `base_url = \"https://www.haarlem.nl/wijkcontracten/\"`")
+        .with_label(crate::msg!("example-address-label"))
+        .with_help(crate::msg!("example-address-help"))
     })
 }
 

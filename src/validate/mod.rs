@@ -8,6 +8,7 @@ mod contract;
 mod history;
 pub mod hosting;
 mod open_data;
+mod placeholder;
 mod privacy;
 mod promises;
 pub mod read;
@@ -23,6 +24,7 @@ use rayon::prelude::*;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::{Node, Sources, Value};
 use crate::model::{DistrictId, Markdown, NeighbourhoodId, PartnerId, Site, TopicId};
+use crate::msg;
 use crate::source::{At, SourceFile, Span};
 use suggest::did_you_mean;
 
@@ -411,17 +413,18 @@ pub fn validate_cached(
                     Diagnostic::warning(
                         Code::UnknownKey,
                         Span::new(doc.file, 0..3),
-                        "a contract narrative has no front matter; it is ignored",
+                        msg!("narrative-front-matter"),
                     )
-                    .with_help(
-                        "the contract's settings live in its .yaml file; remove the `---` block",
-                    ),
+                    .with_help(msg!("narrative-front-matter-help")),
                 );
             }
             let c =
                 contract::contract(source, narrative, &tables, &mut local).map(std::sync::Arc::new);
             if let Some(root) = source.yaml.root.as_deref() {
                 scan_yaml(&file_text.text, root, &allow, &mut local);
+            }
+            if c.as_ref().is_some_and(|c| !c.draft) {
+                placeholder::check(&file_text.text, source.yaml.file, &mut local);
             }
             if let Some(doc) = &source.narrative {
                 scan_markdown(sources, doc, &allow, &mut local);
@@ -532,19 +535,20 @@ fn check_references(
         known.contains(&r.to_string())
             || unreadable.contains(&format!("{}/{}", r.neighbourhood, r.year))
     };
-    let missing = |r: &At<crate::model::QuestionRef>, what: &str| {
+    let missing = |r: &At<crate::model::QuestionRef>, what: &'static str| {
         let candidates: Vec<&str> = known.iter().map(String::as_str).collect();
         let help = match did_you_mean(&r.value.to_string(), candidates.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => {
-                "write neighbourhood/year/id of a question that exists, such as `delftwijk/2010/4`"
-                    .into()
-            }
+            Some(s) => msg!("unknown-key-suggest", suggestion = s),
+            None => msg!("unknown-question-help"),
         };
         Diagnostic::error(
             Code::UnknownQuestion,
             r.span,
-            format!("{what} `{}`, which does not exist", r.value),
+            msg!(
+                "unknown-question",
+                what = what,
+                question = r.value.to_string()
+            ),
         )
         .with_help(help)
     };
@@ -554,15 +558,25 @@ fn check_references(
             match site.find_question(&f.value) {
                 // A question with errors of its own is not in the model; those errors suffice.
                 None if unjudged(&f.value) => {}
-                None => d.push(missing(f, "this question follows")),
+                None => d.push(missing(f, "follows")),
                 Some((earlier, _)) if earlier.year >= c.year => d.push(
-                    Diagnostic::error(Code::InvalidValue, f.span, format!("`follows: {}` points to a contract that is not earlier than this one", f.value))
-                        .with_help("`follows` names the question from an earlier year that this one carries over"),
+                    Diagnostic::error(
+                        Code::InvalidValue,
+                        f.span,
+                        msg!("follows-not-earlier", question = f.value.to_string()),
+                    )
+                    .with_help(msg!("follows-not-earlier-help")),
                 ),
-                Some((earlier, _)) if c.is_public(site.as_of) && !earlier.is_public(site.as_of) => d.push(
-                    Diagnostic::warning(Code::HiddenReference, f.span, format!("`{}` is in a draft or embargoed contract; the link is left out until it is public", f.value))
-                        .with_help("publish the earlier contract, or remove `follows`"),
-                ),
+                Some((earlier, _)) if c.is_public(site.as_of) && !earlier.is_public(site.as_of) => {
+                    d.push(
+                        Diagnostic::warning(
+                            Code::HiddenReference,
+                            f.span,
+                            msg!("hidden-reference", question = f.value.to_string()),
+                        )
+                        .with_help(msg!("hidden-reference-follows-help")),
+                    )
+                }
                 Some(_) => {}
             }
         }
@@ -571,10 +585,14 @@ fn check_references(
         for r in &u.questions {
             match site.find_question(&r.value) {
                 None if unjudged(&r.value) => {}
-                None => d.push(missing(r, "this update links to")),
+                None => d.push(missing(r, "update")),
                 Some((c, _)) if u.is_public(site.as_of) && !c.is_public(site.as_of) => d.push(
-                    Diagnostic::warning(Code::HiddenReference, r.span, format!("`{}` is in a draft or embargoed contract; the link is left out until it is public", r.value))
-                        .with_help("give the update the same `publish_from` as the contract, or remove the link"),
+                    Diagnostic::warning(
+                        Code::HiddenReference,
+                        r.span,
+                        msg!("hidden-reference", question = r.value.to_string()),
+                    )
+                    .with_help(msg!("hidden-reference-update-help")),
                 ),
                 Some(_) => {}
             }
@@ -675,8 +693,12 @@ fn report_personal_data(
             }
         };
         d.push(
-            Diagnostic::error(Code::PersonalData, span, format!("this looks like {}, which must not be published", kind.describe()))
-                .with_help("remove it or make it general (\"een bewoner\", \"de straat\"); if it is a public contact detail, add it to `[privacy] allow` in site.toml"),
+            Diagnostic::error(
+                Code::PersonalData,
+                span,
+                msg!("personal-data", kind = kind.describe()),
+            )
+            .with_help(msg!("personal-data-help")),
         );
     }
 }

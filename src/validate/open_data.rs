@@ -5,12 +5,8 @@
 
 use crate::config::{Agent, SiteConfig};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::msg;
 use crate::source::{At, FileId, SourceFile, Span};
-
-/// The table to add, as the help of a missing one shows it.
-const EXAMPLE: &str = "[open_data]\n\
-publisher = { name = \"Gemeente Haarlem\", uri = \"https://identifier.overheid.nl/tooi/id/gemeente/gm0392\" }\n\
-contact = { name = \"Team Wijkcontracten\", email = \"wijkcontracten@haarlem.nl\" }";
 
 pub fn check(config: &SiteConfig, id: FileId, file: &SourceFile, d: &mut Diagnostics) {
     let Some(open_data) = &config.open_data else {
@@ -20,12 +16,10 @@ pub fn check(config: &SiteConfig, id: FileId, file: &SourceFile, d: &mut Diagnos
             Diagnostic::error(
                 Code::MissingField,
                 Span::new(id, end..end),
-                "site.toml has no `[open_data]` table: the open data catalogue needs its publisher and a contact point",
+                msg!("open-data-missing"),
             )
-            .with_label("add [open_data] here")
-            .with_help(format!(
-                "add at the end of site.toml, with your own organisation (its TOOI identifier is optional):\n\n{EXAMPLE}"
-            )),
+            .with_label(msg!("open-data-missing-label"))
+            .with_help(msg!("open-data-missing-help")),
         );
         return;
     };
@@ -34,9 +28,9 @@ pub fn check(config: &SiteConfig, id: FileId, file: &SourceFile, d: &mut Diagnos
             Diagnostic::error(
                 Code::MissingField,
                 open_data.span,
-                "`[open_data]` has no `publisher`: the organisation that publishes the open data",
+                msg!("open-data-no-publisher"),
             )
-            .with_help("add `publisher = { name = \"Gemeente Haarlem\" }` to [open_data], with the name of your organisation"),
+            .with_help(msg!("open-data-no-publisher-help")),
         ),
         Some(p) => agent(p, d),
     }
@@ -48,9 +42,9 @@ pub fn check(config: &SiteConfig, id: FileId, file: &SourceFile, d: &mut Diagnos
             Diagnostic::error(
                 Code::MissingField,
                 open_data.span,
-                "`[open_data]` has no `contact`: where readers of the open data can ask their questions",
+                msg!("open-data-no-contact"),
             )
-            .with_help("add `contact = { name = \"Team Wijkcontracten\", email = \"wijkcontracten@haarlem.nl\" }` to [open_data]; a `url` of a contact form works too"),
+            .with_help(msg!("open-data-no-contact-help")),
         );
         return;
     };
@@ -60,9 +54,9 @@ pub fn check(config: &SiteConfig, id: FileId, file: &SourceFile, d: &mut Diagnos
             Diagnostic::error(
                 Code::MissingField,
                 contact.span,
-                "the open data contact has neither an `email` nor a `url`",
+                msg!("open-data-contact-no-way"),
             )
-            .with_help("add `email = \"wijkcontracten@haarlem.nl\"` (a shared address, not a person's) or `url = \"https://…/contact\"`"),
+            .with_help(msg!("open-data-contact-no-way-help")),
         );
     }
     if let Some(email) = &contact.email
@@ -72,9 +66,9 @@ pub fn check(config: &SiteConfig, id: FileId, file: &SourceFile, d: &mut Diagnos
             Diagnostic::error(
                 Code::InvalidValue,
                 email.span,
-                format!("`{}` is not an e-mail address", email.value),
+                msg!("invalid-value-email", value = &email.value),
             )
-            .with_help("write the address alone, such as `email = \"wijkcontracten@haarlem.nl\"`"),
+            .with_help(msg!("invalid-value-email-help")),
         );
     }
     if let Some(url) = &contact.url {
@@ -92,9 +86,8 @@ fn agent(a: &Agent, d: &mut Diagnostics) {
 fn not_empty(name: &At<String>, d: &mut Diagnostics) {
     if name.value.is_empty() {
         d.push(
-            Diagnostic::error(Code::MissingField, name.span, "the `name` is empty").with_help(
-                "write the name of the organisation or team, such as `name = \"Gemeente Haarlem\"`",
-            ),
+            Diagnostic::error(Code::MissingField, name.span, msg!("open-data-name-empty"))
+                .with_help(msg!("open-data-name-empty-help")),
         );
     }
 }
@@ -109,9 +102,9 @@ fn web_address(url: &At<String>, d: &mut Diagnostics) {
             Diagnostic::error(
                 Code::InvalidValue,
                 url.span,
-                format!("`{}` is not a web address", url.value),
+                msg!("invalid-value-url", value = &url.value),
             )
-            .with_help("write the whole address, starting with https://"),
+            .with_help(msg!("invalid-value-url-help")),
         );
     }
 }

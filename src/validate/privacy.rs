@@ -20,14 +20,16 @@ pub enum PersonalData {
 }
 
 impl PersonalData {
-    pub fn describe(self) -> &'static str {
-        match self {
-            PersonalData::Email => "an e-mail address",
-            PersonalData::Phone => "a phone number",
-            PersonalData::Address => "a postcode with a house number",
-            PersonalData::Bsn => "a citizen service number (BSN)",
-            PersonalData::Iban => "a bank account number (IBAN)",
-        }
+    /// The kind in words (`personal-data-kind` in the catalogues).
+    pub fn describe(self) -> crate::i18n::Msg {
+        let kind = match self {
+            PersonalData::Email => "email",
+            PersonalData::Phone => "phone",
+            PersonalData::Address => "address",
+            PersonalData::Bsn => "bsn",
+            PersonalData::Iban => "iban",
+        };
+        crate::msg!("personal-data-kind", kind = kind)
     }
 }
 

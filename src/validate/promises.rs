@@ -10,7 +10,9 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::i18n::Msg;
 use crate::model::{Contract, Keyword, Neighbourhood, Question, When};
+use crate::msg;
 use crate::record::{self, Line, Promise, Record};
 use crate::source::SourceFile;
 
@@ -77,7 +79,7 @@ pub fn compare(
         }
         d.push(diagnostic.with_related(
             line.span(record.file),
-            format!("published like this in {}", record::FILE),
+            msg!("promise-changed-published", file = record::FILE),
         ));
     }
 }
@@ -99,25 +101,26 @@ fn check(
         }
         let entry = format!("{{ date: {today}, from: {}, reason: … }}", was.key());
         let add = if q.revised.is_empty() {
-            format!("add `revised: [{entry}]` to the question")
+            msg!("promise-changed-add-revised", entry = entry)
         } else {
-            format!("add `- {entry}` at the end of its `revised` list")
+            msg!("promise-changed-append-revised", entry = entry)
         };
         return Some(
             Diagnostic::error(
                 Code::PromiseChanged,
                 q.promise_spans.outcome,
-                format!(
-                    "the answer to {} was published as `outcome: {}` and is now `outcome: {}`, without a `revised` entry that records the change",
-                    name(),
-                    was.key(),
-                    now.key()
+                msg!(
+                    "promise-changed-outcome",
+                    question = name(),
+                    was = was.key(),
+                    now = now.key()
                 ),
             )
-            .with_label("changed after publication")
-            .with_help(format!(
-                "a published answer is not rewritten: {add}; or, if this was a mistake, put back `outcome: {}`",
-                was.key()
+            .with_label(msg!("promise-changed-label"))
+            .with_help(msg!(
+                "promise-changed-outcome-help",
+                add = add,
+                was = was.key()
             )),
         );
     }
@@ -136,26 +139,30 @@ fn check(
         Diagnostic::error(
             Code::PromiseChanged,
             q.promise_spans.deadline.unwrap_or(q.promise_spans.outcome),
-            format!(
-                "the deadline of {} was published as {} and is now {}, without a `rescheduled` entry that records the move",
-                name(),
-                describe(key, published),
-                describe(key, &current)
+            msg!(
+                "promise-changed-deadline",
+                question = name(),
+                was = describe(key, published),
+                now = describe(key, &current)
             ),
         )
-        .with_label("changed after publication")
+        .with_label(msg!("promise-changed-label"))
         .with_help(help),
     )
 }
 
 /// `` `when: 2026-Q3` ``, and its moves: `` `when: 2026-Q3`, moved to 2027-Q1 ``.
-fn describe(key: &str, chain: &[When]) -> String {
-    let mut s = format!("`{key}: {}`", chain[0]);
+fn describe(key: &str, chain: &[When]) -> Msg {
+    let first = format!("`{key}: {}`", chain[0]);
     if chain.len() > 1 {
-        s.push_str(", moved to ");
-        s.push_str(&record::chain_text(&chain[1..], " and then to "));
+        msg!(
+            "promise-deadline-moved",
+            first = first,
+            moves = record::chain_text(&chain[1..], ", ")
+        )
+    } else {
+        msg!("promise-deadline", first = first)
     }
-    s
 }
 
 /// The YAML that records the change: the published promise put back, its
@@ -166,7 +173,7 @@ fn deadline_help(
     published: &[When],
     current: &[When],
     today: NaiveDate,
-) -> String {
+) -> Msg {
     let latest = *current.last().expect("a deadline");
     let mut moves: Vec<String> = published[1..]
         .iter()
@@ -183,18 +190,19 @@ fn deadline_help(
     if published.last() != Some(&latest) {
         moves.push(format!("{{ date: {today}, {key}: {latest}, reason: … }}"));
     }
-    let mut fix = Vec::new();
-    if current[0] != published[0] {
-        fix.push(format!("put back `{key}: {}`", published[0]));
-    }
-    match (moves.is_empty(), q.rescheduled.is_empty()) {
-        (true, true) => {}
-        (true, false) => fix.push("remove `rescheduled`".into()),
-        (false, true) => fix.push(format!("add `rescheduled: [{}]`", moves.join(", "))),
-        (false, false) => fix.push(format!("make it `rescheduled: [{}]`", moves.join(", "))),
-    }
-    format!(
-        "a published deadline is not rewritten but moved, with the date and the reason: {}",
-        fix.join(" and ")
-    )
+    let put_back = (current[0] != published[0]).then(|| format!("`{key}: {}`", published[0]));
+    let moves = moves.join(", ");
+    let fix = match (moves.is_empty(), q.rescheduled.is_empty()) {
+        (true, true) => None,
+        (true, false) => Some(msg!("promise-fix-remove-rescheduled")),
+        (false, true) => Some(msg!("promise-fix-add-rescheduled", moves = moves)),
+        (false, false) => Some(msg!("promise-fix-make-rescheduled", moves = moves)),
+    };
+    let fix = match (put_back, fix) {
+        (Some(p), Some(f)) => msg!("promise-fix-put-back-and", value = p, then = f),
+        (Some(p), None) => msg!("promise-fix-put-back", value = p),
+        (None, Some(f)) => f,
+        (None, None) => msg!("promise-fix-remove-rescheduled"),
+    };
+    msg!("promise-changed-deadline-help", fix = fix)
 }

@@ -5,6 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::suggest::did_you_mean;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::i18n::Msg;
 use crate::load::{Node, Value};
 use crate::model::{When, Written, is_valid_slug, suggest_slug, when::WhenError};
 use crate::msg;
@@ -21,7 +22,8 @@ pub struct Fields<'n> {
 }
 
 impl<'n> Fields<'n> {
-    /// `what` names the item in messages: "a question", "the contract".
+    /// `what` names the item in messages: the id of a catalogue message
+    /// such as `item-question` ("a question").
     pub fn of(node: &'n Node, what: &'static str, d: &mut Diagnostics) -> Option<Self> {
         match &node.value {
             Value::Map(entries) => Some(Fields {
@@ -36,12 +38,13 @@ impl<'n> Fields<'n> {
                     Diagnostic::error(
                         Code::WrongType,
                         node.span,
-                        format!(
-                            "{what} must be a mapping of `key: value` lines, not {}",
-                            other.kind()
+                        msg!(
+                            "wrong-type-mapping",
+                            what = Msg::new(what),
+                            kind = other.kind()
                         ),
                     )
-                    .with_help("write one `key: value` per line, indented under the item"),
+                    .with_help(msg!("wrong-type-mapping-help")),
                 );
                 None
             }
@@ -84,12 +87,20 @@ impl<'n> Fields<'n> {
         d: &mut Diagnostics,
     ) {
         let diagnostic = match self.entries.iter().find(|(k, _)| k.value == key) {
-            Some((k, _)) => Diagnostic::error(code, k.span, format!("`{key}` is empty"))
-                .with_label(format!("`{key}` has no value in {}", self.what)),
+            Some((k, _)) => Diagnostic::error(code, k.span, msg!("field-empty", field = key))
+                .with_label(msg!(
+                    "field-empty-label",
+                    field = key,
+                    what = Msg::new(self.what)
+                )),
             None => {
                 let span = self.entries.first().map_or(self.span, |(k, _)| k.span);
-                Diagnostic::error(code, span, format!("{} has no `{key}`", self.what))
-                    .with_label(format!("`{key}` is missing in this item"))
+                Diagnostic::error(
+                    code,
+                    span,
+                    msg!("field-missing", field = key, what = Msg::new(self.what)),
+                )
+                .with_label(msg!("field-missing-label", field = key))
             }
         };
         d.push(diagnostic.with_help(help));
@@ -102,14 +113,18 @@ impl<'n> Fields<'n> {
                 continue;
             }
             let help = match did_you_mean(&key.value, self.known.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("{} may have: {}", self.what, self.known.join(", ")),
+                Some(s) => msg!("unknown-key-suggest", suggestion = s),
+                None => msg!(
+                    "unknown-key-known",
+                    what = Msg::new(self.what),
+                    known = self.known.join(", ")
+                ),
             };
             d.push(
                 Diagnostic::error(
                     Code::UnknownKey,
                     key.span,
-                    format!("unknown key `{}` in {}", key.value, self.what),
+                    msg!("unknown-key", key = &key.value, what = Msg::new(self.what)),
                 )
                 .with_help(help),
             );
@@ -117,12 +132,19 @@ impl<'n> Fields<'n> {
     }
 }
 
-fn wrong_type(node: &Node, field: &str, expected: &str, help: &str, d: &mut Diagnostics) {
+/// `expected` names what belongs there (`text`, `list`, …), as in the
+/// `wrong-type` message; the help has the id `wrong-type-{expected}-help`.
+fn wrong_type(node: &Node, field: &str, expected: &'static str, help: Msg, d: &mut Diagnostics) {
     d.push(
         Diagnostic::error(
             Code::WrongType,
             node.span,
-            format!("`{field}` must be {expected}, not {}", node.value.kind()),
+            msg!(
+                "wrong-type",
+                field = field,
+                expected = expected,
+                kind = node.value.kind()
+            ),
         )
         .with_help(help),
     );
@@ -133,8 +155,12 @@ pub fn text(node: &Node, field: &str, d: &mut Diagnostics) -> Option<At<String>>
     match &node.value {
         Value::Str(s) if s.trim().is_empty() => {
             d.push(
-                Diagnostic::error(Code::MissingField, node.span, format!("`{field}` is empty"))
-                    .with_help("write the text, or leave the field out if it is optional"),
+                Diagnostic::error(
+                    Code::MissingField,
+                    node.span,
+                    msg!("field-empty", field = field),
+                )
+                .with_help(msg!("field-empty-text-help")),
             );
             None
         }
@@ -142,13 +168,7 @@ pub fn text(node: &Node, field: &str, d: &mut Diagnostics) -> Option<At<String>>
         Value::Int(i) => Some(At::new(i.to_string(), node.span)),
         Value::Float(f) => Some(At::new(f.to_string(), node.span)),
         _ => {
-            wrong_type(
-                node,
-                field,
-                "text",
-                "write the text after the key; use `|` and an indented block for several lines, and put text that starts with a special character in quotes",
-                d,
-            );
+            wrong_type(node, field, "text", msg!("wrong-type-text-help"), d);
             None
         }
     }
@@ -158,13 +178,7 @@ pub fn boolean(node: &Node, field: &str, d: &mut Diagnostics) -> Option<bool> {
     match node.value {
         Value::Bool(b) => Some(b),
         _ => {
-            wrong_type(
-                node,
-                field,
-                "`true` or `false`",
-                "write `true` or `false`",
-                d,
-            );
+            wrong_type(node, field, "bool", msg!("wrong-type-bool-help"), d);
             None
         }
     }
@@ -178,20 +192,14 @@ pub fn positive_int(node: &Node, field: &str, d: &mut Diagnostics) -> Option<u32
                 Diagnostic::error(
                     Code::InvalidValue,
                     node.span,
-                    format!("`{field}` must be a positive whole number"),
+                    msg!("invalid-value-positive", field = field),
                 )
-                .with_help("use 1, 2, 3, …"),
+                .with_help(msg!("invalid-value-positive-help")),
             );
             None
         }
         _ => {
-            wrong_type(
-                node,
-                field,
-                "a whole number",
-                "write a number such as `7`, without quotes",
-                d,
-            );
+            wrong_type(node, field, "int", msg!("wrong-type-int-help"), d);
             None
         }
     }
@@ -207,16 +215,13 @@ pub fn slug(node: &Node, field: &str, d: &mut Diagnostics) -> Option<At<String>>
             Diagnostic::error(
                 Code::InvalidSlug,
                 node.span,
-                format!("`{}` is not a valid slug", s.value),
+                msg!("invalid-slug", slug = &s.value),
             )
-            .with_help(format!(
-                "a slug has only lowercase letters, digits and single hyphens{}",
-                if fixed.is_empty() {
-                    String::new()
-                } else {
-                    format!(": try `{fixed}`")
-                }
-            )),
+            .with_help(if fixed.is_empty() {
+                msg!("invalid-slug-help")
+            } else {
+                msg!("invalid-slug-suggest-help", suggestion = fixed)
+            }),
         );
         None
     }
@@ -226,13 +231,7 @@ pub fn list<'n>(node: &'n Node, field: &str, d: &mut Diagnostics) -> Option<&'n 
     match &node.value {
         Value::Seq(items) => Some(items),
         _ => {
-            wrong_type(
-                node,
-                field,
-                "a list",
-                "write a list as `[a, b]` or as lines starting with `- `",
-                d,
-            );
+            wrong_type(node, field, "list", msg!("wrong-type-list-help"), d);
             None
         }
     }
@@ -349,7 +348,7 @@ fn date_text(node: &Node, field: &str, d: &mut Diagnostics) -> Option<String> {
         Value::Str(s) => Some(s.clone()),
         Value::Int(i) => Some(i.to_string()),
         _ => {
-            wrong_type(node, field, "a date", "write a date such as 2011-10-15", d);
+            wrong_type(node, field, "date", msg!("wrong-type-date-help"), d);
             None
         }
     }

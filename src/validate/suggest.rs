@@ -14,7 +14,9 @@ pub fn did_you_mean<'a>(
                 || (c.starts_with(&input) && input.len() >= 3)
                 || strsim::damerau_levenshtein(&input, c) <= 2
         })
-        .max_by(|a, b| a.0.total_cmp(&b.0))
+        // Of two equally close, the first in alphabetical order, so that the
+        // suggestion never depends on the order of a hash table.
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, c)| c)
 }
 
