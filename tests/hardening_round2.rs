@@ -750,3 +750,117 @@ fn a_bind_other_computers_reach_needs_a_confirmation() {
         assert!(head.starts_with("HTTP/1.1 200"), "{head}");
     }
 }
+
+/// A client that never finishes its headers (slowloris) is dropped after a
+/// few seconds, and the server keeps answering others meanwhile.
+#[test]
+fn serve_drops_a_client_that_never_finishes_its_headers() {
+    use std::io::{Read, Write};
+    let site = fixture_site();
+    let server = serve(site.path(), &[], "127.0.0.1");
+    let at = ("127.0.0.1", server.port);
+    let mut slow = std::net::TcpStream::connect(at).unwrap();
+    slow.write_all(b"GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+        .unwrap();
+    let mut silent = std::net::TcpStream::connect(at).unwrap();
+    let head = request(at, "/", "localhost");
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    for (name, stream) in [("partial headers", &mut slow), ("no bytes", &mut silent)] {
+        stream
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .unwrap();
+        let started = Instant::now();
+        let mut rest = Vec::new();
+        // The server closes the connection (EOF), perhaps after a 408; a
+        // read timeout means it was still open after 20 s.
+        let closed = stream.read_to_end(&mut rest).is_ok();
+        assert!(closed, "{name}: still open after {:?}", started.elapsed());
+    }
+}
+
+/// Waits until `path` contains `text`.
+fn wait_for_text(port: u16, path: &str, text: &str) -> bool {
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(20) {
+        use std::io::{Read, Write};
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut page = String::new();
+        s.read_to_string(&mut page).unwrap();
+        if page.contains(text) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    false
+}
+
+/// `git checkout` or a sync tool replaces content/ as a whole; edits made
+/// after that still rebuild, and so do edits saved by renaming a new copy
+/// over site.toml.
+#[test]
+fn serve_keeps_watching_a_replaced_content_folder() {
+    let site = fixture_site();
+    let root = site.path();
+    let server = serve(root, &[], "127.0.0.1");
+    let page = "/wijken/meerwijk/";
+    assert!(wait_for_text(server.port, page, "veel groen en water"));
+
+    // Replace the folder with an edited copy, as a checkout does.
+    let content = root.join("content");
+    let fresh = root.join("content.new");
+    copy_dir(&content, &fresh);
+    let text = fresh.join("neighbourhoods/meerwijk.md");
+    fs::write(&text, "Meerwijk na de wissel van de map.\n").unwrap();
+    fs::remove_dir_all(&content).unwrap();
+    fs::rename(&fresh, &content).unwrap();
+    assert!(
+        wait_for_text(server.port, page, "na de wissel van de map"),
+        "the replaced folder is read"
+    );
+
+    // An edit inside the new folder.
+    std::thread::sleep(Duration::from_millis(300));
+    fs::write(
+        content.join("neighbourhoods/meerwijk.md"),
+        "Meerwijk, bewerkt na de wissel.\n",
+    )
+    .unwrap();
+    assert!(
+        wait_for_text(server.port, page, "bewerkt na de wissel"),
+        "an edit after the replacement rebuilds"
+    );
+
+    // Moved aside rather than deleted: the old folder's edits no longer count,
+    // the new folder's do.
+    let old = root.join("content.old");
+    copy_dir(&content, &fresh);
+    fs::rename(&content, &old).unwrap();
+    fs::rename(&fresh, &content).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    fs::write(
+        content.join("neighbourhoods/meerwijk.md"),
+        "Meerwijk, tweede keer bewerkt.\n",
+    )
+    .unwrap();
+    assert!(wait_for_text(server.port, page, "tweede keer bewerkt"));
+
+    // site.toml saved by renaming a new copy over it (as many editors do).
+    let toml = fs::read_to_string(root.join("site.toml")).unwrap();
+    let title = toml
+        .lines()
+        .find(|l| l.starts_with("title"))
+        .unwrap()
+        .to_string();
+    fs::write(
+        root.join("site.toml.tmp"),
+        toml.replacen(&title, "title = \"Hernoemde titel\"", 1),
+    )
+    .unwrap();
+    fs::rename(root.join("site.toml.tmp"), root.join("site.toml")).unwrap();
+    assert!(wait_for_text(server.port, page, "Hernoemde titel"));
+}
