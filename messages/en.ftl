@@ -120,3 +120,9 @@ unknown-slug-suggest = did you mean `{ $suggestion }`?
 unknown-slug-none = { $file } defines none yet; add it there
 unknown-slug-known = { $file } defines: { $known }
 unknown-slug-many = add it to { $file }, or use one of the slugs defined there
+
+## Reliability, round 2 (issue 18)
+
+yaml-too-large = this file holds more than { $limit } values (lists, fields and texts), more than a content file may; about 20,000 questions reach that
+yaml-too-large-help = split it: give each contract year its own file, and keep a contract's questions well below that number
+output-in-sources = refusing to write the site into { $dir }: it lies inside the site's { $folder }/ folder, whose every file would be read as a source; choose an --output outside { $folder }/, such as public/

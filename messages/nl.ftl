@@ -126,3 +126,9 @@ unknown-slug-suggest = bedoel je `{ $suggestion }`?
 unknown-slug-none = in { $file } staat er nog geen; zet het daar eerst in
 unknown-slug-known = in { $file } staan: { $known }
 unknown-slug-many = zet het in { $file }, of gebruik een van de korte namen (slugs) die daar staan
+
+## Betrouwbaarheid, ronde 2 (issue 18)
+
+yaml-too-large = dit bestand bevat meer dan { $limit } waarden (lijsten, velden en teksten), meer dan een inhoudsbestand mag hebben; ongeveer 20.000 vragen komen daarboven
+yaml-too-large-help = splits het: geef elk contractjaar een eigen bestand, en houd het aantal vragen in een contract ruim onder dat getal
+output-in-sources = de site wordt niet in { $dir } geschreven: die map ligt in de map { $folder }/ van de site, waarvan elk bestand als bron wordt gelezen; kies een --output buiten { $folder }/, zoals public/

@@ -140,7 +140,7 @@ pub fn compare(
             && strsim::normalized_levenshtein(&old.to_lowercase(), &q.title.to_lowercase()) < 0.4
         {
             d.push(
-                Diagnostic::warning(Code::IdReused, span, format!("the question at {url} was \"{old}\" and is now \"{}\"", q.title))
+                Diagnostic::warning(Code::IdReused, span, format!("the question at {url} was \"{}\" and is now \"{}\"", crate::diagnostic::shorten(&old), crate::diagnostic::shorten(&q.title)))
                     .with_help("question ids are permanent: if this is another question, give it a new id and restore the old one"),
             );
         }
@@ -196,8 +196,16 @@ fn likely_cause(url: &str, p: &Published) -> String {
     }
 }
 
-/// A redirect may not hide a page that still exists, and should lead somewhere.
+/// A redirect may not hide a page that still exists, should lead somewhere,
+/// must not lead to a page that is not public yet, and must not go round in
+/// a circle.
 pub fn check_redirects(p: &Published, paths: &BTreeSet<String>, d: &mut Diagnostics) {
+    let by_from: HashMap<&str, &crate::model::Redirect> = p
+        .site
+        .redirects
+        .iter()
+        .map(|r| (r.from.as_str(), r))
+        .collect();
     for r in &p.site.redirects {
         if paths.contains(&urls::output_path(&r.from)) {
             d.push(
@@ -206,28 +214,107 @@ pub fn check_redirects(p: &Published, paths: &BTreeSet<String>, d: &mut Diagnost
                     r.span,
                     format!(
                         "{} is still a page of this site; a redirect cannot replace it",
-                        r.from
+                        crate::diagnostic::shorten(&r.from)
                     ),
                 )
                 .with_help("remove this redirect, or remove or rename the page it would hide"),
             );
         }
-        let target = r.to.split(['#', '?']).next().unwrap_or(&r.to);
-        if !paths.contains(&urls::output_path(target))
-            && !p.site.redirects.iter().any(|o| o.from == target)
-        {
+        // Follow the chain to its end: a → b → c.
+        let mut chain = vec![r.from.as_str()];
+        let mut target = without_fragment(&r.to);
+        while let Some(next) = by_from.get(target) {
+            if chain.contains(&target) {
+                break;
+            }
+            chain.push(target);
+            target = without_fragment(&next.to);
+        }
+        if chain.contains(&target) {
+            let circle: Vec<&str> = chain
+                .iter()
+                .copied()
+                .skip_while(|f| *f != target)
+                .chain([target])
+                .collect();
+            let words: Vec<String> = circle
+                .iter()
+                .map(|f| crate::diagnostic::shorten(f))
+                .collect();
+            let message = if circle.contains(&r.from.as_str()) {
+                // A circle is reported once, at its redirect that comes first in the file.
+                let first = circle
+                    .iter()
+                    .filter_map(|f| by_from.get(f))
+                    .min_by_key(|o| o.span.start);
+                if !first.is_some_and(|o| std::ptr::eq(*o, r)) {
+                    continue;
+                }
+                format!("the redirects go round in a circle: {}", words.join(" → "))
+            } else {
+                format!(
+                    "this redirect leads into redirects that go round in a circle: {} → {}",
+                    crate::diagnostic::shorten(&r.from),
+                    words.join(" → ")
+                )
+            };
+            d.push(
+                Diagnostic::error(Code::RedirectConflict, r.span, message)
+                    .with_help("point one of these redirects at a page the site publishes"),
+            );
+        } else if is_hidden(p.site, target) {
+            // A redirect page would give the hidden page's address away; the
+            // message names no address, for logs that others read.
+            d.push(
+                Diagnostic::error(
+                    Code::RedirectConflict,
+                    r.span,
+                    "this redirect leads to a page that is not public (a draft, or under embargo)",
+                )
+                .with_help(
+                    "point the redirect at a public page, or add it once the page is published",
+                ),
+            );
+        } else if !paths.contains(&urls::output_path(target)) {
             d.push(
                 Diagnostic::warning(
                     Code::RedirectConflict,
                     r.span,
                     format!(
                         "the redirect leads to {}, which this build does not publish",
-                        r.to
+                        crate::diagnostic::shorten(&r.to)
                     ),
                 )
                 .with_help("check the new address for a typo"),
             );
         }
+    }
+}
+
+fn without_fragment(to: &str) -> &str {
+    to.split(['#', '?']).next().unwrap_or(to)
+}
+
+/// Whether `url` is the address of a draft or embargoed contract (or a page
+/// under it), update or page.
+fn is_hidden(site: &crate::model::Site, url: &str) -> bool {
+    let parts: Vec<&str> = url.split('/').filter(|s| !s.is_empty()).collect();
+    let parts = match parts.split_first() {
+        Some((&"en", rest)) => rest,
+        _ => &parts[..],
+    };
+    match parts {
+        ["wijken", slug, year, ..] => site.contracts.iter().any(|c| {
+            site.neighbourhood(c.neighbourhood).slug == *slug
+                && c.year.to_string() == *year
+                && !c.is_public(site.as_of)
+        }),
+        ["nieuws", slug, ..] => site
+            .updates
+            .iter()
+            .any(|u| u.slug == *slug && !u.is_public(site.as_of)),
+        [slug] => site.pages.iter().any(|pg| pg.slug == *slug && pg.draft),
+        _ => false,
     }
 }
 

@@ -201,7 +201,7 @@ pub fn parse(file: FileId, source: &SourceFile, legacy: bool, d: &mut Diagnostic
                     None => {
                         d.push(damaged(
                             span(here, field.len()),
-                            format!("`{value}` is not an outcome"),
+                            format!("`{}` is not an outcome", crate::diagnostic::shorten(value)),
                         ));
                         ok = false;
                     }
@@ -216,7 +216,7 @@ pub fn parse(file: FileId, source: &SourceFile, legacy: bool, d: &mut Diagnostic
                         _ => {
                             d.push(damaged(
                                 span(here, field.len()),
-                                format!("`{value}` is not a deadline with its moves, such as `2026-Q3>2027-Q1`"),
+                                format!("`{}` is not a deadline with its moves, such as `2026-Q3>2027-Q1`", crate::diagnostic::shorten(value)),
                             ));
                             ok = false;
                         }

@@ -100,7 +100,8 @@ pub(super) fn table_rows(
                     Err(message) => errors.push(RowError {
                         row: *row_no,
                         column: header.name(f),
-                        message,
+                        // The message quotes the cell, which may be long.
+                        message: message.replace(&text, &crate::diagnostic::shorten(&text)),
                     }),
                 },
             }

@@ -24,7 +24,10 @@ impl SlugSet {
                 Diagnostic::error(
                     Code::DuplicateSlug,
                     slug.span,
-                    format!("the {what} `{}` is defined twice", slug.value),
+                    format!(
+                        "the {what} `{}` is defined twice",
+                        crate::diagnostic::shorten(&slug.value)
+                    ),
                 )
                 .with_related(*first, "first defined here")
                 .with_help(format!(
@@ -310,7 +313,10 @@ pub fn partners(doc: &Option<YamlDoc>, d: &mut Diagnostics) -> Vec<Partner> {
                 Diagnostic::error(
                     Code::InvalidValue,
                     url.span,
-                    format!("`{}` is not a web address", url.value),
+                    format!(
+                        "`{}` is not a web address",
+                        crate::diagnostic::shorten(&url.value)
+                    ),
                 )
                 .with_help("write the full address, starting with https://"),
             );

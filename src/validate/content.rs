@@ -328,7 +328,10 @@ pub fn redirects(doc: &Option<YamlDoc>, d: &mut Diagnostics) -> Vec<Redirect> {
                     Diagnostic::error(
                         Code::InvalidValue,
                         p.span,
-                        format!("`{}` is not a path on this site", p.value),
+                        format!(
+                            "`{}` is not a path on this site",
+                            crate::diagnostic::shorten(&p.value)
+                        ),
                     )
                     .with_help("write a path that starts with /, such as /wijken/meerwijk/"),
                 );

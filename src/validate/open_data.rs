@@ -72,7 +72,10 @@ pub fn check(config: &SiteConfig, id: FileId, file: &SourceFile, d: &mut Diagnos
             Diagnostic::error(
                 Code::InvalidValue,
                 email.span,
-                format!("`{}` is not an e-mail address", email.value),
+                format!(
+                    "`{}` is not an e-mail address",
+                    crate::diagnostic::shorten(&email.value)
+                ),
             )
             .with_help("write the address alone, such as `email = \"wijkcontracten@haarlem.nl\"`"),
         );
@@ -109,7 +112,10 @@ fn web_address(url: &At<String>, d: &mut Diagnostics) {
             Diagnostic::error(
                 Code::InvalidValue,
                 url.span,
-                format!("`{}` is not a web address", url.value),
+                format!(
+                    "`{}` is not a web address",
+                    crate::diagnostic::shorten(&url.value)
+                ),
             )
             .with_help("write the whole address, starting with https://"),
         );

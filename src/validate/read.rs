@@ -109,7 +109,11 @@ impl<'n> Fields<'n> {
                 Diagnostic::error(
                     Code::UnknownKey,
                     key.span,
-                    format!("unknown key `{}` in {}", key.value, self.what),
+                    format!(
+                        "unknown key `{}` in {}",
+                        crate::diagnostic::shorten(&key.value),
+                        self.what
+                    ),
                 )
                 .with_help(help),
             );
@@ -207,7 +211,10 @@ pub fn slug(node: &Node, field: &str, d: &mut Diagnostics) -> Option<At<String>>
             Diagnostic::error(
                 Code::InvalidSlug,
                 node.span,
-                format!("`{}` is not a valid slug", s.value),
+                format!(
+                    "`{}` is not a valid slug",
+                    crate::diagnostic::shorten(&s.value)
+                ),
             )
             .with_help(format!(
                 "a slug has only lowercase letters, digits and single hyphens{}",
