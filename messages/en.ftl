@@ -652,3 +652,21 @@ serve-bad-bind = `{ $bind }` is not an address to listen on; use e.g. 127.0.0.1,
 serve-remote-refused = --bind { $bind } makes the preview, drafts and embargoed items included, reachable from other computers; add --allow-remote to confirm, or leave out --bind
 serve-cannot-open = cannot open the site folder { $dir }: { $error }
 serve-port-in-use = port { $port } on { $bind } is already in use (is another afspraak serve running?); stop that program or choose another port with --port
+
+
+## Reliability, round 2 (issue 18)
+
+yaml-too-large = this file holds more than { $limit } values (lists, fields and texts), more than a content file may; about 20,000 questions reach that
+yaml-too-large-help = split it: give each contract year its own file, and keep a contract's questions well below that number
+output-in-sources = refusing to write the site into { $dir }: it lies inside the site's { $folder }/ folder, whose every file would be read as a source; choose an --output outside { $folder }/, such as public/
+
+## Reliability, round 2: redirects and import read-back (merged)
+redirect-circle = the redirects go round in a circle: { $chain }
+redirect-into-circle = this redirect leads into redirects that go round in a circle: { $from } → { $chain }
+redirect-circle-help = point one of these redirects at a page the site publishes
+redirect-to-hidden = this redirect leads to a page that is not public (a draft, or under embargo)
+redirect-to-hidden-help = point the redirect at a public page, or add it once the page is published
+import-unreadable-after = the contract file would not be readable after this import ({ $error }); nothing was written
+import-not-written = question { $id } could not be written into the contract file; nothing was written
+import-reads-back = `{ $value }` would read back from the contract file as { $got }; nothing was written
+import-reads-back-nothing = nothing

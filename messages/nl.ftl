@@ -674,3 +674,21 @@ serve-bad-bind = `{ $bind }` is geen adres om op te luisteren; gebruik bijvoorbe
 serve-remote-refused = met --bind { $bind } is het voorbeeld te bereiken vanaf andere computers, concepten en stukken onder embargo ook; zet er --allow-remote bij om dat te bevestigen, of laat --bind weg
 serve-cannot-open = kan de map van de site niet openen, { $dir }: { $error }
 serve-port-in-use = poort { $port } op { $bind } is al in gebruik (draait er al een afspraak serve?); stop dat programma of kies een andere poort met --port
+
+
+## Betrouwbaarheid, ronde 2 (issue 18)
+
+yaml-too-large = dit bestand bevat meer dan { $limit } waarden (lijsten, velden en teksten), meer dan een inhoudsbestand mag hebben; ongeveer 20.000 vragen komen daarboven
+yaml-too-large-help = splits het: geef elk contractjaar een eigen bestand, en houd het aantal vragen in een contract ruim onder dat getal
+output-in-sources = de site wordt niet in { $dir } geschreven: die map ligt in de map { $folder }/ van de site, waarvan elk bestand als bron wordt gelezen; kies een --output buiten { $folder }/, zoals public/
+
+## Reliability, round 2: redirects and import read-back (merged)
+redirect-circle = de doorverwijzingen gaan in een kringetje rond: { $chain }
+redirect-into-circle = deze doorverwijzing leidt naar doorverwijzingen die in een kringetje rondgaan: { $from } → { $chain }
+redirect-circle-help = laat een van deze doorverwijzingen naar een pagina van de site wijzen
+redirect-to-hidden = deze doorverwijzing leidt naar een pagina die niet openbaar is (een concept, of onder embargo)
+redirect-to-hidden-help = laat de doorverwijzing naar een openbare pagina wijzen, of voeg haar toe als de pagina gepubliceerd is
+import-unreadable-after = het contractbestand zou na deze import niet meer te lezen zijn ({ $error }); er is niets geschreven
+import-not-written = vraag { $id } kon niet in het contractbestand worden geschreven; er is niets geschreven
+import-reads-back = `{ $value }` zou uit het contractbestand terugkomen als { $got }; er is niets geschreven
+import-reads-back-nothing = niets

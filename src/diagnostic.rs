@@ -1,6 +1,9 @@
 //! Content diagnostics: expected, plural, always located. They are collected
 //! for a whole run and rendered together, for people (rustc style) or as JSON.
 
+mod shorten;
+pub use shorten::shorten;
+
 use std::fmt::Write as _;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
@@ -94,7 +97,7 @@ codes! {
     IdReused = "id-reused": "A published question id now holds a completely different question.",
     PromiseChanged = "promise-changed": "A published promise (outcome, `when`, `report_by`) was changed in place instead of recorded with `rescheduled` or `revised`.",
     RecordInvalid = "record-invalid": "A line of the record of what was published (published.txt) cannot be read, such as a merge-conflict marker.",
-    RedirectConflict = "redirect-conflict": "A redirect's old address is still a page, or its target does not exist.",
+    RedirectConflict = "redirect-conflict": "A redirect's old address is still a page, its target does not exist or is not public, or redirects go round in a circle.",
     // Hosting
     BaseUrlInvalid = "base-url-invalid": "site.toml's `base_url` is not the web address of the site: `https://` and a host name, optionally a path.",
     ExampleAddress = "example-address": "`build` with `base_url` still an example or local address: every canonical link, feed, sitemap entry and open-data link would point there.",

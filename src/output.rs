@@ -55,6 +55,18 @@ pub fn check_output_dir(root: &Path, out: &Path) -> anyhow::Result<()> {
             out.display()
         );
     }
+    // Inside content/ (or themes/), every page written would be read back as
+    // a source by the next check.
+    let resolved = resolve_existing(&out_abs);
+    for folder in ["content", "themes"] {
+        if resolved.starts_with(root.join(folder)) {
+            let dir = out.display().to_string();
+            crate::refuse!(
+                "{}",
+                crate::tr!("output-in-sources", dir = &dir, folder = folder)
+            );
+        }
+    }
     if out_abs.join("content").exists() || out_abs.join("site.toml").exists() {
         crate::refuse!(
             "refusing to write into {}: it contains content/ or site.toml; choose another --output",
@@ -91,6 +103,25 @@ fn absolute(p: &Path) -> anyhow::Result<PathBuf> {
                 .map(|d| d.canonicalize().unwrap_or_else(|_| d.to_path_buf()))
                 .unwrap_or_default();
             Ok(parent.join(abs.file_name().unwrap_or_default()))
+        }
+    }
+}
+
+/// `path` with its longest existing ancestor resolved (symbolic links,
+/// `..`), the rest as written.
+fn resolve_existing(path: &Path) -> PathBuf {
+    let mut rest = Vec::new();
+    let mut at = path;
+    loop {
+        if let Ok(real) = at.canonicalize() {
+            return rest.iter().rev().fold(real, |p, c| p.join(c));
+        }
+        match (at.parent(), at.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                at = parent;
+            }
+            _ => return path.to_path_buf(),
         }
     }
 }

@@ -147,7 +147,12 @@ pub fn compare(
                 Diagnostic::warning(
                     Code::IdReused,
                     span,
-                    msg!("id-reused", url = url, old = old, new = &q.title),
+                    msg!(
+                        "id-reused",
+                        url = url,
+                        old = crate::diagnostic::shorten(&old),
+                        new = crate::diagnostic::shorten(&q.title)
+                    ),
                 )
                 .with_help(msg!("id-reused-help")),
             );
@@ -190,32 +195,119 @@ fn likely_cause(url: &str, p: &Published) -> Msg {
     }
 }
 
-/// A redirect may not hide a page that still exists, and should lead somewhere.
+/// A redirect may not hide a page that still exists, should lead somewhere,
+/// must not lead to a page that is not public yet, and must not go round in
+/// a circle.
 pub fn check_redirects(p: &Published, paths: &BTreeSet<String>, d: &mut Diagnostics) {
+    let by_from: HashMap<&str, &crate::model::Redirect> = p
+        .site
+        .redirects
+        .iter()
+        .map(|r| (r.from.as_str(), r))
+        .collect();
     for r in &p.site.redirects {
         if paths.contains(&urls::output_path(&r.from)) {
             d.push(
                 Diagnostic::error(
                     Code::RedirectConflict,
                     r.span,
-                    msg!("redirect-hides-page", from = &r.from),
+                    msg!(
+                        "redirect-hides-page",
+                        from = crate::diagnostic::shorten(&r.from)
+                    ),
                 )
                 .with_help(msg!("redirect-hides-page-help")),
             );
         }
-        let target = r.to.split(['#', '?']).next().unwrap_or(&r.to);
-        if !paths.contains(&urls::output_path(target))
-            && !p.site.redirects.iter().any(|o| o.from == target)
-        {
+        // Follow the chain to its end: a → b → c.
+        let mut chain = vec![r.from.as_str()];
+        let mut target = without_fragment(&r.to);
+        while let Some(next) = by_from.get(target) {
+            if chain.contains(&target) {
+                break;
+            }
+            chain.push(target);
+            target = without_fragment(&next.to);
+        }
+        if chain.contains(&target) {
+            let circle: Vec<&str> = chain
+                .iter()
+                .copied()
+                .skip_while(|f| *f != target)
+                .chain([target])
+                .collect();
+            let words: Vec<String> = circle
+                .iter()
+                .map(|f| crate::diagnostic::shorten(f))
+                .collect();
+            let message = if circle.contains(&r.from.as_str()) {
+                // A circle is reported once, at its redirect that comes first in the file.
+                let first = circle
+                    .iter()
+                    .filter_map(|f| by_from.get(f))
+                    .min_by_key(|o| o.span.start);
+                if !first.is_some_and(|o| std::ptr::eq(*o, r)) {
+                    continue;
+                }
+                msg!("redirect-circle", chain = words.join(" → "))
+            } else {
+                msg!(
+                    "redirect-into-circle",
+                    from = crate::diagnostic::shorten(&r.from),
+                    chain = words.join(" → ")
+                )
+            };
+            d.push(
+                Diagnostic::error(Code::RedirectConflict, r.span, message)
+                    .with_help(msg!("redirect-circle-help")),
+            );
+        } else if is_hidden(p.site, target) {
+            // A redirect page would give the hidden page's address away; the
+            // message names no address, for logs that others read.
+            d.push(
+                Diagnostic::error(Code::RedirectConflict, r.span, msg!("redirect-to-hidden"))
+                    .with_help(msg!("redirect-to-hidden-help")),
+            );
+        } else if !paths.contains(&urls::output_path(target)) {
             d.push(
                 Diagnostic::warning(
                     Code::RedirectConflict,
                     r.span,
-                    msg!("redirect-to-nowhere", to = &r.to),
+                    msg!(
+                        "redirect-to-nowhere",
+                        to = crate::diagnostic::shorten(&r.to)
+                    ),
                 )
                 .with_help(msg!("redirect-to-nowhere-help")),
             );
         }
+    }
+}
+
+fn without_fragment(to: &str) -> &str {
+    to.split(['#', '?']).next().unwrap_or(to)
+}
+
+/// Whether `url` is the address of a draft or embargoed contract (or a page
+/// under it), update or page.
+fn is_hidden(site: &crate::model::Site, url: &str) -> bool {
+    let parts: Vec<&str> = url.split('/').filter(|s| !s.is_empty()).collect();
+    let parts = match parts.split_first() {
+        Some((&"en", rest)) => rest,
+        _ => &parts[..],
+    };
+    match parts {
+        ["wijken", slug, year, ..] => site.contracts.iter().any(|c| {
+            site.neighbourhood(c.neighbourhood).slug == *slug
+                && c.year.to_string() == *year
+                && !c.is_public(site.as_of)
+        }),
+        ["nieuws", slug, ..] => site
+            .updates
+            .iter()
+            .any(|u| u.slug == *slug && !u.is_public(site.as_of)),
+        [slug] => site.pages.iter().any(|pg| pg.slug == *slug && pg.draft),
+        _ => false,
     }
 }
 

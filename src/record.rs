@@ -199,7 +199,10 @@ pub fn parse(file: FileId, source: &SourceFile, legacy: bool, d: &mut Diagnostic
                     None => {
                         d.push(damaged(
                             span(here, field.len()),
-                            crate::msg!("record-not-outcome", value = value),
+                            crate::msg!(
+                                "record-not-outcome",
+                                value = crate::diagnostic::shorten(&value)
+                            ),
                         ));
                         ok = false;
                     }
@@ -214,7 +217,10 @@ pub fn parse(file: FileId, source: &SourceFile, legacy: bool, d: &mut Diagnostic
                         _ => {
                             d.push(damaged(
                                 span(here, field.len()),
-                                crate::msg!("record-not-deadline", value = value),
+                                crate::msg!(
+                                    "record-not-deadline",
+                                    value = crate::diagnostic::shorten(&value)
+                                ),
                             ));
                             ok = false;
                         }

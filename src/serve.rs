@@ -20,6 +20,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tokio::sync::{broadcast, watch};
 
+mod listen;
+
 use crate::diagnostic::render_human;
 use crate::model::Site;
 use crate::render::{self, Published, SiteOutput, Theme};
@@ -358,13 +360,12 @@ pub fn serve_with(root: &Path, options: &ServeOptions) -> anyhow::Result<()> {
             "{}",
             crate::tr!("serve-serving", url = format!("http://{local}{base}/"))
         );
-        axum::serve(listener, router)
-            .with_graceful_shutdown(async move {
-                interrupted.await;
-                eprintln!("{}", crate::tr!("serve-stopping"));
-                let _ = stop.send(true);
-            })
-            .await?;
+        listen::run(listener, router, async move {
+            interrupted.await;
+            eprintln!("{}", crate::tr!("serve-stopping"));
+            let _ = stop.send(true);
+        })
+        .await;
         Ok(())
     })
 }
@@ -390,43 +391,69 @@ fn interrupt_signal() -> anyhow::Result<impl std::future::Future<Output = ()>> {
     })
 }
 
+type Watcher = notify_debouncer_full::Debouncer<
+    notify::RecommendedWatcher,
+    notify_debouncer_full::RecommendedCache,
+>;
+
 /// Watches site.toml, content/, themes/ and published.txt; a burst of saves within 15 ms gives one rebuild.
-fn watch_sources(
-    root: &Path,
-    app: Arc<App>,
-) -> anyhow::Result<
-    notify_debouncer_full::Debouncer<
-        notify::RecommendedWatcher,
-        notify_debouncer_full::RecommendedCache,
-    >,
-> {
+///
+/// The site folder itself is watched too, not recursively: a folder replaced
+/// as a whole (`git checkout`, a sync tool: `rm -rf content && mv content.new
+/// content`) takes its watch with it, so it is watched again when it reappears,
+/// and a file saved by renaming a new copy over it is still seen.
+fn watch_sources(root: &Path, app: Arc<App>) -> anyhow::Result<Arc<Mutex<Watcher>>> {
     use notify::RecursiveMode;
-    let (tx, rx) = std::sync::mpsc::channel::<()>();
-    let mut debouncer = notify_debouncer_full::new_debouncer(
+    let (tx, rx) = std::sync::mpsc::channel::<bool>();
+    let sources = watched(root);
+    let folders: Vec<PathBuf> = vec![root.join("content"), root.join("themes")];
+    let (relevant, replaced) = (sources.clone(), folders.clone());
+    let debouncer = notify_debouncer_full::new_debouncer(
         Duration::from_millis(15),
         Some(Duration::from_millis(10)),
         move |result: notify_debouncer_full::DebounceEventResult| {
-            if let Ok(events) = result
-                && events.iter().any(|e| !e.kind.is_access())
+            let Ok(events) = result else { return };
+            let changes = events.iter().filter(|e| !e.kind.is_access());
+            let paths: Vec<&PathBuf> = changes.flat_map(|e| e.paths.iter()).collect();
+            // Other files beside site.toml (a build's output folder) are no source.
+            if !paths
+                .iter()
+                .any(|p| relevant.iter().any(|s| p.starts_with(s)))
             {
-                let _ = tx.send(());
+                return;
             }
+            let _ = tx.send(paths.iter().any(|p| replaced.contains(p)));
         },
     )?;
-    for path in watched(root) {
-        if path.exists() {
-            let mode = if path.is_dir() {
-                RecursiveMode::Recursive
-            } else {
-                RecursiveMode::NonRecursive
-            };
-            debouncer.watch(&path, mode)?;
+    let debouncer = Arc::new(Mutex::new(debouncer));
+    {
+        let mut watcher = debouncer.lock().expect("watcher");
+        watcher.watch(root, RecursiveMode::NonRecursive)?;
+        for folder in &folders {
+            if folder.is_dir() {
+                watcher.watch(folder, RecursiveMode::Recursive)?;
+            }
         }
     }
+    let rewatch = debouncer.clone();
     std::thread::spawn(move || {
-        while rx.recv().is_ok() {
+        while let Ok(mut replaced) = rx.recv() {
             // Coalesce what arrived while the last rebuild ran.
-            while rx.try_recv().is_ok() {}
+            while let Ok(more) = rx.try_recv() {
+                replaced |= more;
+            }
+            if replaced {
+                let mut watcher = rewatch.lock().expect("watcher");
+                for folder in &folders {
+                    // The old watch may be gone with its folder already.
+                    let _ = watcher.unwatch(folder);
+                    if folder.is_dir()
+                        && let Err(e) = watcher.watch(folder, RecursiveMode::Recursive)
+                    {
+                        eprintln!("warning: cannot watch {}: {e}", folder.display());
+                    }
+                }
+            }
             app.rebuild();
         }
     });

@@ -750,3 +750,297 @@ fn a_bind_other_computers_reach_needs_a_confirmation() {
         assert!(head.starts_with("HTTP/1.1 200"), "{head}");
     }
 }
+
+/// A client that never finishes its headers (slowloris) is dropped after a
+/// few seconds, and the server keeps answering others meanwhile.
+#[test]
+fn serve_drops_a_client_that_never_finishes_its_headers() {
+    use std::io::{Read, Write};
+    let site = fixture_site();
+    let server = serve(site.path(), &[], "127.0.0.1");
+    let at = ("127.0.0.1", server.port);
+    let mut slow = std::net::TcpStream::connect(at).unwrap();
+    slow.write_all(b"GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+        .unwrap();
+    let mut silent = std::net::TcpStream::connect(at).unwrap();
+    let head = request(at, "/", "localhost");
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    for (name, stream) in [("partial headers", &mut slow), ("no bytes", &mut silent)] {
+        stream
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .unwrap();
+        let started = Instant::now();
+        let mut rest = Vec::new();
+        // The server closes the connection (EOF), perhaps after a 408; a
+        // read timeout means it was still open after 20 s.
+        let closed = stream.read_to_end(&mut rest).is_ok();
+        assert!(closed, "{name}: still open after {:?}", started.elapsed());
+    }
+}
+
+/// Waits until `path` contains `text`.
+fn wait_for_text(port: u16, path: &str, text: &str) -> bool {
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(20) {
+        use std::io::{Read, Write};
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut page = String::new();
+        s.read_to_string(&mut page).unwrap();
+        if page.contains(text) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    false
+}
+
+/// `git checkout` or a sync tool replaces content/ as a whole; edits made
+/// after that still rebuild, and so do edits saved by renaming a new copy
+/// over site.toml.
+#[test]
+fn serve_keeps_watching_a_replaced_content_folder() {
+    let site = fixture_site();
+    let root = site.path();
+    let server = serve(root, &[], "127.0.0.1");
+    let page = "/wijken/meerwijk/";
+    assert!(wait_for_text(server.port, page, "veel groen en water"));
+
+    // Replace the folder with an edited copy, as a checkout does.
+    let content = root.join("content");
+    let fresh = root.join("content.new");
+    copy_dir(&content, &fresh);
+    let text = fresh.join("neighbourhoods/meerwijk.md");
+    fs::write(&text, "Meerwijk na de wissel van de map.\n").unwrap();
+    fs::remove_dir_all(&content).unwrap();
+    fs::rename(&fresh, &content).unwrap();
+    assert!(
+        wait_for_text(server.port, page, "na de wissel van de map"),
+        "the replaced folder is read"
+    );
+
+    // An edit inside the new folder.
+    std::thread::sleep(Duration::from_millis(300));
+    fs::write(
+        content.join("neighbourhoods/meerwijk.md"),
+        "Meerwijk, bewerkt na de wissel.\n",
+    )
+    .unwrap();
+    assert!(
+        wait_for_text(server.port, page, "bewerkt na de wissel"),
+        "an edit after the replacement rebuilds"
+    );
+
+    // Moved aside rather than deleted: the old folder's edits no longer count,
+    // the new folder's do.
+    let old = root.join("content.old");
+    copy_dir(&content, &fresh);
+    fs::rename(&content, &old).unwrap();
+    fs::rename(&fresh, &content).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    fs::write(
+        content.join("neighbourhoods/meerwijk.md"),
+        "Meerwijk, tweede keer bewerkt.\n",
+    )
+    .unwrap();
+    assert!(wait_for_text(server.port, page, "tweede keer bewerkt"));
+
+    // site.toml saved by renaming a new copy over it (as many editors do).
+    let toml = fs::read_to_string(root.join("site.toml")).unwrap();
+    let title = toml
+        .lines()
+        .find(|l| l.starts_with("title"))
+        .unwrap()
+        .to_string();
+    fs::write(
+        root.join("site.toml.tmp"),
+        toml.replacen(&title, "title = \"Hernoemde titel\"", 1),
+    )
+    .unwrap();
+    fs::rename(root.join("site.toml.tmp"), root.join("site.toml")).unwrap();
+    assert!(wait_for_text(server.port, page, "Hernoemde titel"));
+}
+
+// ---------------------------------------------------------------------------
+// 5. The smaller problems
+// ---------------------------------------------------------------------------
+
+/// A build in English, its exit status and what it printed.
+fn build_en(root: &Path, out: &Path) -> (Option<i32>, String) {
+    let run = build_command(root, out)
+        .env("AFSPRAAK_LANG", "en")
+        .stdout(Stdio::piped())
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+    (run.status.code(), text)
+}
+
+#[test]
+fn a_redirect_to_a_hidden_page_is_an_error_that_names_nothing_hidden() {
+    let site = fixture_site();
+    let root = site.path();
+    // europawijk/2011 is a draft; the second redirect reaches it through the first.
+    fs::write(
+        root.join("content/redirects.yaml"),
+        "- { from: /oud/, to: /wijken/europawijk/2011/1/ }\n- { from: /ouder/, to: /oud/ }\n",
+    )
+    .unwrap();
+    let out = root.join("public");
+    let (code, text) = build_en(root, &out);
+    assert_eq!(code, Some(1), "{text}");
+    assert_eq!(
+        text.matches("error[redirect-conflict]").count(),
+        2,
+        "{text}"
+    );
+    assert!(text.contains("not public"), "{text}");
+    // The source line is quoted in the snippet; the messages themselves name nothing.
+    for line in text
+        .lines()
+        .filter(|l| l.starts_with("error") || l.contains("help:"))
+    {
+        assert!(!line.contains("europawijk"), "{line}");
+    }
+    assert!(!out.join("oud/index.html").exists());
+}
+
+#[test]
+fn redirect_loops_are_refused() {
+    let site = fixture_site();
+    let root = site.path();
+    fs::write(
+        root.join("content/redirects.yaml"),
+        "- { from: /a/, to: /b/ }\n- { from: /b/, to: /a/ }\n\
+         - { from: /c/, to: /d/ }\n- { from: /d/, to: /e/ }\n- { from: /e/, to: /c/#top }\n\
+         - { from: /f/, to: /c/ }\n",
+    )
+    .unwrap();
+    let (code, text) = build_en(root, &root.join("public"));
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("/a/ → /b/ → /a/"), "{text}");
+    assert!(text.contains("/c/ → /d/ → /e/ → /c/"), "{text}");
+    // Each circle once, at its first redirect; /f/ leads into one, also refused.
+    let errors: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("error[redirect-conflict]"))
+        .collect();
+    assert_eq!(errors.len(), 3, "{text}");
+    assert!(
+        errors.iter().all(|l| l.contains("go round in a circle")),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_output_inside_content_is_refused() {
+    let site = fixture_site();
+    let root = site.path();
+    for out in ["content/pub", "content/pub/nested", "themes/x"] {
+        let (code, text) = build_en(root, &root.join(out));
+        assert_eq!(code, Some(2), "{out}: {text}");
+        assert!(text.contains("inside the site's"), "{out}: {text}");
+        assert!(!root.join(out).exists(), "{out} was made");
+    }
+    // Through `..` and a symbolic link too.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(root.join("content"), root.join("link")).unwrap();
+        let (code, text) = build_en(root, &root.join("link/pub"));
+        assert_eq!(code, Some(2), "{text}");
+        let (code, text) = build_en(root, &root.join("themes/../content/pub"));
+        assert_eq!(code, Some(2), "{text}");
+    }
+    let check = Command::new(bin())
+        .args(["check", "--root"])
+        .arg(root)
+        .env("AFSPRAAK_LANG", "en")
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(0));
+}
+
+#[test]
+fn the_node_limit_is_named_as_such() {
+    let site = fixture_site();
+    let root = site.path();
+    // A list of 260,000 values: flat, and no alias in sight.
+    let mut contract =
+        fs::read_to_string(root.join("content/contracts/meerwijk/2011.yaml")).unwrap();
+    contract.push_str("x_padding: [");
+    contract.push_str(&"1,".repeat(260_000));
+    contract.push_str("1]\n");
+    fs::write(root.join("content/contracts/meerwijk/2011.yaml"), contract).unwrap();
+    let check = Command::new(bin())
+        .args(["check", "--root"])
+        .arg(root)
+        .env("AFSPRAAK_LANG", "en")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&check.stdout).into_owned()
+        + &String::from_utf8_lossy(&check.stderr);
+    assert_eq!(check.status.code(), Some(1), "{text}");
+    assert!(text.contains("more than 250000 values"), "{text}");
+    assert!(!text.contains("nests too deeply"), "{text}");
+}
+
+/// An import that makes the contract too large to read back was an internal
+/// error (exit 3); it is a content error at a row.
+#[test]
+fn an_import_too_large_to_read_back_is_a_content_error_at_a_row() {
+    let tmp = import_site();
+    let file = tmp.path().join("vragen.csv");
+    let mut csv = format!("{}\n", HEADER.join(","));
+    for id in 13..25_013 {
+        csv.push_str(&format!(
+            "{id},Stoep {id},heel,De stoep ligt scheef.,gemeente,honoured,2011-Q4\n"
+        ));
+    }
+    fs::write(&file, csv).unwrap();
+    let err = assert_refused(&tmp, &file, "nothing was written");
+    assert!(err.contains("row "), "{err}");
+    assert!(err.contains("more than 250000 values"), "{err}");
+    assert!(!err.contains("internal error"), "{err}");
+}
+
+/// The id-reused warning quotes both titles shortened, however long.
+#[test]
+fn long_values_are_shortened_in_messages() {
+    let site = fixture_site();
+    let root = site.path();
+    fs::copy(
+        repo().join("tests/fixtures/build-site/published.txt"),
+        root.join("published.txt"),
+    )
+    .unwrap();
+    let path = root.join("content/contracts/meerwijk/2011.yaml");
+    let contract = fs::read_to_string(&path).unwrap();
+    let long = "Zwembadje".repeat(160_000);
+    fs::write(
+        &path,
+        contract.replacen(
+            "title: Betere verlichting in het Floris van Adrichempark",
+            &format!("title: {long}"),
+            1,
+        ),
+    )
+    .unwrap();
+    // The record is compared when building.
+    let (_, text) = build_en(root, &root.join("public"));
+    let reused: Vec<&str> = text.lines().filter(|l| l.contains("id-reused")).collect();
+    assert_eq!(reused.len(), 1, "{}", &text[..text.len().min(4000)]);
+    assert!(
+        reused[0].len() < 400,
+        "{}",
+        &reused[0][..reused[0].len().min(400)]
+    );
+    assert!(reused[0].contains("(1440000 characters)"), "{}", reused[0]);
+}

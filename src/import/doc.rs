@@ -147,18 +147,23 @@ pub(super) struct Doc {
     pub(super) period: Option<(NaiveDate, NaiveDate)>,
 }
 
-pub(super) fn parse_yaml(text: &str) -> Result<Node, String> {
+/// The YAML tree of a contract file, or where (a byte offset) and why it
+/// cannot be read.
+pub(super) fn parse_yaml(text: &str) -> Result<Node, (usize, String)> {
     let mut map = SourceMap::default();
     let id = map.add("contract.yaml".into(), text.to_string());
     crate::load::yaml::parse(id, map.get(id), 0, text).map_err(|d| {
         let (line, col) = map.get(id).line_col(d.span.start as usize);
-        format!("line {line}, column {col}: {}", d.message)
+        (
+            d.span.start as usize,
+            format!("line {line}, column {col}: {}", d.message),
+        )
     })
 }
 
 impl Doc {
     pub(super) fn parse(text: String) -> anyhow::Result<Doc> {
-        let root = parse_yaml(&text).map_err(|e| {
+        let root = parse_yaml(&text).map_err(|(_, e)| {
             anyhow!(
                 "the contract file cannot be read: {e}; fix it first (`afspraak check` says how)"
             )

@@ -258,7 +258,7 @@ pub fn import(root: &Path, file: &Path, contract: &str) -> Result<ImportReport, 
     if old_text.as_deref() == Some(plan.text.as_str()) {
         return Ok(report);
     }
-    verify(&plan.text, &rows)?;
+    verify(&plan.text, &rows, &header)?;
     let before = file_errors(root, &rel)?;
     write_atomically(&path, &plan.text)?;
     let after = match file_errors(root, &rel) {
@@ -290,8 +290,18 @@ pub fn import(root: &Path, file: &Path, contract: &str) -> Result<ImportReport, 
 }
 
 /// Reads the new text back: every imported value must be there as meant.
-fn verify(text: &str, rows: &[Row]) -> anyhow::Result<()> {
-    let root = parse_yaml(text).map_err(|e| anyhow!("internal error: the edited contract file would not be valid YAML ({e}); nothing was written"))?;
+/// What does not is a content error at the row (and column) it came from:
+/// the file as edited would be too large to read, or a value would not read
+/// back as written.
+fn verify(text: &str, rows: &[Row], header: &Header) -> Result<(), ImportError> {
+    let root = parse_yaml(text).map_err(|(offset, e)| {
+        let row = row_at(text, offset, rows).unwrap_or(0);
+        ImportError::Rows(vec![RowError {
+            row,
+            column: String::new(),
+            message: crate::msg!("import-unreadable-after", error = e.to_string()).into(),
+        }])
+    })?;
     let items: Vec<&Node> = match map_get(&root, "questions") {
         Some(Node {
             value: Value::Seq(items),
@@ -299,29 +309,62 @@ fn verify(text: &str, rows: &[Row]) -> anyhow::Result<()> {
         }) => items.iter().collect(),
         _ => Vec::new(),
     };
+    let mut errors = Vec::new();
     for row in rows {
         let id = &row.values[&Field::Id];
-        let item = items
+        let Some(item) = items
             .iter()
             .find(|i| map_text(i, "id").as_deref() == Some(id.as_str()))
-            .ok_or_else(|| {
-                anyhow!(
-                    "internal error: question {id} is missing after the edit; nothing was written"
-                )
-            })?;
+        else {
+            errors.push(RowError {
+                row: row.row,
+                column: header.name(Field::Id),
+                message: crate::msg!("import-not-written", id = id).into(),
+            });
+            continue;
+        };
         for (&f, value) in &row.values {
             // An absent field reads as its default.
             let got =
                 map_text(item, f.key()).or_else(|| f.is_default(value).then(|| value.clone()));
             if !got.as_deref().is_some_and(|g| same(f, g, value)) {
-                return Err(anyhow!(
-                    "internal error: `{}` of question {id} would read back as {got:?}, not {value:?}; nothing was written",
-                    f.key()
-                ));
+                errors.push(RowError {
+                    row: row.row,
+                    column: header.name(f),
+                    message: crate::msg!(
+                        "import-reads-back",
+                        value = crate::diagnostic::shorten(value),
+                        got = match got.as_deref() {
+                            Some(g) => crate::i18n::Arg::from(format!(
+                                "`{}`",
+                                crate::diagnostic::shorten(g)
+                            )),
+                            None => crate::msg!("import-reads-back-nothing").into(),
+                        }
+                    )
+                    .into(),
+                });
             }
         }
     }
-    Ok(())
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ImportError::Rows(errors))
+    }
+}
+
+/// The spreadsheet row of the question whose text holds byte `offset` of
+/// the edited contract file.
+fn row_at(text: &str, offset: usize, rows: &[Row]) -> Option<usize> {
+    let before = text.get(..offset.min(text.len()))?;
+    let id = before
+        .rfind("- id: ")
+        .map(|i| &before[i + 6..])
+        .and_then(|s| s.split(|c: char| !c.is_ascii_digit()).next())?;
+    rows.iter()
+        .find(|r| r.values.get(&Field::Id).map(String::as_str) == Some(id))
+        .map(|r| r.row)
 }
 
 /// The errors `check` reports in one file: (byte offset, code and message).
@@ -376,11 +419,17 @@ fn diagnostics_as_rows(
             None => {
                 let (line, _) = crate::source::SourceFile::new(String::new(), text.to_string())
                     .line_col(*offset);
-                return ImportError::Other(anyhow!(crate::tr!(
-                    "import-would-not-check",
-                    line = line,
-                    message = message.local()
-                )));
+                // A content error of the file as a whole (exit status 1).
+                return ImportError::Rows(vec![RowError {
+                    row: 0,
+                    column: String::new(),
+                    message: crate::msg!(
+                        "import-would-not-check",
+                        line = line,
+                        message = message.local()
+                    )
+                    .into(),
+                }]);
             }
         }
     }

@@ -99,7 +99,9 @@ pub(super) fn table_rows(
                     Err(message) => errors.push(RowError {
                         row: *row_no,
                         column: header.name(f),
-                        message,
+                        // The message quotes the cell, which may be long.
+                        message: message
+                            .map(|m| m.replace(&text, &crate::diagnostic::shorten(&text))),
                     }),
                 },
             }

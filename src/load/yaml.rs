@@ -218,10 +218,22 @@ fn yaml_error(
             };
             Diagnostic::error(code, span, words).with_help(msg!("duplicate-key-help"))
         }
+        // Too many values is not too deep: say which limit the file met.
+        _ if ["Nodes {", "Events {", "ScalarBytes {"]
+            .iter()
+            .any(|b| plain.contains(b)) =>
+        {
+            Diagnostic::error(code, span, msg!("yaml-too-large", limit = YAML_MAX_VALUES))
+                .with_help(msg!("yaml-too-large-help"))
+        }
         _ => Diagnostic::error(code, span, msg!("yaml-too-complex"))
             .with_help(msg!("yaml-too-complex-help")),
     }
 }
+
+/// The parser's limit on the values (lists, maps and scalars) of one file:
+/// serde-saphyr's default `max_nodes`.
+const YAML_MAX_VALUES: usize = 250_000;
 
 /// The English help of a tab, by which [`parse`] knows to point at the tab.
 const TAB_HELP_EN: &str = "YAML is indented with spaces, never tabs; replace the tab with spaces";

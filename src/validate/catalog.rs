@@ -25,7 +25,11 @@ impl SlugSet {
                 Diagnostic::error(
                     Code::DuplicateSlug,
                     slug.span,
-                    msg!("duplicate-slug", what = what, slug = &slug.value),
+                    msg!(
+                        "duplicate-slug",
+                        what = what,
+                        slug = crate::diagnostic::shorten(&slug.value)
+                    ),
                 )
                 .with_related(*first, msg!("duplicate-slug-first"))
                 .with_help(msg!("duplicate-slug-help", what = what)),
@@ -291,7 +295,10 @@ pub fn partners(doc: &Option<YamlDoc>, d: &mut Diagnostics) -> Vec<Partner> {
                 Diagnostic::error(
                     Code::InvalidValue,
                     url.span,
-                    msg!("invalid-value-url", value = &url.value),
+                    msg!(
+                        "invalid-value-url",
+                        value = crate::diagnostic::shorten(&url.value)
+                    ),
                 )
                 .with_help(msg!("invalid-value-url-help")),
             );

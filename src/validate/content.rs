@@ -315,7 +315,10 @@ pub fn redirects(doc: &Option<YamlDoc>, d: &mut Diagnostics) -> Vec<Redirect> {
                     Diagnostic::error(
                         Code::InvalidValue,
                         p.span,
-                        msg!("invalid-value-path", value = &p.value),
+                        msg!(
+                            "invalid-value-path",
+                            value = crate::diagnostic::shorten(&p.value)
+                        ),
                     )
                     .with_help(msg!("invalid-value-path-help")),
                 );

@@ -15,6 +15,10 @@ pub mod read;
 pub mod suggest;
 mod visible;
 
+/// The personal-data scan on its own, for the fuzz targets.
+#[doc(hidden)]
+pub use privacy::find as find_personal_data;
+
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 

@@ -66,7 +66,10 @@ pub fn check(config: &SiteConfig, id: FileId, file: &SourceFile, d: &mut Diagnos
             Diagnostic::error(
                 Code::InvalidValue,
                 email.span,
-                msg!("invalid-value-email", value = &email.value),
+                msg!(
+                    "invalid-value-email",
+                    value = crate::diagnostic::shorten(&email.value)
+                ),
             )
             .with_help(msg!("invalid-value-email-help")),
         );
@@ -102,7 +105,10 @@ fn web_address(url: &At<String>, d: &mut Diagnostics) {
             Diagnostic::error(
                 Code::InvalidValue,
                 url.span,
-                msg!("invalid-value-url", value = &url.value),
+                msg!(
+                    "invalid-value-url",
+                    value = crate::diagnostic::shorten(&url.value)
+                ),
             )
             .with_help(msg!("invalid-value-url-help")),
         );

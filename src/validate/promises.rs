@@ -53,7 +53,13 @@ pub fn compare(
             // Gone, or not valid now: the URL check and the content's own errors say so.
             continue;
         };
-        let name = || format!("{slug}/{year}/{} (\"{}\")", q.id, q.title);
+        let name = || {
+            format!(
+                "{slug}/{year}/{} (\"{}\")",
+                q.id,
+                crate::diagnostic::shorten(&q.title)
+            )
+        };
         if let Some(diagnostic) = check(q, promise, today, &name) {
             changed.push((line, diagnostic));
         }

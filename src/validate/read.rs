@@ -124,7 +124,11 @@ impl<'n> Fields<'n> {
                 Diagnostic::error(
                     Code::UnknownKey,
                     key.span,
-                    msg!("unknown-key", key = &key.value, what = Msg::new(self.what)),
+                    msg!(
+                        "unknown-key",
+                        key = crate::diagnostic::shorten(&key.value),
+                        what = Msg::new(self.what)
+                    ),
                 )
                 .with_help(help),
             );
@@ -215,7 +219,7 @@ pub fn slug(node: &Node, field: &str, d: &mut Diagnostics) -> Option<At<String>>
             Diagnostic::error(
                 Code::InvalidSlug,
                 node.span,
-                msg!("invalid-slug", slug = &s.value),
+                msg!("invalid-slug", slug = crate::diagnostic::shorten(&s.value)),
             )
             .with_help(if fixed.is_empty() {
                 msg!("invalid-slug-help")
