@@ -198,6 +198,17 @@ fn hostile_site(root: &Path) {
 /// The theme's own script tags: the only ones allowed anywhere.
 const THEME_SCRIPT: &str = r#"<script src="/static/search.js" defer></script>"#;
 
+/// The theme's script tag as the search page has it: its address carries a
+/// version from the file's content (`search.js?v=…`).
+fn theme_script() -> String {
+    let theme = afspraak::render::Theme::load(Path::new(env!("CARGO_MANIFEST_DIR")), "default")
+        .expect("the default theme");
+    format!(
+        r#"<script src="{}" defer></script>"#,
+        theme.asset_urls["search.js"]
+    )
+}
+
 fn diagnostics_text(c: &afspraak::Checked) -> String {
     afspraak::diagnostic::render_human(&c.diagnostics, &c.sources, false)
 }
@@ -240,9 +251,10 @@ fn hostile_text_is_inert_in_every_output_file() {
         let ext = path.rsplit('.').next().unwrap_or("");
         match ext {
             "html" | "htm" => {
+                let script = theme_script();
                 let allowed: &[&str] =
                     if path.ends_with("zoeken/index.html") || path.ends_with("search/index.html") {
-                        &[THEME_SCRIPT]
+                        &[script.as_str()]
                     } else {
                         &[]
                     };
