@@ -115,6 +115,10 @@ pub(super) fn question(cx: &PageContext, c: &Contract, q: &Question) -> PageJob 
         permalink: String,
         /// Plain sentences at the top: the answer changed, the deadline moved.
         changes: Vec<String>,
+        /// The answer and where it stands, in one sentence, under the title.
+        answer_line: String,
+        /// "Alle stappen (3)": the history's summary, not a second "Wat er gebeurde".
+        history_summary: String,
     }
     let site = cx.site();
     let item = cx.question_item(c, q);
@@ -131,7 +135,12 @@ pub(super) fn question(cx: &PageContext, c: &Contract, q: &Question) -> PageJob 
         })
     };
     let texts = cx.published.texts(c, q);
+    let answer_line = cx.answer_sentence(q, q.delivery(site.today()));
     let page = View {
+        answer_line,
+        history_summary: cx
+            .tr("label_history_steps")
+            .replace("{n}", &q.progress.len().to_string()),
         number: cx
             .tr("label_question_number")
             .replace("{id}", &q.id.to_string()),

@@ -13,7 +13,8 @@ impl<'s> PageContext<'_, 's> {
         let n = site.neighbourhood(c.neighbourhood);
         let partner = site.partner(q.partner);
         let topic = site.topic(q.topic);
-        let delivery = q.delivery(site.today());
+        let today = site.today();
+        let delivery = q.delivery(today);
         let (mut when, mut report_by, mut decision, mut ground, mut reason_html, mut planning) =
             (None, None, None, None, None, None);
         match &q.outcome {
@@ -68,7 +69,7 @@ impl<'s> PageContext<'_, 's> {
             url: urls::question(lang, &n.slug, c.year, q.id),
             kind: self.tr(&format!("kind_{}", q.kind.key())),
             outcome: self.answer_badge(q, delivery),
-            delivery: delivery.map(|d| self.delivery_badge(d)),
+            delivery: self.standing_badge(q, today),
             when,
             report_by,
             decision,
@@ -189,7 +190,7 @@ impl<'s> PageContext<'_, 's> {
                     outcome: self.answer_badge(q, delivery),
                     when,
                     deadline: self.moved_deadline(q),
-                    delivery: delivery.map(|d| self.delivery_badge(d)),
+                    delivery: self.standing_badge(q, today),
                     disputed: q.disputed.as_ref().map(|_| self.tr("label_disputed")),
                     volunteers: self.volunteers(q),
                     scale: self.scale(q),

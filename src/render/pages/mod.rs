@@ -11,6 +11,7 @@ use super::{PageJob, Published, Theme, urls};
 use crate::config::Language;
 use crate::model::*;
 
+mod answer;
 mod content;
 mod contracts;
 mod figures;
