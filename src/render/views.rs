@@ -313,6 +313,9 @@ pub struct Comparison {
     /// The last columns, under one heading: declined, by ground.
     pub declined: String,
     pub grounds: Vec<String>,
+    /// Each cell's column heading in full, shown beside the number where a
+    /// narrow screen lays a row out as a list.
+    pub labels: Vec<String>,
     pub rows: Vec<ComparisonRow>,
     /// The whole city.
     pub total: ComparisonRow,
