@@ -16,6 +16,8 @@ pub struct Layout<'a> {
     pub site_title: &'a str,
     pub site_description: &'a str,
     pub title: String,
+    /// The page's own address, from the site root.
+    pub url: String,
     pub canonical: String,
     pub home_url: String,
     pub data_url: String,
@@ -29,6 +31,17 @@ pub struct Layout<'a> {
     /// Atom feeds that belong to this page: `<link rel="alternate">` in the
     /// head, and a visible link to subscribe.
     pub feeds: Vec<FeedLink>,
+    /// The page's own description, for search results and link previews.
+    pub description: String,
+    /// The absolute URL of the page's share image (a PNG of 1200×630).
+    pub image: String,
+    pub image_alt: String,
+    /// `nl_NL`, `en_GB`.
+    pub og_locale: &'static str,
+    /// The absolute URL of the page in the site's default language.
+    pub x_default: String,
+    pub icon: &'static str,
+    pub touch_icon: &'static str,
 }
 
 /// A feed of a page.
@@ -53,6 +66,8 @@ pub struct LanguageLink {
     pub code: &'static str,
     pub label: String,
     pub url: String,
+    /// The same, absolute: `hreflang` links must be.
+    pub absolute: String,
     pub current: bool,
 }
 

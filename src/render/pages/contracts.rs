@@ -97,6 +97,9 @@ pub(super) fn contract(cx: &PageContext, c: &Contract) -> PageJob {
     ];
     let mut layout = cx.layout(&link.url, page.title.clone(), "wijken", crumbs);
     layout.feeds = vec![cx.neighbourhood_feed(c.neighbourhood)];
+    layout.image = cx.contract_image_url(c);
+    layout.image_alt = page.title.clone();
+    layout.description = format!("{}, {}.", n.name, cx.contract_summary(c, &lists));
     cx.job(link.url, "contract.html", layout, &page)
 }
 
@@ -188,8 +191,17 @@ pub(super) fn question(cx: &PageContext, c: &Contract, q: &Question) -> PageJob 
         cx.contract_link(c),
     ];
     let url = page.item.url.clone();
-    let mut layout = cx.layout(&url, page.item.title.clone(), "wijken", crumbs);
+    let n = site.neighbourhood(c.neighbourhood);
+    // The title names the neighbourhood: a shared link must say where.
+    let title = format!("{} · {}", page.item.title, n.name);
+    let mut layout = cx.layout(&url, title, "wijken", crumbs);
     layout.feeds = vec![cx.neighbourhood_feed(c.neighbourhood)];
+    layout.image = cx.contract_image_url(c);
+    layout.image_alt = format!("{} · {}", n.name, page.item.contract.label);
+    layout.description = super::share::describe(&format!(
+        "{} ({}, {}): {}",
+        page.item.title, n.name, c.year, page.answer_line
+    ));
     cx.job(url, "question.html", layout, &page)
 }
 

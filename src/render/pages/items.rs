@@ -362,7 +362,7 @@ impl<'s> PageContext<'_, 's> {
         }
     }
 
-    fn latest_contract(&self, id: NeighbourhoodId) -> Option<&'s Contract> {
+    pub(super) fn latest_contract(&self, id: NeighbourhoodId) -> Option<&'s Contract> {
         self.published
             .contracts
             .iter()
