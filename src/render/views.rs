@@ -83,6 +83,8 @@ pub struct Badge {
 pub struct QuestionItem {
     pub id: u32,
     pub title: String,
+    /// `nl` on an English page where the title has no English version.
+    pub title_lang: Option<&'static str>,
     pub url: String,
     pub kind: String,
     pub outcome: Badge,
@@ -94,6 +96,7 @@ pub struct QuestionItem {
     pub ground: Option<String>,
     /// Sanitised HTML.
     pub reason_html: Option<String>,
+    pub reason_lang: Option<&'static str>,
     pub planning: Option<String>,
     pub partner: Link,
     pub topic: Link,
@@ -252,6 +255,7 @@ pub struct DistrictItem {
 #[derive(Serialize)]
 pub struct AgreementRow {
     pub title: String,
+    pub title_lang: Option<&'static str>,
     pub url: String,
     /// The contract: the neighbourhood and year.
     pub contract: Link,

@@ -11,6 +11,7 @@ use super::read::{self, Fields};
 use super::suggest::did_you_mean;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::{ContractSource, Node};
+use crate::model::English;
 use crate::model::{
     Channel, Contract, Decision, Dispute, Ground, Markdown, Outcome, OutcomeKind, Planning,
     Progress, ProgressState, PromiseSpans, Question, QuestionKind, QuestionRef, Scale, Signatory,
@@ -315,6 +316,7 @@ fn question(
     let rescheduled_node = f.get("rescheduled");
     let rescheduled_key = f.key_span("rescheduled");
     let revised_node = f.get("revised");
+    let en = f.get("en").and_then(|n| english(n, d));
 
     let required = [
         ("id", "add `id:` with the next free number in this contract"),
@@ -593,8 +595,30 @@ fn question(
         disputed,
         rescheduled,
         revised,
+        en,
         promise_spans,
         span,
+    })
+}
+
+/// `en: { title, asked, answer, reason }`: the English version of a question's texts.
+fn english(node: &Node, d: &mut Diagnostics) -> Option<English> {
+    let mut f = Fields::of(node, "the English version (`en:`)", d)?;
+    let mut text = |key: &'static str| {
+        f.get(key)
+            .and_then(|n| read::text(n, key, d))
+            .map(|t| t.value)
+    };
+    let title = text("title");
+    let asked = text("asked").map(Markdown);
+    let answer = text("answer").map(Markdown);
+    let reason = text("reason").map(Markdown);
+    f.finish(d);
+    Some(English {
+        title,
+        asked,
+        answer,
+        reason,
     })
 }
 

@@ -120,6 +120,9 @@ pub(super) fn question(cx: &PageContext, c: &Contract, q: &Question) -> PageJob 
         changes: Vec<String>,
         /// The answer and where it stands, in one sentence, under the title.
         answer_line: String,
+        /// `nl` on an English page where the text has no English version.
+        asked_lang: Option<&'static str>,
+        answer_lang: Option<&'static str>,
         /// "Alle stappen (3)": the history's summary, not a second "Wat er gebeurde".
         history_summary: String,
     }
@@ -139,6 +142,20 @@ pub(super) fn question(cx: &PageContext, c: &Contract, q: &Question) -> PageJob 
     };
     let texts = cx.published.texts(c, q);
     let answer_line = cx.answer_sentence(q, q.delivery(site.today()));
+    let prefix = format!("q-{}-{}-{}-", r.neighbourhood, c.year, q.id);
+    let (asked_html, asked_lang) =
+        match cx.english_html(q, |e| e.asked.as_ref(), &format!("{prefix}a-")) {
+            Some(html) => (html, None),
+            None => (texts.asked.clone(), cx.dutch_mark()),
+        };
+    let (answer_html, answer_lang) =
+        match cx.english_html(q, |e| e.answer.as_ref(), &format!("{prefix}b-")) {
+            Some(html) => (Some(html), None),
+            None => (
+                texts.answer.clone(),
+                texts.answer.as_ref().and(cx.dutch_mark()),
+            ),
+        };
     let page = View {
         answer_line,
         history_summary: cx
@@ -147,8 +164,10 @@ pub(super) fn question(cx: &PageContext, c: &Contract, q: &Question) -> PageJob 
         number: cx
             .tr("label_question_number")
             .replace("{id}", &q.id.to_string()),
-        asked_html: texts.asked.clone(),
-        answer_html: texts.answer.clone(),
+        asked_html,
+        answer_html,
+        asked_lang,
+        answer_lang,
         channel: q
             .channel
             .map(|ch| cx.tr(&format!("channel_{}", ch.key().replace('-', "_")))),

@@ -63,9 +63,25 @@ impl<'s> PageContext<'_, 's> {
                 reason_html = self.published.reason(c, q);
             }
         }
+        let (title, title_lang) = self.question_title(q);
+        // The English reason where the editors wrote one; else the Dutch, marked.
+        let english_reason = reason_html.as_ref().and(self.english_html(
+            q,
+            |e| e.reason.as_ref(),
+            &format!("q-{}-{}-{}-r-", n.slug, c.year, q.id),
+        ));
+        let reason_lang = match &english_reason {
+            Some(_) => None,
+            None => reason_html.as_ref().and(self.dutch_mark()),
+        };
+        if english_reason.is_some() {
+            reason_html = english_reason;
+        }
         QuestionItem {
             id: q.id,
-            title: q.title.clone(),
+            title: title.to_string(),
+            title_lang,
+            reason_lang,
             url: urls::question(lang, &n.slug, c.year, q.id),
             kind: self.tr(&format!("kind_{}", q.kind.key())),
             outcome: self.answer_badge(q, delivery),
@@ -180,8 +196,10 @@ impl<'s> PageContext<'_, 's> {
                 let n = self.site().neighbourhood(c.neighbourhood);
                 let when = q.promised().map(|w| self.t.when(&w));
                 let delivery = q.delivery(today);
+                let (title, title_lang) = self.question_title(q);
                 AgreementRow {
-                    title: q.title.clone(),
+                    title: title.to_string(),
+                    title_lang,
                     url: urls::question(self.lang, &n.slug, c.year, q.id),
                     contract: Link {
                         label: format!("{} {}", n.name, c.year),

@@ -14,6 +14,7 @@ use crate::model::*;
 mod answer;
 mod content;
 mod contracts;
+mod english;
 mod figures;
 mod items;
 mod listings;
