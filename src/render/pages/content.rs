@@ -48,7 +48,7 @@ pub(super) fn news_item(cx: &PageContext, u: &Update) -> PageJob {
         url: urls::news(cx.lang),
     }];
     let mut layout = cx.layout(&url, u.title.clone(), "nieuws", crumbs);
-    layout.description = super::share::describe(
+    layout.description = cx.dutch_description(
         &u.summary
             .clone()
             .unwrap_or_else(|| format!("{}: {}", u.title, markdown::plain_text(&u.body.0))),
@@ -70,7 +70,7 @@ pub(super) fn page(cx: &PageContext, p: &Page) -> PageJob {
         body_html: markdown::render(&p.body.0, Trust::Editor, ""),
     };
     let mut layout = cx.layout(&url, p.title.clone(), "page", vec![]);
-    layout.description = super::share::describe(
+    layout.description = cx.dutch_description(
         &p.summary
             .clone()
             .unwrap_or_else(|| format!("{}: {}", p.title, markdown::plain_text(&p.body.0))),

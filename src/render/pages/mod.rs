@@ -123,10 +123,10 @@ impl<'a, 's> PageContext<'a, 's> {
             format!("{title} · {}", site.config.title)
         };
         // Pages with text of their own replace this with it.
-        let description = if section == "home" {
-            site.config.description.clone()
-        } else {
-            share::describe(&format!("{title}. {}", site.config.description))
+        let description = match (section, lang) {
+            ("home", Language::Nl) => site.config.description.clone(),
+            ("home", _) => self.tr("meta_about"),
+            _ => share::describe(&format!("{title}. {}", self.tr("meta_about"))),
         };
         Layout {
             lang: lang.code(),
@@ -161,6 +161,15 @@ impl<'a, 's> PageContext<'a, 's> {
             x_default: self.absolute(&urls::switch_language(url, lang, site.config.language)),
             icon: urls::icon(),
             touch_icon: urls::touch_icon(),
+        }
+    }
+
+    /// A description from content written in Dutch: on other languages'
+    /// pages it says so, and so differs from the Dutch page's.
+    fn dutch_description(&self, text: &str) -> String {
+        match self.lang {
+            Language::Nl => share::describe(text),
+            _ => share::describe(&format!("{} {text}", self.tr("label_in_dutch"))),
         }
     }
 
