@@ -210,8 +210,9 @@ fn the_figures_page_explains_every_figure_and_gives_the_years() {
     let row = &table[table.find("<th scope=\"row\">Vragen</th>").unwrap()..];
     let row = &row[..row.find("</tr>").unwrap()];
     let per_year: usize = row
-        .split("<td class=\"num\">")
+        .split("<td class=\"num\"")
         .skip(1)
+        .map(|c| &c[c.find('>').unwrap() + 1..])
         .map(|c| c[..c.find('<').unwrap()].parse::<usize>().unwrap())
         .sum();
     assert_eq!(per_year, list_at(&files, "/cijfers/vragen/").unwrap().len());

@@ -52,11 +52,21 @@ fn options() -> &'static usvg::Options<'static> {
     })
 }
 
+/// Text made safe inside SVG: markup escaped, and control characters, which
+/// XML does not allow, drawn as spaces.
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Breaks `text` into at most `lines` lines of about `width` characters,
@@ -286,6 +296,17 @@ mod tests {
             painter.png(&with_text).unwrap(),
             painter.png(&blank).unwrap()
         );
+    }
+
+    #[test]
+    fn control_characters_do_not_break_a_card() {
+        let painter = Painter::new("Bel\u{7}", "x").unwrap();
+        let card = Card {
+            title: "Wijk\u{0}\u{1b}[31m".into(),
+            subtitle: "a\u{8}b".into(),
+            bar: Vec::new(),
+        };
+        assert!(painter.png(&card).is_ok());
     }
 
     #[test]
