@@ -16,7 +16,8 @@ use crate::render::{Published, urls};
 use crate::source::SourceMap;
 
 /// The URLs a build publishes: pages, feeds and open data (not theme assets,
-/// index shards, or the later pages of a long list, which shift as it grows).
+/// index shards, share images and icons, which follow their pages, or the
+/// later pages of a long list, which shift as it grows).
 pub fn published_urls(paths: &BTreeSet<String>) -> BTreeSet<String> {
     paths
         .iter()
@@ -24,6 +25,7 @@ pub fn published_urls(paths: &BTreeSet<String>) -> BTreeSet<String> {
             !p.starts_with("static/")
                 && !p.starts_with("zoeken/index/")
                 && !p.contains("/pagina/")
+                && !p.ends_with(".png")
                 && *p != "robots.txt"
                 && *p != "404.html"
                 && !p.ends_with("/404.html")

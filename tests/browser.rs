@@ -467,3 +467,21 @@ fn serve_reloads_the_open_page_and_shows_errors_over_it() {
     let _ = server.wait();
     assert!(ok, "{text}");
 }
+
+/// Residents first (tests/browser/residents.mjs): every question page's answer
+/// on a phone's first screen, badges that never contradict the derived state,
+/// sharing metadata with a real share image, Dutch text marked on /en/ pages,
+/// and tables that reflow at 320 px.
+#[test]
+fn bundled_site_puts_residents_first() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if !browser_available(root) {
+        return;
+    }
+    let (_tmp, _public, port) = build_and_serve(root);
+    let mut args = vec![format!("http://127.0.0.1:{port}")];
+    args.extend(PAGES.iter().map(|p| (*p).to_owned()));
+    args.extend(PAGES.iter().map(|p| format!("/en{p}")));
+    let (ok, text) = node(root, "tests/browser/residents.mjs", &args);
+    assert!(ok, "residents first:\n{text}");
+}

@@ -1934,6 +1934,48 @@ fn opted_out_note_is_public_text() {
         .message_has("a phone number");
 }
 
+// ---------------------------------------------------------------- translations
+
+#[test]
+fn an_english_version_is_checked_like_the_dutch() {
+    let site = Site::base();
+    site.replace(
+        CONTRACT,
+        "    location: Baden",
+        "    en: { titel: Bathing, asked: Why? }\n    location: Baden",
+    );
+    site.check()
+        .single("unknown-key")
+        .at(CONTRACT, site.pos(CONTRACT, "titel"))
+        .help_has("did you mean `title`?");
+}
+
+#[test]
+fn an_english_version_must_be_a_mapping_of_texts() {
+    let site = Site::base();
+    site.replace(
+        CONTRACT,
+        "    location: Baden",
+        "    en: Bathing\n    location: Baden",
+    );
+    site.check()
+        .single("wrong-type")
+        .at(CONTRACT, site.pos(CONTRACT, "Bathing"));
+}
+
+#[test]
+fn an_english_version_is_public_text() {
+    let site = Site::base();
+    site.replace(
+        CONTRACT,
+        "    location: Baden",
+        "    en: { asked: Call 06-12345678. }\n    location: Baden",
+    );
+    site.check()
+        .single("personal-data")
+        .at(CONTRACT, site.pos(CONTRACT, "06-12345678"));
+}
+
 // ---------------------------------------------------------------- coverage
 
 /// Codes that only `afspraak build` raises (it compares with the previous build).

@@ -40,6 +40,11 @@ fn page(out: &Path, rel: &str) -> String {
 
 /// The list item (`<li>…</li>`) that holds `needle`, with the lists nested in it.
 fn item_with<'a>(html: &'a str, needle: &str) -> &'a str {
+    // The home page's neighbourhood picker names every neighbourhood first: skip it.
+    let html = match html.find("class=\"picker\"") {
+        Some(p) => &html[p + html[p..].find("</nav>").unwrap_or(0)..],
+        None => html,
+    };
     let at = html
         .find(needle)
         .unwrap_or_else(|| panic!("{needle:?} is not on the page"));

@@ -293,6 +293,7 @@ fn every_schema_property_is_known_to_check() {
             "revised" => "revised: [{ date: 2011-10-01, from: honoured, reason: R }]",
             "needs_volunteers" => "needs_volunteers: true",
             "scale" => "scale: city",
+            "en" => "en: { title: T, asked: A, answer: B, reason: R }",
             other => panic!("the test does not know schema property `{other}`: add an example"),
         };
         q.push_str(&format!("    {line}\n"));

@@ -195,9 +195,21 @@ pub struct Question {
     pub rescheduled: Vec<Reschedule>,
     /// Each earlier answer, oldest first.
     pub revised: Vec<Revision>,
+    /// The English version of the texts, where the editors wrote one.
+    pub en: Option<English>,
     /// Where the outcome and the deadline are written, for the promise record.
     pub promise_spans: PromiseSpans,
     pub span: Span,
+}
+
+/// A question's texts in English (`en:`): each optional, and on English
+/// pages shown instead of the Dutch; what is missing stays Dutch, marked so.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct English {
+    pub title: Option<String>,
+    pub asked: Option<Markdown>,
+    pub answer: Option<Markdown>,
+    pub reason: Option<Markdown>,
 }
 
 /// Where a question's promise is written in its file.
@@ -265,6 +277,7 @@ pub(crate) mod tests {
             partner: PartnerId(0),
             outcome,
             answer: None,
+            en: None,
             progress: progress
                 .iter()
                 .map(|(d, s)| Progress {

@@ -5,6 +5,7 @@ pub mod base_path;
 pub mod i18n;
 pub mod markdown;
 mod pages;
+pub mod share;
 pub mod theme;
 pub mod urls;
 pub mod views;
@@ -261,7 +262,47 @@ pub fn render_pages(
     for (name, bytes) in &theme.static_files {
         out.put(format!("static/{name}"), bytes.clone())?;
     }
+    if let Some(cx) = contexts.first() {
+        render_images(cx, out)?;
+    }
     Ok(())
+}
+
+/// The share images and the touch icon, drawn in parallel like the pages.
+/// A neighbourhood's image is its latest contract's card: each distinct card
+/// is drawn once and written to every path that shows it.
+fn render_images(cx: &pages::PageContext, out: &dyn Sink) -> anyhow::Result<()> {
+    let painter = share::Painter::for_site(&cx.published.site.config)?;
+    let mut by_card: BTreeMap<String, (share::Card, Vec<String>)> = BTreeMap::new();
+    for (path, card) in cx.share_cards() {
+        by_card
+            .entry(share::card_svg(&card))
+            .or_insert_with(|| (card, Vec::new()))
+            .1
+            .push(path);
+    }
+    by_card
+        .into_par_iter()
+        .try_for_each(|(_, (card, paths))| -> anyhow::Result<()> {
+            let png = painter.png(&card)?;
+            for path in paths {
+                out.put(path, png.clone())?;
+            }
+            Ok(())
+        })?;
+    out.put(
+        urls::touch_icon().trim_start_matches('/').to_string(),
+        share::icon_png(180)?,
+    )
+}
+
+/// The image at `path`, for `serve`.
+fn render_image(cx: &pages::PageContext, path: &str) -> Option<anyhow::Result<Vec<u8>>> {
+    if path == urls::touch_icon().trim_start_matches('/') {
+        return Some(share::icon_png(180));
+    }
+    let (_, card) = cx.share_cards().into_iter().find(|(p, _)| p == path)?;
+    Some(share::Painter::for_site(&cx.published.site.config).and_then(|p| p.png(&card)))
 }
 
 /// Renders the single page at `path` (relative to the site root, such as
@@ -287,6 +328,9 @@ pub fn render_one(
         lang,
         theme,
     };
+    if path.ends_with(".png") {
+        return render_image(&cx, path);
+    }
     let job = pages::job_for(&cx, rest)?;
     let tera = theme.per_language.get(&job.lang).unwrap_or(&theme.tera);
     Some(

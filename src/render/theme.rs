@@ -47,6 +47,7 @@ const DEFAULT_FILES: &[(&str, &str)] = embed!(
     "templates/atom.xml",
     "templates/redirect.html",
     "static/style.css",
+    "static/favicon.svg",
     "i18n/nl.yaml",
     "i18n/en.yaml",
 );

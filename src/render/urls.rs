@@ -165,6 +165,13 @@ pub fn not_found(lang: Language) -> String {
 pub fn stylesheet() -> &'static str {
     "/static/style.css"
 }
+pub fn icon() -> &'static str {
+    "/static/favicon.svg"
+}
+/// At the site root too, where phones look for it without a link.
+pub fn touch_icon() -> &'static str {
+    "/apple-touch-icon.png"
+}
 
 /// The same page in another language.
 pub fn switch_language(url: &str, from: Language, to: Language) -> String {

@@ -16,6 +16,8 @@ pub struct Layout<'a> {
     pub site_title: &'a str,
     pub site_description: &'a str,
     pub title: String,
+    /// The page's own address, from the site root.
+    pub url: String,
     pub canonical: String,
     pub home_url: String,
     pub data_url: String,
@@ -29,6 +31,17 @@ pub struct Layout<'a> {
     /// Atom feeds that belong to this page: `<link rel="alternate">` in the
     /// head, and a visible link to subscribe.
     pub feeds: Vec<FeedLink>,
+    /// The page's own description, for search results and link previews.
+    pub description: String,
+    /// The absolute URL of the page's share image (a PNG of 1200×630).
+    pub image: String,
+    pub image_alt: String,
+    /// `nl_NL`, `en_GB`.
+    pub og_locale: &'static str,
+    /// The absolute URL of the page in the site's default language.
+    pub x_default: String,
+    pub icon: &'static str,
+    pub touch_icon: &'static str,
 }
 
 /// A feed of a page.
@@ -53,6 +66,8 @@ pub struct LanguageLink {
     pub code: &'static str,
     pub label: String,
     pub url: String,
+    /// The same, absolute: `hreflang` links must be.
+    pub absolute: String,
     pub current: bool,
 }
 
@@ -68,6 +83,8 @@ pub struct Badge {
 pub struct QuestionItem {
     pub id: u32,
     pub title: String,
+    /// `nl` on an English page where the title has no English version.
+    pub title_lang: Option<&'static str>,
     pub url: String,
     pub kind: String,
     pub outcome: Badge,
@@ -79,6 +96,7 @@ pub struct QuestionItem {
     pub ground: Option<String>,
     /// Sanitised HTML.
     pub reason_html: Option<String>,
+    pub reason_lang: Option<&'static str>,
     pub planning: Option<String>,
     pub partner: Link,
     pub topic: Link,
@@ -237,6 +255,7 @@ pub struct DistrictItem {
 #[derive(Serialize)]
 pub struct AgreementRow {
     pub title: String,
+    pub title_lang: Option<&'static str>,
     pub url: String,
     /// The contract: the neighbourhood and year.
     pub contract: Link,
@@ -313,6 +332,9 @@ pub struct Comparison {
     /// The last columns, under one heading: declined, by ground.
     pub declined: String,
     pub grounds: Vec<String>,
+    /// Each cell's column heading in full, shown beside the number where a
+    /// narrow screen lays a row out as a list.
+    pub labels: Vec<String>,
     pub rows: Vec<ComparisonRow>,
     /// The whole city.
     pub total: ComparisonRow,

@@ -12,6 +12,7 @@ use super::suggest::did_you_mean;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::i18n::Msg;
 use crate::load::{ContractSource, Node};
+use crate::model::English;
 use crate::model::{
     Channel, Contract, Decision, Dispute, Ground, Markdown, Outcome, OutcomeKind, Planning,
     Progress, ProgressState, PromiseSpans, Question, QuestionKind, QuestionRef, Scale, Signatory,
@@ -302,6 +303,7 @@ fn question(
     let rescheduled_node = f.get("rescheduled");
     let rescheduled_key = f.key_span("rescheduled");
     let revised_node = f.get("revised");
+    let en = f.get("en").and_then(|n| english(n, d));
 
     let required = [
         ("id", msg!("missing-id-help")),
@@ -590,6 +592,7 @@ fn question(
         disputed,
         rescheduled,
         revised,
+        en,
         promise_spans,
         span,
     })
@@ -599,6 +602,27 @@ fn question(
 fn outcome_label(kind: OutcomeKind) -> &'static str {
     use crate::model::Written;
     kind.dutch().first().copied().unwrap_or("")
+}
+
+/// `en: { title, asked, answer, reason }`: the English version of a question's texts.
+fn english(node: &Node, d: &mut Diagnostics) -> Option<English> {
+    let mut f = Fields::of(node, "the English version (`en:`)", d)?;
+    let mut text = |key: &'static str| {
+        f.get(key)
+            .and_then(|n| read::text(n, key, d))
+            .map(|t| t.value)
+    };
+    let title = text("title");
+    let asked = text("asked").map(Markdown);
+    let answer = text("answer").map(Markdown);
+    let reason = text("reason").map(Markdown);
+    f.finish(d);
+    Some(English {
+        title,
+        asked,
+        answer,
+        reason,
+    })
 }
 
 /// `needs_volunteers: true` on a plain question: only an initiative, carried

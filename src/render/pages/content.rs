@@ -47,7 +47,12 @@ pub(super) fn news_item(cx: &PageContext, u: &Update) -> PageJob {
         label: cx.tr("nav_news"),
         url: urls::news(cx.lang),
     }];
-    let layout = cx.layout(&url, u.title.clone(), "nieuws", crumbs);
+    let mut layout = cx.layout(&url, u.title.clone(), "nieuws", crumbs);
+    layout.description = cx.dutch_description(
+        &u.summary
+            .clone()
+            .unwrap_or_else(|| format!("{}: {}", u.title, markdown::plain_text(&u.body.0))),
+    );
     cx.job(url, "news_item.html", layout, &page)
 }
 
@@ -64,6 +69,11 @@ pub(super) fn page(cx: &PageContext, p: &Page) -> PageJob {
         summary: p.summary.clone(),
         body_html: markdown::render(&p.body.0, Trust::Editor, ""),
     };
-    let layout = cx.layout(&url, p.title.clone(), "page", vec![]);
+    let mut layout = cx.layout(&url, p.title.clone(), "page", vec![]);
+    layout.description = cx.dutch_description(
+        &p.summary
+            .clone()
+            .unwrap_or_else(|| format!("{}: {}", p.title, markdown::plain_text(&p.body.0))),
+    );
     cx.job(url, "page.html", layout, &view)
 }

@@ -97,6 +97,9 @@ pub(super) fn contract(cx: &PageContext, c: &Contract) -> PageJob {
     ];
     let mut layout = cx.layout(&link.url, page.title.clone(), "wijken", crumbs);
     layout.feeds = vec![cx.neighbourhood_feed(c.neighbourhood)];
+    layout.image = cx.contract_image_url(c);
+    layout.image_alt = page.title.clone();
+    layout.description = format!("{}, {}.", n.name, cx.contract_summary(c, &lists));
     cx.job(link.url, "contract.html", layout, &page)
 }
 
@@ -115,6 +118,13 @@ pub(super) fn question(cx: &PageContext, c: &Contract, q: &Question) -> PageJob 
         permalink: String,
         /// Plain sentences at the top: the answer changed, the deadline moved.
         changes: Vec<String>,
+        /// The answer and where it stands, in one sentence, under the title.
+        answer_line: String,
+        /// `nl` on an English page where the text has no English version.
+        asked_lang: Option<&'static str>,
+        answer_lang: Option<&'static str>,
+        /// "Alle stappen (3)": the history's summary, not a second "Wat er gebeurde".
+        history_summary: String,
     }
     let site = cx.site();
     let item = cx.question_item(c, q);
@@ -131,12 +141,33 @@ pub(super) fn question(cx: &PageContext, c: &Contract, q: &Question) -> PageJob 
         })
     };
     let texts = cx.published.texts(c, q);
+    let answer_line = cx.answer_sentence(q, q.delivery(site.today()));
+    let prefix = format!("q-{}-{}-{}-", r.neighbourhood, c.year, q.id);
+    let (asked_html, asked_lang) =
+        match cx.english_html(q, |e| e.asked.as_ref(), &format!("{prefix}a-")) {
+            Some(html) => (html, None),
+            None => (texts.asked.clone(), cx.dutch_mark()),
+        };
+    let (answer_html, answer_lang) =
+        match cx.english_html(q, |e| e.answer.as_ref(), &format!("{prefix}b-")) {
+            Some(html) => (Some(html), None),
+            None => (
+                texts.answer.clone(),
+                texts.answer.as_ref().and(cx.dutch_mark()),
+            ),
+        };
     let page = View {
+        answer_line,
+        history_summary: cx
+            .tr("label_history_steps")
+            .replace("{n}", &q.progress.len().to_string()),
         number: cx
             .tr("label_question_number")
             .replace("{id}", &q.id.to_string()),
-        asked_html: texts.asked.clone(),
-        answer_html: texts.answer.clone(),
+        asked_html,
+        answer_html,
+        asked_lang,
+        answer_lang,
         channel: q
             .channel
             .map(|ch| cx.tr(&format!("channel_{}", ch.key().replace('-', "_")))),
@@ -179,8 +210,17 @@ pub(super) fn question(cx: &PageContext, c: &Contract, q: &Question) -> PageJob 
         cx.contract_link(c),
     ];
     let url = page.item.url.clone();
-    let mut layout = cx.layout(&url, page.item.title.clone(), "wijken", crumbs);
+    let n = site.neighbourhood(c.neighbourhood);
+    // The title names the neighbourhood: a shared link must say where.
+    let title = format!("{} · {}", page.item.title, n.name);
+    let mut layout = cx.layout(&url, title, "wijken", crumbs);
     layout.feeds = vec![cx.neighbourhood_feed(c.neighbourhood)];
+    layout.image = cx.contract_image_url(c);
+    layout.image_alt = format!("{} · {}", n.name, page.item.contract.label);
+    layout.description = super::share::describe(&format!(
+        "{} ({}, {}): {}",
+        page.item.title, n.name, c.year, page.answer_line
+    ));
     cx.job(url, "question.html", layout, &page)
 }
 

@@ -407,7 +407,14 @@ pub(super) fn figure_list(
         }
         if let Some(g) = groups.last_mut() {
             let url = urls::question(cx.lang, &n.slug, c.year, q.id);
-            row_html(&mut g.rows_html, &url, &q.title, c.year, note(q).as_deref());
+            let (title, lang) = cx.question_title(q);
+            row_html(
+                &mut g.rows_html,
+                &url,
+                (title, lang),
+                c.year,
+                note(q).as_deref(),
+            );
         }
     }
     let scope_link = cx.scope_link(scope);
@@ -469,11 +476,21 @@ pub(super) fn figure_list(
 }
 
 /// One row of a figure list: `<li><a href="…">title</a> <span class="meta">2025 · note</span></li>`.
-fn row_html(out: &mut String, url: &str, title: &str, year: i32, note: Option<&str>) {
+fn row_html(
+    out: &mut String,
+    url: &str,
+    (title, lang): (&str, Option<&str>),
+    year: i32,
+    note: Option<&str>,
+) {
     use std::fmt::Write as _;
     out.push_str("<li><a href=\"");
     escape_into(out, url);
-    out.push_str("\">");
+    out.push('"');
+    if let Some(lang) = lang {
+        let _ = write!(out, " lang=\"{lang}\"");
+    }
+    out.push('>');
     escape_into(out, title);
     let _ = write!(out, "</a> <span class=\"meta\">{year}");
     if let Some(note) = note {
@@ -558,7 +575,7 @@ mod tests {
         row_html(
             &mut out,
             "/w/1/",
-            "<b>\"Tom & Jerry's\"</b>",
+            ("<b>\"Tom & Jerry's\"</b>", None),
             2025,
             Some("a < b"),
         );

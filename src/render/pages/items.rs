@@ -13,7 +13,8 @@ impl<'s> PageContext<'_, 's> {
         let n = site.neighbourhood(c.neighbourhood);
         let partner = site.partner(q.partner);
         let topic = site.topic(q.topic);
-        let delivery = q.delivery(site.today());
+        let today = site.today();
+        let delivery = q.delivery(today);
         let (mut when, mut report_by, mut decision, mut ground, mut reason_html, mut planning) =
             (None, None, None, None, None, None);
         match &q.outcome {
@@ -62,13 +63,29 @@ impl<'s> PageContext<'_, 's> {
                 reason_html = self.published.reason(c, q);
             }
         }
+        let (title, title_lang) = self.question_title(q);
+        // The English reason where the editors wrote one; else the Dutch, marked.
+        let english_reason = reason_html.as_ref().and(self.english_html(
+            q,
+            |e| e.reason.as_ref(),
+            &format!("q-{}-{}-{}-r-", n.slug, c.year, q.id),
+        ));
+        let reason_lang = match &english_reason {
+            Some(_) => None,
+            None => reason_html.as_ref().and(self.dutch_mark()),
+        };
+        if english_reason.is_some() {
+            reason_html = english_reason;
+        }
         QuestionItem {
             id: q.id,
-            title: q.title.clone(),
+            title: title.to_string(),
+            title_lang,
+            reason_lang,
             url: urls::question(lang, &n.slug, c.year, q.id),
             kind: self.tr(&format!("kind_{}", q.kind.key())),
             outcome: self.answer_badge(q, delivery),
-            delivery: delivery.map(|d| self.delivery_badge(d)),
+            delivery: self.standing_badge(q, today),
             when,
             report_by,
             decision,
@@ -179,8 +196,10 @@ impl<'s> PageContext<'_, 's> {
                 let n = self.site().neighbourhood(c.neighbourhood);
                 let when = q.promised().map(|w| self.t.when(&w));
                 let delivery = q.delivery(today);
+                let (title, title_lang) = self.question_title(q);
                 AgreementRow {
-                    title: q.title.clone(),
+                    title: title.to_string(),
+                    title_lang,
                     url: urls::question(self.lang, &n.slug, c.year, q.id),
                     contract: Link {
                         label: format!("{} {}", n.name, c.year),
@@ -189,7 +208,7 @@ impl<'s> PageContext<'_, 's> {
                     outcome: self.answer_badge(q, delivery),
                     when,
                     deadline: self.moved_deadline(q),
-                    delivery: delivery.map(|d| self.delivery_badge(d)),
+                    delivery: self.standing_badge(q, today),
                     disputed: q.disputed.as_ref().map(|_| self.tr("label_disputed")),
                     volunteers: self.volunteers(q),
                     scale: self.scale(q),
@@ -361,7 +380,7 @@ impl<'s> PageContext<'_, 's> {
         }
     }
 
-    fn latest_contract(&self, id: NeighbourhoodId) -> Option<&'s Contract> {
+    pub(super) fn latest_contract(&self, id: NeighbourhoodId) -> Option<&'s Contract> {
         self.published
             .contracts
             .iter()

@@ -10,6 +10,9 @@ use crate::render::markdown::{self, Trust};
 use crate::render::views::*;
 use crate::render::{PageJob, urls};
 
+/// Up to this many neighbourhoods, the home page's picker shows them all at once.
+const PICKER_OPEN_UP_TO: usize = 30;
+
 pub(super) fn home(cx: &PageContext) -> PageJob {
     #[derive(Serialize)]
     struct Home {
@@ -20,6 +23,8 @@ pub(super) fn home(cx: &PageContext) -> PageJob {
         updates: Vec<UpdateItem>,
         news_url: String,
         as_of: String,
+        /// The neighbourhood picker starts open where the list is short.
+        picker_open: bool,
     }
     let site = cx.site();
     let url = urls::home(cx.lang);
@@ -40,6 +45,7 @@ pub(super) fn home(cx: &PageContext) -> PageJob {
             .map(|u| cx.update_item(u))
             .collect(),
         news_url: urls::news(cx.lang),
+        picker_open: site.neighbourhoods.len() <= PICKER_OPEN_UP_TO,
         as_of: cx
             .tr("label_as_of")
             .replace("{date}", &cx.t.day(site.today())),

@@ -11,13 +11,18 @@ use super::{PageJob, Published, Theme, urls};
 use crate::config::Language;
 use crate::model::*;
 
+mod answer;
 mod content;
 mod contracts;
+mod english;
 mod figures;
 mod items;
 mod listings;
 mod overviews;
 mod places;
+mod share;
+
+pub use share::SITE_IMAGE;
 
 pub(super) use figures::Memberships;
 use figures::{Scope, figure_list};
@@ -93,6 +98,7 @@ impl<'a, 's> PageContext<'a, 's> {
                     .map_or(other.code(), |t| t.get("lang_name"))
                     .to_string(),
                 url: urls::switch_language(url, lang, other),
+                absolute: self.absolute(&urls::switch_language(url, lang, other)),
                 current: other == lang,
             })
             .collect();
@@ -116,11 +122,18 @@ impl<'a, 's> PageContext<'a, 's> {
         } else {
             format!("{title} · {}", site.config.title)
         };
+        // Pages with text of their own replace this with it.
+        let description = match (section, lang) {
+            ("home", Language::Nl) => site.config.description.clone(),
+            ("home", _) => self.tr("meta_about"),
+            _ => share::describe(&format!("{title}. {}", self.tr("meta_about"))),
+        };
         Layout {
             lang: lang.code(),
             site_title: &site.config.title,
             site_description: &site.config.description,
             title: full_title,
+            url: url.to_string(),
             canonical: format!("{}{url}", site.config.base_url),
             home_url: urls::home(lang),
             data_url: urls::data(lang),
@@ -143,7 +156,31 @@ impl<'a, 's> PageContext<'a, 's> {
                 "home" | "nieuws" => vec![self.site_feed()],
                 _ => Vec::new(),
             },
+            description,
+            image: self.image_url(SITE_IMAGE),
+            image_alt: site.config.title.clone(),
+            og_locale: match lang {
+                Language::Nl => "nl_NL",
+                Language::En => "en_GB",
+            },
+            x_default: self.absolute(&urls::switch_language(url, lang, site.config.language)),
+            icon: urls::icon(),
+            touch_icon: urls::touch_icon(),
         }
+    }
+
+    /// A description from content written in Dutch: on other languages'
+    /// pages it says so, and so differs from the Dutch page's.
+    fn dutch_description(&self, text: &str) -> String {
+        match self.lang {
+            Language::Nl => share::describe(text),
+            _ => share::describe(&format!("{} {text}", self.tr("label_in_dutch"))),
+        }
+    }
+
+    /// `url` (from the site root) with the site's address before it.
+    fn absolute(&self, url: &str) -> String {
+        format!("{}{url}", self.site().config.base_url.trim_end_matches('/'))
     }
 
     /// The whole site's feed.

@@ -52,15 +52,27 @@ impl PageContext<'_, '_> {
                 .map(|&f| self.figure_cell(scope, f))
                 .collect(),
         };
+        let declined = self.tr("compare_declined");
+        let labels = COMPARED
+            .iter()
+            .map(|&f| match f {
+                Figure::Declined(_) => format!(
+                    "{declined}: {}",
+                    self.tr(&format!("figure_{}_short", f.key().replace('-', "_")))
+                ),
+                _ => self.figure_label(f),
+            })
+            .collect();
         Comparison {
             id,
+            labels,
             caption: self.tr(caption),
             columns: COMPARED
                 .iter()
                 .filter(|f| !matches!(f, Figure::Declined(_)))
                 .map(|&f| self.figure_label(f))
                 .collect(),
-            declined: self.tr("compare_declined"),
+            declined,
             // Under that heading, a short name per ground.
             grounds: COMPARED
                 .iter()

@@ -74,6 +74,15 @@ pub(super) fn neighbourhood(cx: &PageContext, id: NeighbourhoodId) -> PageJob {
     }];
     let mut layout = cx.layout(&url, n.name.clone(), "wijken", crumbs);
     layout.feeds = vec![cx.neighbourhood_feed(id)];
+    layout.image = cx.neighbourhood_image_url(id);
+    layout.image_alt = n.name.clone();
+    let intro = n.intro.as_ref().map(|m| markdown::plain_text(&m.0));
+    layout.description = match intro {
+        Some(text) if !text.trim().is_empty() => {
+            cx.dutch_description(&format!("{}: {text}", n.name))
+        }
+        _ => cx.tr("meta_neighbourhood").replace("{name}", &n.name),
+    };
     cx.job(url, "neighbourhood.html", layout, &page)
 }
 

@@ -1,0 +1,43 @@
+//! A question's own texts on the English pages: the editors' English version
+//! where there is one, else the Dutch, marked `lang="nl"` (WCAG 3.1.2) and
+//! labelled "(in Dutch)" by the templates.
+
+use super::PageContext;
+use crate::config::Language;
+use crate::model::*;
+use crate::render::markdown::{self, Trust};
+
+impl PageContext<'_, '_> {
+    /// The language to mark content written in Dutch with, on this page:
+    /// `None` on Dutch pages.
+    pub(super) fn dutch_mark(&self) -> Option<&'static str> {
+        (self.lang != Language::Nl).then_some("nl")
+    }
+
+    /// The English version of `q`'s texts, on an English page.
+    fn english<'q>(&self, q: &'q Question) -> Option<&'q English> {
+        (self.lang == Language::En)
+            .then_some(q.en.as_ref())
+            .flatten()
+    }
+
+    /// The title to show, and the language to mark it with when it is not
+    /// the page's.
+    pub(super) fn question_title<'q>(&self, q: &'q Question) -> (&'q str, Option<&'static str>) {
+        match self.english(q).and_then(|e| e.title.as_deref()) {
+            Some(title) => (title, None),
+            None => (&q.title, self.dutch_mark()),
+        }
+    }
+
+    /// The English `asked`, `answer` or `reason` as HTML, if written.
+    pub(super) fn english_html(
+        &self,
+        q: &Question,
+        pick: fn(&English) -> Option<&Markdown>,
+        id_prefix: &str,
+    ) -> Option<String> {
+        let text = pick(self.english(q)?)?;
+        Some(markdown::render(&text.0, Trust::Resident, id_prefix))
+    }
+}
