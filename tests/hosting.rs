@@ -189,7 +189,7 @@ fn precompressed_copies_match_their_files_and_stay_the_same_between_builds() {
     for f in &originals {
         let bytes = fs::read(out.join(f)).unwrap();
         let text = [
-            ".html", ".xml", ".json", ".jsonld", ".csv", ".css", ".js", ".txt",
+            ".html", ".xml", ".json", ".jsonld", ".csv", ".css", ".js", ".txt", ".svg",
         ]
         .iter()
         .any(|e| f.ends_with(e));
