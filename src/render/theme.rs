@@ -46,6 +46,7 @@ const DEFAULT_FILES: &[(&str, &str)] = embed!(
     "static/search.js",
     "templates/atom.xml",
     "templates/redirect.html",
+    "templates/shortlink.html",
     "static/style.css",
     "i18n/nl.yaml",
     "i18n/en.yaml",
