@@ -5,6 +5,7 @@ pub mod base_path;
 pub mod i18n;
 pub mod markdown;
 mod pages;
+pub mod qr;
 pub mod theme;
 pub mod urls;
 pub mod views;

@@ -47,7 +47,9 @@ const DEFAULT_FILES: &[(&str, &str)] = embed!(
     "templates/atom.xml",
     "templates/redirect.html",
     "templates/shortlink.html",
+    "templates/print.html",
     "static/style.css",
+    "static/print.css",
     "i18n/nl.yaml",
     "i18n/en.yaml",
 );

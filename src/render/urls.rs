@@ -24,6 +24,18 @@ pub fn neighbourhood(lang: Language, slug: &str) -> String {
 pub fn contract(lang: Language, slug: &str, year: i32) -> String {
     format!("{}/wijken/{slug}/{year}/", prefix(lang))
 }
+/// A contract laid out for the printed neighbourhood paper.
+pub fn print(lang: Language, slug: &str, year: i32) -> String {
+    format!("{}/wijken/{slug}/{year}/afdrukken/", prefix(lang))
+}
+/// A neighbourhood's press card, to embed in an `<iframe>`.
+pub fn card(lang: Language, slug: &str) -> String {
+    format!("{}/wijken/{slug}/kaart/", prefix(lang))
+}
+/// The map of the neighbourhoods, when the site has one.
+pub fn map(lang: Language) -> String {
+    format!("{}/kaart/", prefix(lang))
+}
 pub fn question(lang: Language, slug: &str, year: i32, id: u32) -> String {
     format!("{}/wijken/{slug}/{year}/{id}/", prefix(lang))
 }

@@ -18,6 +18,7 @@ mod items;
 mod listings;
 mod overviews;
 mod places;
+mod print;
 
 pub(super) use figures::Memberships;
 use figures::{Scope, figure_list};
@@ -258,6 +259,8 @@ pub enum Spec<'s> {
     Search,
     Neighbourhood(NeighbourhoodId),
     Contract(&'s Contract),
+    /// The contract for the printed neighbourhood paper.
+    Print(&'s Contract),
     Question(&'s Contract, &'s Question),
     District(&'s District),
     /// A partner's page, and which page of its list (from 1).
@@ -291,6 +294,7 @@ pub fn specs<'s>(published: &super::Published<'s>) -> Vec<Spec<'s>> {
     );
     for c in &published.contracts {
         specs.push(Spec::Contract(c));
+        specs.push(Spec::Print(c));
         specs.extend(c.questions.iter().map(|q| Spec::Question(c, q)));
     }
     specs.extend(site.districts.iter().map(Spec::District));
@@ -332,6 +336,7 @@ pub fn job(cx: &PageContext, spec: Spec) -> PageJob {
         Spec::Search => search(cx),
         Spec::Neighbourhood(id) => neighbourhood(cx, id),
         Spec::Contract(c) => contract(cx, c),
+        Spec::Print(c) => print::print(cx, c),
         Spec::Question(c, q) => question(cx, c, q),
         Spec::District(d) => district(cx, d),
         Spec::Partner(id, n) => partner(cx, id, n),
@@ -399,6 +404,7 @@ pub fn job_for(cx: &PageContext, path: &str) -> Option<PageJob> {
         ["wijken"] => Some(neighbourhoods(cx)),
         ["wijken", slug] => find_neighbourhood(slug).map(|id| neighbourhood(cx, id)),
         ["wijken", slug, year] => contract(slug, year).map(|c| self::contract(cx, c)),
+        ["wijken", slug, year, "afdrukken"] => contract(slug, year).map(|c| print::print(cx, c)),
         ["wijken", slug, year, id] => {
             let c = contract(slug, year)?;
             let q = c.questions.iter().find(|q| q.id.to_string() == *id)?;
