@@ -98,6 +98,9 @@ codes! {
     // Hosting
     BaseUrlInvalid = "base-url-invalid": "site.toml's `base_url` is not the web address of the site: `https://` and a host name, optionally a path.",
     ExampleAddress = "example-address": "`build` with `base_url` still an example or local address: every canonical link, feed, sitemap entry and open-data link would point there.",
+    // The map
+    MapInvalid = "map-invalid": "content/map.geojson is not valid GeoJSON, not a FeatureCollection of Polygon and MultiPolygon features each with a `slug`, names a neighbourhood twice, or has too many points.",
+    MapMissingShape = "map-missing-shape": "A neighbourhood of districts.yaml has no shape in content/map.geojson.",
 }
 
 /// The words of a diagnostic: in English, the canonical form that

@@ -6,6 +6,7 @@ pub mod i18n;
 pub mod markdown;
 mod pages;
 pub mod qr;
+pub mod map;
 pub mod theme;
 pub mod urls;
 pub mod views;

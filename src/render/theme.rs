@@ -48,6 +48,8 @@ const DEFAULT_FILES: &[(&str, &str)] = embed!(
     "templates/redirect.html",
     "templates/shortlink.html",
     "templates/print.html",
+    "templates/map.html",
+    "templates/card.html",
     "static/style.css",
     "static/print.css",
     "i18n/nl.yaml",

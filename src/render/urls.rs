@@ -32,6 +32,12 @@ pub fn print(lang: Language, slug: &str, year: i32) -> String {
 pub fn card(lang: Language, slug: &str) -> String {
     format!("{}/wijken/{slug}/kaart/", prefix(lang))
 }
+/// Whether an output folder (`wijken/meerwijk/kaart/`, `en/wijken/…`) is a press card.
+pub fn is_card(dir: &str) -> bool {
+    let dir = dir.strip_prefix("en/").unwrap_or(dir);
+    let parts: Vec<&str> = dir.trim_end_matches('/').split('/').collect();
+    matches!(parts.as_slice(), ["wijken", _, "kaart"])
+}
 /// The map of the neighbourhoods, when the site has one.
 pub fn map(lang: Language) -> String {
     format!("{}/kaart/", prefix(lang))

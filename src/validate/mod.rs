@@ -6,6 +6,7 @@ mod catalog;
 mod content;
 mod contract;
 mod history;
+mod map;
 pub mod hosting;
 mod open_data;
 mod privacy;
@@ -486,6 +487,9 @@ pub fn validate_cached(
     let pages = content::pages(sources, d);
     let home = content::home(sources, d);
     let redirects = content::redirects(&sources.redirects, d);
+    let site_map = sources
+        .geojson
+        .and_then(|f| map::read(f, &sources.map, &tables, neighbourhoods.len(), d));
     drop(tables);
     for (id, intro) in intros {
         neighbourhoods[id.index()].intro = Some(intro);
@@ -507,6 +511,7 @@ pub fn validate_cached(
         updates,
         pages,
         redirects,
+        map: site_map,
     };
     check_references(
         &site,

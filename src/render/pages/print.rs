@@ -103,6 +103,30 @@ impl PageContext<'_, '_> {
     }
 }
 
+/// The QR codes of a contract: the same in every language, and its
+/// languages are rendered one after the other on one thread.
+type Codes = std::rc::Rc<Vec<String>>;
+
+thread_local! {
+    static LAST_CODES: std::cell::RefCell<Option<((u64, usize), Codes)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+fn codes_of(cx: &PageContext, c: &Contract, make: impl FnOnce() -> Vec<String>) -> Codes {
+    let key = (cx.published.instance, std::ptr::from_ref(c) as usize);
+    LAST_CODES.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((k, codes)) = &*last
+            && *k == key
+        {
+            return codes.clone();
+        }
+        let codes = std::rc::Rc::new(make());
+        *last = Some((key, codes.clone()));
+        codes
+    })
+}
+
 pub(super) fn print(cx: &PageContext, c: &Contract) -> PageJob {
     let site = cx.site();
     let n = site.neighbourhood(c.neighbourhood);
@@ -115,12 +139,28 @@ pub(super) fn print(cx: &PageContext, c: &Contract) -> PageJob {
             .unwrap_or(permalink);
         format!("{base}{short}")
     };
+    let shorts: Vec<String> = c
+        .questions
+        .iter()
+        .map(|q| short_of(urls::question(permalink_lang, &n.slug, c.year, q.id)))
+        .collect();
+    let contract_short = short_of(urls::contract(permalink_lang, &n.slug, c.year));
+    // The codes without their accessible names, which differ by language.
+    let codes = codes_of(cx, c, || {
+        shorts
+            .iter()
+            .chain([&contract_short])
+            .map(|s| qr::svg(s, "\u{1}"))
+            .collect()
+    });
+    let named = |svg: &str, label: &str| svg.replacen("\u{1}", &qr::escape(label), 1);
     let questions = c
         .questions
         .iter()
-        .map(|q| {
+        .zip(&shorts)
+        .zip(codes.iter())
+        .map(|((q, short), svg)| {
             let item = cx.question_item(c, q);
-            let short = short_of(urls::question(permalink_lang, &n.slug, c.year, q.id));
             let label = cx
                 .tr("print_qr_question")
                 .replace("{id}", &q.id.to_string());
@@ -130,12 +170,11 @@ pub(super) fn print(cx: &PageContext, c: &Contract) -> PageJob {
                 partner: item.partner.label.clone(),
                 title: item.title,
                 summary: summary(q),
-                qr: qr::svg(&short, &label),
-                short: printed(&short),
+                qr: named(svg, &label),
+                short: printed(short),
             }
         })
         .collect();
-    let contract_short = short_of(urls::contract(permalink_lang, &n.slug, c.year));
     let link = cx.contract_link(c);
     let signatories = c
         .signatories
@@ -159,7 +198,7 @@ pub(super) fn print(cx: &PageContext, c: &Contract) -> PageJob {
         signatories,
         as_of: cx.tr("print_as_of").replace("{date}", &cx.t.day(site.today())),
         questions,
-        contract_qr: qr::svg(&contract_short, &cx.tr("print_qr_contract")),
+        contract_qr: named(codes.last().map_or("", String::as_str), &cx.tr("print_qr_contract")),
         contract_short: printed(&contract_short),
         contract: link,
     };
