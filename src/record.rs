@@ -500,8 +500,14 @@ mod tests {
         assert_eq!(
             record.codes(&source.text),
             [
-                ("/wijken/oud/2020/".to_string(), ShortCode::parse("ABCDE").unwrap()),
-                ("/wijken/meerwijk/2026/7/".to_string(), ShortCode::parse("K7MQ2").unwrap())
+                (
+                    "/wijken/oud/2020/".to_string(),
+                    ShortCode::parse("ABCDE").unwrap()
+                ),
+                (
+                    "/wijken/meerwijk/2026/7/".to_string(),
+                    ShortCode::parse("K7MQ2").unwrap()
+                )
             ]
         );
         let q = &record.lines[2];

@@ -90,7 +90,13 @@ pub fn project(map: &SiteMap) -> (Vec<Drawn>, f64) {
                         if last == Some(xy) {
                             continue;
                         }
-                        let _ = write!(path, "{}{},{}", if last.is_none() { "M" } else { " " }, xy.0, xy.1);
+                        let _ = write!(
+                            path,
+                            "{}{},{}",
+                            if last.is_none() { "M" } else { " " },
+                            xy.0,
+                            xy.1
+                        );
                         last = Some(xy);
                         sx += x;
                         sy += y;
@@ -120,12 +126,24 @@ mod tests {
     #[test]
     fn shapes_fit_the_box_north_up() {
         let square = |x: f64, y: f64| {
-            vec![vec![[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]]
+            vec![vec![
+                [x, y],
+                [x + 0.01, y],
+                [x + 0.01, y + 0.01],
+                [x, y + 0.01],
+                [x, y],
+            ]]
         };
         let map = SiteMap {
             shapes: vec![
-                Shape { neighbourhood: NeighbourhoodId(0), polygons: vec![square(4.60, 52.40)] },
-                Shape { neighbourhood: NeighbourhoodId(1), polygons: vec![square(4.62, 52.36)] },
+                Shape {
+                    neighbourhood: NeighbourhoodId(0),
+                    polygons: vec![square(4.60, 52.40)],
+                },
+                Shape {
+                    neighbourhood: NeighbourhoodId(1),
+                    polygons: vec![square(4.62, 52.36)],
+                },
             ],
             note: None,
         };

@@ -3,10 +3,10 @@
 
 pub mod base_path;
 pub mod i18n;
+pub mod map;
 pub mod markdown;
 mod pages;
 pub mod qr;
-pub mod map;
 pub mod theme;
 pub mod urls;
 pub mod views;
@@ -194,8 +194,12 @@ impl<'s> Published<'s> {
                     permalinks.insert(urls::question(lang, slug, c.year, q.id));
                 }
             }
-            let redirected: std::collections::HashSet<&str> =
-                self.site.redirects.iter().map(|r| r.from.as_str()).collect();
+            let redirected: std::collections::HashSet<&str> = self
+                .site
+                .redirects
+                .iter()
+                .map(|r| r.from.as_str())
+                .collect();
             crate::shortlinks::ShortLinks::assign(
                 permalinks.iter().map(String::as_str),
                 &self.recorded_codes,
@@ -206,7 +210,9 @@ impl<'s> Published<'s> {
 
     /// The short link of a contract's or question's permanent address.
     pub fn short_link(&self, permalink: &str) -> Option<String> {
-        self.short_links().code(permalink).map(crate::shortlinks::url)
+        self.short_links()
+            .code(permalink)
+            .map(crate::shortlinks::url)
     }
 
     /// The rendered reason of a published question, if it has one.

@@ -89,7 +89,13 @@ mod tests {
         let (width, colors) = modules(data).unwrap();
         let svg = svg(data, "QR-code");
         // Replay the path: every `h` run paints the modules it covers.
-        let d = svg.split(" d=\"").nth(1).unwrap().split('"').next().unwrap();
+        let d = svg
+            .split(" d=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
         let mut painted = vec![Color::Light; width * width];
         let (mut x, mut y) = (0i64, 0i64);
         let mut chars = d.chars().peekable();

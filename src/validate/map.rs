@@ -22,7 +22,8 @@ pub fn read(
     let text = &map.get(file).text;
     let source = map.get(file);
     let invalid = |span: Span, message: crate::i18n::Msg| {
-        Diagnostic::error(Code::MapInvalid, span, message).with_help(crate::msg!("map-invalid-help"))
+        Diagnostic::error(Code::MapInvalid, span, message)
+            .with_help(crate::msg!("map-invalid-help"))
     };
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
@@ -38,7 +39,10 @@ pub fn read(
     let collection = match serde_json::from_value::<GeoJson>(value) {
         Ok(GeoJson::FeatureCollection(c)) => c,
         Ok(_) => {
-            d.push(invalid(Span::file_start(file), crate::msg!("map-not-collection")));
+            d.push(invalid(
+                Span::file_start(file),
+                crate::msg!("map-not-collection"),
+            ));
             return None;
         }
         Err(e) => {
@@ -108,7 +112,11 @@ pub fn read(
     if points > MAX_POINTS {
         d.push(invalid(
             Span::file_start(file),
-            crate::msg!("map-too-large", points = points as i64, max = MAX_POINTS as i64),
+            crate::msg!(
+                "map-too-large",
+                points = points as i64,
+                max = MAX_POINTS as i64
+            ),
         ));
         ok = false;
     }

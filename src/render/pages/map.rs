@@ -26,9 +26,9 @@ struct Area {
     name: String,
     path: String,
     bin: &'static str,
-    /// "Meerwijk: 8 van 10 afspraken nagekomen (80%)".
+    /// "Meerwijk: 80% nagekomen, 8 van 10 afspraken": the number on the shape first.
     label: String,
-    /// The number on the shape: "80%", or "–".
+    /// The number on the shape: "80%", or "geen"; part of the link's name.
     short: String,
     x: f64,
     y: f64,
@@ -83,7 +83,7 @@ pub(super) fn map_page(cx: &PageContext) -> Option<PageJob> {
                 name: n.name.clone(),
                 path: d.path,
                 bin: map::bin(share),
-                short: share.map_or("–".into(), |p| format!("{p}%")),
+                short: share.map_or_else(|| cx.tr("map_short_none"), |p| format!("{p}%")),
                 x: (d.label_at.0 * 10.0).round() / 10.0,
                 y: (d.label_at.1 * 10.0).round() / 10.0,
             }

@@ -133,10 +133,7 @@ pub(super) fn print(cx: &PageContext, c: &Contract) -> PageJob {
     let base = &site.config.base_url;
     let permalink_lang = cx.published.permalink_language();
     let short_of = |permalink: String| {
-        let short = cx
-            .published
-            .short_link(&permalink)
-            .unwrap_or(permalink);
+        let short = cx.published.short_link(&permalink).unwrap_or(permalink);
         format!("{base}{short}")
     };
     let shorts: Vec<String> = c
@@ -196,9 +193,14 @@ pub(super) fn print(cx: &PageContext, c: &Contract) -> PageJob {
         year: c.year,
         period: cx.period(c),
         signatories,
-        as_of: cx.tr("print_as_of").replace("{date}", &cx.t.day(site.today())),
+        as_of: cx
+            .tr("print_as_of")
+            .replace("{date}", &cx.t.day(site.today())),
         questions,
-        contract_qr: named(codes.last().map_or("", String::as_str), &cx.tr("print_qr_contract")),
+        contract_qr: named(
+            codes.last().map_or("", String::as_str),
+            &cx.tr("print_qr_contract"),
+        ),
         contract_short: printed(&contract_short),
         contract: link,
     };
