@@ -99,7 +99,7 @@ mod tests {
         let mut painted = vec![Color::Light; width * width];
         let (mut x, mut y) = (0i64, 0i64);
         let mut chars = d.chars().peekable();
-        let mut number = |chars: &mut std::iter::Peekable<std::str::Chars>| {
+        let number = |chars: &mut std::iter::Peekable<std::str::Chars>| {
             let mut s = String::new();
             while let Some(&c) = chars.peek() {
                 if c.is_ascii_digit() || c == '.' {
