@@ -12,6 +12,11 @@
 //! - `bundled_site_links_and_budgets` runs `tests/browser/site.mjs` over the
 //!   built files: every internal link and #fragment resolves, page weight and
 //!   request budgets, gzipped HTML/CSS/JS budgets, no web fonts.
+//! - `the_printed_contract_is_a4_and_its_qr_codes_scan` prints the contract for
+//!   the neighbourhood paper to PDF with Chromium, checks A4, and reads every
+//!   QR code back with zbarimg (poppler-utils and zbar-tools).
+//! - `the_press_card_renders_in_an_iframe_of_another_origin` embeds a press card
+//!   in a 360 px `<iframe>` on another port (`tests/browser/card.mjs`).
 //!
 //! Needs `npm ci`, `apt-get install chromium` and Java; set
 //! AFSPRAAK_SKIP_BROWSER=1 to skip them.
@@ -571,4 +576,37 @@ fn the_printed_contract_is_a4_and_its_qr_codes_scan() {
             "{code} forwards to {target}"
         );
     }
+}
+
+/// The press card renders inside an `<iframe>` on a page of another origin
+/// (another port on 127.0.0.1), 360 px wide, with its links opening in the parent.
+#[test]
+fn the_press_card_renders_in_an_iframe_of_another_origin() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if !browser_available(root) {
+        return;
+    }
+    let (_tmp, _public, port) = build_and_serve(root);
+    let embedding = format!(
+        "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Persbericht</title></head><body><h1>Persbericht</h1><iframe src=\"http://127.0.0.1:{port}/wijken/meerwijk/kaart/\" title=\"Wijkcontract Meerwijk in cijfers\" width=\"360\" height=\"820\" style=\"border:0\"></iframe></body></html>"
+    );
+    let other = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let other_port = other.local_addr().unwrap().port();
+    thread::spawn(move || {
+        for mut stream in other.incoming().flatten() {
+            let mut request = [0u8; 2048];
+            let _ = std::io::Read::read(&mut stream, &mut request);
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{embedding}",
+                embedding.len()
+            );
+        }
+    });
+    let (ok, text) = node(
+        root,
+        "tests/browser/card.mjs",
+        &[format!("http://127.0.0.1:{other_port}/")],
+    );
+    assert!(ok, "the press card in an iframe:\n{text}");
 }
