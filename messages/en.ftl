@@ -670,3 +670,20 @@ import-unreadable-after = the contract file would not be readable after this imp
 import-not-written = question { $id } could not be written into the contract file; nothing was written
 import-reads-back = `{ $value }` would read back from the contract file as { $got }; nothing was written
 import-reads-back-nothing = nothing
+
+## map-invalid, map-missing-shape (content/map.geojson)
+
+map-invalid-help = content/map.geojson is a GeoJSON FeatureCollection with a Polygon or MultiPolygon for each neighbourhood and `"properties": {"{"} "slug": "…" {"}"}`; the slugs are in districts.yaml
+map-not-json = this is not valid JSON: { $error }
+map-not-collection = the map must be a GeoJSON FeatureCollection
+map-not-geojson = this is not valid GeoJSON: { $error }
+map-no-slug = shape { $number } has no `slug` in its `properties`
+map-not-polygon = the shape of `{ $slug }` is not a Polygon or MultiPolygon
+map-bad-ring = the shape of `{ $slug }` has a ring of fewer than four points or an invalid coordinate
+map-duplicate = the neighbourhood `{ $slug }` is on the map twice
+map-too-large = the map has { $points } points; at most { $max } are allowed
+map-missing-shape = { $count } neighbourhoods of districts.yaml have no shape on the map
+map-missing-shape-help = add a shape with their slug; the list below the map still names them
+
+## Short links in the record (merged)
+record-not-code = `{ $value }` is not a short-link code

@@ -692,3 +692,20 @@ import-unreadable-after = het contractbestand zou na deze import niet meer te le
 import-not-written = vraag { $id } kon niet in het contractbestand worden geschreven; er is niets geschreven
 import-reads-back = `{ $value }` zou uit het contractbestand terugkomen als { $got }; er is niets geschreven
 import-reads-back-nothing = niets
+
+## map-invalid, map-missing-shape (content/map.geojson)
+
+map-invalid-help = content/map.geojson is een GeoJSON FeatureCollection met voor elke wijk een Polygon of MultiPolygon en `"properties": {"{"} "slug": "…" {"}"}`; de slugs staan in districts.yaml
+map-not-json = dit is geen geldige JSON: { $error }
+map-not-collection = de kaart moet een GeoJSON FeatureCollection zijn
+map-not-geojson = dit is geen geldige GeoJSON: { $error }
+map-no-slug = vorm { $number } heeft geen `slug` in zijn `properties`
+map-not-polygon = de vorm van `{ $slug }` is geen Polygon of MultiPolygon
+map-bad-ring = de vorm van `{ $slug }` heeft een rand met minder dan vier punten of een ongeldige coördinaat
+map-duplicate = de wijk `{ $slug }` staat twee keer op de kaart
+map-too-large = de kaart heeft { $points } punten; het mogen er hoogstens { $max } zijn
+map-missing-shape = { $count } wijken uit districts.yaml hebben geen vorm op de kaart
+map-missing-shape-help = voeg een vorm met hun slug toe; de lijst onder de kaart noemt ze wel
+
+## Short links in the record (merged)
+record-not-code = `{ $value }` is geen code van een korte link

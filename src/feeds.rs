@@ -334,6 +334,10 @@ pub fn sitemap(p: &Published, paths: &BTreeSet<String>, out: &dyn Sink) -> anyho
         let Some(dir) = path.strip_suffix("index.html") else {
             continue;
         };
+        // A press card is for an <iframe> and says `noindex`.
+        if crate::render::urls::is_card(dir) {
+            continue;
+        }
         xml.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
             escape(&format!("{base}/{dir}"))

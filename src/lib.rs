@@ -21,6 +21,7 @@ pub mod render;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod shortlinks;
 pub mod source;
 pub mod validate;
 
@@ -201,12 +202,17 @@ pub fn build_with_progress(
     output::recover(&out_dir)?;
     // A large site's record is large, and not needed while rendering: it is
     // read again for the URL check (nothing in this run points into it yet).
-    let record_file = checked.record.take().map(|r| r.file);
+    let record = checked.record.take();
+    let codes = record
+        .as_ref()
+        .map(|r| r.codes(&checked.sources.get(r.file).text))
+        .unwrap_or_default();
+    let record_file = record.map(|r| r.file);
     if let Some(file) = record_file {
         checked.sources.replace(file, String::new());
     }
     let theme = render::Theme::load(root, &site.config.theme)?;
-    let published = render::Published::new(site);
+    let published = render::Published::new(site).with_recorded_codes(codes.into());
     progress.stage(
         &tr!("progress-render"),
         &tr!(
@@ -233,6 +239,7 @@ pub fn build_with_progress(
     let paths = sink.paths();
     permanence::check_redirects(&published, &paths, &mut checked.diagnostics);
     permanence::redirect_pages(&published, &theme, sink)?;
+    permanence::short_link_pages(&published, &theme, sink)?;
     // The site's own files; compressed copies are not pages of their own.
     let paths = sink.paths();
     drop(compressing);
@@ -309,6 +316,7 @@ pub fn generate(root: &Path, site: &Site) -> anyhow::Result<render::SiteOutput> 
     let out = output::Memory::default();
     render_all(&published, &theme, &progress::Quiet, &out)?;
     permanence::redirect_pages(&published, &theme, &out)?;
+    permanence::short_link_pages(&published, &theme, &out)?;
     Ok(out.into_inner())
 }
 

@@ -26,6 +26,8 @@ pub fn published_urls(paths: &BTreeSet<String>) -> BTreeSet<String> {
                 && !p.starts_with("zoeken/index/")
                 && !p.contains("/pagina/")
                 && !p.ends_with(".png")
+                // Short links are kept by their codes on their URL's line.
+                && !p.starts_with("k/")
                 && *p != "robots.txt"
                 && *p != "404.html"
                 && !p.ends_with("/404.html")
@@ -40,12 +42,7 @@ pub fn published_urls(paths: &BTreeSet<String>) -> BTreeSet<String> {
 /// The language whose question pages carry the promise in the record: Dutch,
 /// unless the site has no Dutch pages.
 fn record_language(p: &Published) -> Language {
-    let languages = &p.site.config.languages;
-    if languages.contains(&Language::Nl) {
-        Language::Nl
-    } else {
-        languages.first().copied().unwrap_or(Language::Nl)
-    }
+    p.permalink_language()
 }
 
 /// The public questions by neighbourhood, year and id.
@@ -74,10 +71,18 @@ fn question_at<'s>(
 /// promise of each public question.
 pub fn record_text(p: &Published, urls: &BTreeSet<String>, questions: &Questions) -> String {
     let lang = record_language(p);
-    let entries = urls
+    let short = p.short_links();
+    // A short link whose URL left the site stays reserved: never given to another URL.
+    let retired: Vec<(String, &str)> = short
+        .retired()
+        .map(|(c, was)| (crate::shortlinks::url(c), was))
+        .collect();
+    let mut entries: Vec<record::Entry> = urls
         .iter()
         .map(|url| record::Entry {
             url,
+            code: short.code(url),
+            was: None,
             question: question_at(url, lang, questions).map(|q| {
                 let chain = q
                     .promised()
@@ -92,6 +97,12 @@ pub fn record_text(p: &Published, urls: &BTreeSet<String>, questions: &Questions
             }),
         })
         .collect();
+    entries.extend(retired.iter().map(|(url, was)| record::Entry {
+        url,
+        question: None,
+        code: None,
+        was: Some(was),
+    }));
     record::serialise(entries)
 }
 
@@ -128,6 +139,10 @@ pub fn compare(
     let lang = record_language(p);
     for line in &record.lines {
         let url = line.url(text);
+        if url.starts_with(crate::shortlinks::PREFIX) {
+            // A short link: its code is kept with its URL's line, or reserved on its own.
+            continue;
+        }
         let span = line.url_span(record.file);
         if !now.contains(url) && !redirected.contains(url) {
             let mut diag =
@@ -311,6 +326,41 @@ fn is_hidden(site: &crate::model::Site, url: &str) -> bool {
         [slug] => site.pages.iter().any(|pg| pg.slug == *slug && pg.draft),
         _ => false,
     }
+}
+
+/// A page at each short link that forwards the reader to the permanent
+/// address and names it. Not in the sitemap: it is not a page of its own.
+pub fn short_link_pages(
+    p: &Published,
+    theme: &crate::render::Theme,
+    out: &dyn Sink,
+) -> anyhow::Result<()> {
+    let base = &p.site.config.base_path;
+    let targets: HashMap<&str, &str> = p
+        .site
+        .redirects
+        .iter()
+        .map(|r| (r.from.as_str(), r.to.as_str()))
+        .collect();
+    for (code, url) in p.short_links().iter() {
+        // A short link of a moved page leads straight to where it went.
+        let to = targets.get(url).copied().unwrap_or(url);
+        let mut context = tera::Context::new();
+        context.insert("code", code.as_str());
+        context.insert("to", to);
+        context.insert("canonical", &format!("{}{to}", p.site.config.base_url));
+        context.insert("site_title", &p.site.config.title);
+        let html = theme
+            .tera
+            .render("shortlink.html", &context)
+            .map_err(|e| anyhow::anyhow!("rendering the short link {code}:\n{e}"))?;
+        let html = crate::render::base_path::rebase(html, base);
+        out.put(
+            urls::output_path(&crate::shortlinks::url(code)),
+            html.into_bytes(),
+        )?;
+    }
+    Ok(())
 }
 
 /// A page at each redirect's old address that forwards the reader.

@@ -5,10 +5,13 @@
 //! One line per URL, sorted, so that branches that add questions to different
 //! contracts merge cleanly. A question page's line also carries its promise,
 //! in tab-separated `key=value` fields: the outcome, the deadline chain (as
-//! signed, then each move) and the title.
+//! signed, then each move) and the title. A contract's or question's line
+//! ends with its short link's code (`k=`, see [`crate::shortlinks`]); a
+//! short link whose URL left the site keeps a line of its own (`was=`).
 //!
 //! ```text
-//! /wijken/meerwijk/2026/7/ ⇥ outcome=honoured ⇥ when=2026-Q3>2027-Q1 ⇥ title=Betere verlichting
+//! /k/ABCDE/ ⇥ was=/wijken/oud/2020/3/
+//! /wijken/meerwijk/2026/7/ ⇥ outcome=honoured ⇥ when=2026-Q3>2027-Q1 ⇥ title=Betere verlichting ⇥ k=K7MQ2
 //! ```
 //!
 //! (⇥ a tab).
@@ -24,6 +27,7 @@ use anyhow::Context as _;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::model::{Keyword, OutcomeKind, When};
+use crate::shortlinks::ShortCode;
 use crate::source::{FileId, SourceFile, Span};
 
 /// The record's file name, at the site root beside site.toml.
@@ -62,7 +66,11 @@ pub struct Line {
     url_len: u32,
     /// Where the title starts, from the line's start (0: none); it runs to the next tab.
     title_at: u32,
+    /// Where a retired short link's former URL starts (`was=`), as `title_at`.
+    was_at: u32,
     pub promise: Option<Promise>,
+    /// The short link of the URL (`k=`).
+    pub code: Option<ShortCode>,
 }
 
 /// A question's promise as it was published.
@@ -89,6 +97,15 @@ impl Line {
     pub fn url<'t>(&self, text: &'t str) -> &'t str {
         let start = self.start as usize;
         &text[start..start + self.url_len as usize]
+    }
+
+    /// The field that starts `at` from the line's start, up to the next tab.
+    fn field<'t>(&self, text: &'t str, at: u32) -> Option<&'t str> {
+        if at == 0 {
+            return None;
+        }
+        let line = &text[self.start as usize..(self.start + self.len) as usize];
+        line[at as usize..].split('\t').next()
     }
 
     /// The question's title, unescaped.
@@ -169,7 +186,9 @@ pub fn parse(file: FileId, source: &SourceFile, legacy: bool, d: &mut Diagnostic
             len: line.len() as u32,
             url_len: url.len() as u32,
             title_at: 0,
+            was_at: 0,
             promise: None,
+            code: None,
         };
         if legacy {
             if !fields.is_empty() {
@@ -227,6 +246,20 @@ pub fn parse(file: FileId, source: &SourceFile, legacy: bool, d: &mut Diagnostic
                     }
                 }
                 "title" => entry.title_at = (here + key.len() + 1) as u32,
+                "k" => match ShortCode::parse(value) {
+                    Some(c) => entry.code = Some(c),
+                    None => {
+                        d.push(damaged(
+                            span(here, field.len()),
+                            crate::msg!(
+                                "record-not-code",
+                                value = crate::diagnostic::shorten(value)
+                            ),
+                        ));
+                        ok = false;
+                    }
+                },
+                "was" if value.starts_with('/') => entry.was_at = (here + key.len() + 1) as u32,
                 // A field of a later version: not ours to judge.
                 _ => {}
             }
@@ -237,12 +270,33 @@ pub fn parse(file: FileId, source: &SourceFile, legacy: bool, d: &mut Diagnostic
         if let Some(outcome) = outcome {
             entry.promise = Some(Promise { outcome, chain });
         }
+        // A retired short link: `/k/<code>/ was=<url>`.
+        if entry.was_at != 0 {
+            entry.code = url
+                .strip_prefix(crate::shortlinks::PREFIX)
+                .and_then(|c| c.strip_suffix('/'))
+                .and_then(ShortCode::parse);
+        }
         lines.push(entry);
     }
     Record {
         file,
         legacy,
         lines,
+    }
+}
+
+impl Record {
+    /// Every (URL, short-link code) pair the record holds, retired ones included.
+    pub fn codes(&self, text: &str) -> Vec<(String, ShortCode)> {
+        self.lines
+            .iter()
+            .filter_map(|l| {
+                let code = l.code?;
+                let url = l.field(text, l.was_at).unwrap_or_else(|| l.url(text));
+                Some((url.to_string(), code))
+            })
+            .collect()
     }
 }
 
@@ -262,6 +316,9 @@ pub struct Entry<'a> {
     pub url: &'a str,
     /// For a question page: its promise and title.
     pub question: Option<(Promise, &'a str)>,
+    /// Its short link; for a retired short link's own line, the URL it had.
+    pub code: Option<ShortCode>,
+    pub was: Option<&'a str>,
 }
 
 /// The record's text: the header, then every entry sorted by URL.
@@ -283,6 +340,13 @@ pub fn serialise(mut entries: Vec<Entry>) -> String {
             }
             text.push_str("\ttitle=");
             escape_into(title, &mut text);
+        }
+        if let Some(was) = e.was {
+            text.push_str("\twas=");
+            text.push_str(was);
+        } else if let Some(code) = e.code {
+            text.push_str("\tk=");
+            text.push_str(code.as_str());
         }
         text.push('\n');
     }
@@ -403,10 +467,20 @@ mod tests {
                     },
                     title,
                 )),
+                code: ShortCode::parse("K7MQ2"),
+                was: None,
             },
             Entry {
                 url: "/",
                 question: None,
+                code: None,
+                was: None,
+            },
+            Entry {
+                url: "/k/ABCDE/",
+                question: None,
+                code: None,
+                was: Some("/wijken/oud/2020/"),
             },
             Entry {
                 url: "/wijken/meerwijk/2026/8/",
@@ -417,17 +491,32 @@ mod tests {
                     },
                     "x",
                 )),
+                code: None,
+                was: None,
             },
         ]);
         assert!(text.starts_with("# "), "a header first");
         assert!(text.ends_with(
-            "/\n/wijken/meerwijk/2026/7/\toutcome=honoured\twhen=2026-Q3>2027-Q1\ttitle=Tab\\there, a\\nnewline and a \\\\ backslash\n\
+            "/\n/k/ABCDE/\twas=/wijken/oud/2020/\n/wijken/meerwijk/2026/7/\toutcome=honoured\twhen=2026-Q3>2027-Q1\ttitle=Tab\\there, a\\nnewline and a \\\\ backslash\tk=K7MQ2\n\
              /wijken/meerwijk/2026/8/\toutcome=prioritised\treport_by=2026-12\ttitle=x\n"
         ), "{text}");
         let (record, d, source) = read(&text);
         assert!(d.is_empty(), "{d:?}");
-        assert_eq!(record.lines.len(), 3);
-        let q = &record.lines[1];
+        assert_eq!(record.lines.len(), 4);
+        assert_eq!(
+            record.codes(&source.text),
+            [
+                (
+                    "/wijken/oud/2020/".to_string(),
+                    ShortCode::parse("ABCDE").unwrap()
+                ),
+                (
+                    "/wijken/meerwijk/2026/7/".to_string(),
+                    ShortCode::parse("K7MQ2").unwrap()
+                )
+            ]
+        );
+        let q = &record.lines[2];
         assert_eq!(q.url(&source.text), "/wijken/meerwijk/2026/7/");
         assert_eq!(q.title(&source.text, false).as_deref(), Some(title));
         assert_eq!(

@@ -61,6 +61,8 @@ struct Prepared {
     theme: Theme,
     pages: Mutex<HashMap<String, Arc<Vec<u8>>>>,
     parts: [Group; 5],
+    /// The short links the record gave out, so that the preview shows the same codes.
+    codes: Arc<[(String, crate::shortlinks::ShortCode)]>,
 }
 
 impl Prepared {
@@ -69,13 +71,16 @@ impl Prepared {
     }
 
     fn make(&self, part: Part) -> anyhow::Result<SiteOutput> {
-        let published = Published::lazy(&self.site);
+        let published = Published::lazy(&self.site).with_recorded_codes(self.codes.clone());
         let out = crate::output::Memory::default();
         match part {
             Part::Feeds => crate::feeds::render(&published, &self.theme, &out)?,
             Part::Data => crate::export::render(&published, &out)?,
             Part::Search => crate::search::render(&published, &out)?,
-            Part::Redirects => crate::permanence::redirect_pages(&published, &self.theme, &out)?,
+            Part::Redirects => {
+                crate::permanence::redirect_pages(&published, &self.theme, &out)?;
+                crate::permanence::short_link_pages(&published, &self.theme, &out)?;
+            }
             Part::Everything => return crate::generate(&self.root, &self.site),
         }
         Ok(out.into_inner())
@@ -90,7 +95,7 @@ impl Prepared {
             if let Some(hit) = self.pages.lock().expect("page cache").get(key) {
                 return Some(hit.clone());
             }
-            let published = Published::lazy(&self.site);
+            let published = Published::lazy(&self.site).with_recorded_codes(self.codes.clone());
             if let Some(result) = render::render_one(&published, &self.theme, page) {
                 let bytes = Arc::new(result.unwrap_or_else(|e| format!("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>error</title></head><body><pre>{}</pre></body></html>", escape(&format!("{e:#}"))).into_bytes()));
                 self.pages
@@ -138,6 +143,12 @@ fn prepare(root: &Path, cache: &mut crate::Cache) -> Result<Prepared, String> {
     if std::env::var_os("AFSPRAAK_TIMINGS").is_some() {
         eprintln!("{:?}", checked.timings);
     }
+    let codes = checked
+        .record
+        .as_ref()
+        .map(|r| r.codes(&checked.sources.get(r.file).text))
+        .unwrap_or_default()
+        .into();
     let Some(site) = checked.site else {
         return Err(render_human(&checked.diagnostics, &checked.sources, false));
     };
@@ -148,6 +159,7 @@ fn prepare(root: &Path, cache: &mut crate::Cache) -> Result<Prepared, String> {
         theme,
         pages: Mutex::new(HashMap::new()),
         parts: Default::default(),
+        codes,
     })
 }
 

@@ -12,6 +12,11 @@
 //! - `bundled_site_links_and_budgets` runs `tests/browser/site.mjs` over the
 //!   built files: every internal link and #fragment resolves, page weight and
 //!   request budgets, gzipped HTML/CSS/JS budgets, no web fonts.
+//! - `the_printed_contract_is_a4_and_its_qr_codes_scan` prints the contract for
+//!   the neighbourhood paper to PDF with Chromium, checks A4, and reads every
+//!   QR code back with zbarimg (poppler-utils and zbar-tools).
+//! - `the_press_card_renders_in_an_iframe_of_another_origin` embeds a press card
+//!   in a 360 px `<iframe>` on another port (`tests/browser/card.mjs`).
 //!
 //! Needs `npm ci`, `apt-get install chromium` and Java; set
 //! AFSPRAAK_SKIP_BROWSER=1 to skip them.
@@ -59,6 +64,10 @@ const PAGES: &[&str] = &[
     "/stadsdelen/",
     "/partners/",
     "/themas/",
+    // On paper, on a map, in the press release.
+    "/wijken/meerwijk/2025/afdrukken/",
+    "/kaart/",
+    "/wijken/meerwijk/kaart/",
 ];
 
 /// Pages printed (print media emulated) in the audit: a contract page.
@@ -474,6 +483,111 @@ fn serve_reloads_the_open_page_and_shows_errors_over_it() {
 /// and tables that reflow at 320 px.
 #[test]
 fn bundled_site_puts_residents_first() {
+/// The printed contract, printed by Chromium: A4 pages, and every QR code on
+/// them, read back from the rendered PDF by a real decoder (zbarimg), is the
+/// short link of a question or of the contract, whose page forwards there.
+#[test]
+fn the_printed_contract_is_a4_and_its_qr_codes_scan() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if !browser_available(root) {
+        return;
+    }
+    for tool in ["pdftoppm", "zbarimg"] {
+        assert!(
+            Command::new(tool).arg("-h").output().is_ok(),
+            "this test needs {tool} (run `apt-get install poppler-utils zbar-tools`)"
+        );
+    }
+    let (tmp, public, port) = build_and_serve(root);
+    let pdf = tmp.path().join("print.pdf");
+    let url = format!("http://127.0.0.1:{port}/wijken/meerwijk/2025/afdrukken/");
+    let out = Command::new(CHROMIUM)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(&url)
+        .output()
+        .expect("run chromium");
+    assert!(
+        pdf.is_file(),
+        "chromium printed no PDF: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&pdf).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    let boxes: Vec<&str> = text
+        .split("/MediaBox [")
+        .skip(1)
+        .map(|s| s.split(']').next().unwrap())
+        .collect();
+    assert!(!boxes.is_empty());
+    for b in &boxes {
+        let n: Vec<f64> = b.split_whitespace().map(|x| x.parse().unwrap()).collect();
+        // A4 is 595.3 × 841.9 points.
+        assert!(
+            (n[2] - 595.3).abs() < 2.0 && (n[3] - 841.9).abs() < 2.0,
+            "not A4: {b}"
+        );
+    }
+    let prefix = tmp.path().join("page");
+    let status = Command::new("pdftoppm")
+        .args(["-png", "-r", "200"])
+        .arg(&pdf)
+        .arg(&prefix)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut decoded = Vec::new();
+    for entry in std::fs::read_dir(tmp.path()).unwrap().flatten() {
+        let p = entry.path();
+        if p.extension().is_some_and(|x| x == "png") {
+            let o = Command::new("zbarimg")
+                .args(["-q", "--raw"])
+                .arg(&p)
+                .output()
+                .unwrap();
+            decoded.extend(
+                String::from_utf8_lossy(&o.stdout)
+                    .lines()
+                    .map(str::to_string),
+            );
+        }
+    }
+    let html =
+        std::fs::read_to_string(public.join("wijken/meerwijk/2025/afdrukken/index.html")).unwrap();
+    let expected = html.matches("<svg class=\"qr\"").count();
+    assert_eq!(decoded.len(), expected, "every QR code scans: {decoded:?}");
+    let record = std::fs::read_to_string(root.join("published.txt")).unwrap();
+    for link in &decoded {
+        let code = link
+            .strip_prefix("https://wijkcontracten.example.nl/k/")
+            .and_then(|c| c.strip_suffix('/'))
+            .unwrap_or_else(|| panic!("{link} is not a short link"));
+        let line = record
+            .lines()
+            .find(|l| l.ends_with(&format!("\tk={code}")))
+            .unwrap_or_else(|| panic!("{code} is not in the record"));
+        let target = line.split('\t').next().unwrap();
+        assert!(
+            target.starts_with("/wijken/meerwijk/2025/"),
+            "{link} leads to {target}"
+        );
+        let forward = std::fs::read_to_string(public.join(format!("k/{code}/index.html"))).unwrap();
+        assert!(
+            forward.contains(&format!("url={target}\"")),
+            "{code} forwards to {target}"
+        );
+    }
+}
+
+/// The press card renders inside an `<iframe>` on a page of another origin
+/// (another port on 127.0.0.1), 360 px wide, with its links opening in the parent.
+#[test]
+fn the_press_card_renders_in_an_iframe_of_another_origin() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     if !browser_available(root) {
         return;
@@ -484,4 +598,26 @@ fn bundled_site_puts_residents_first() {
     args.extend(PAGES.iter().map(|p| format!("/en{p}")));
     let (ok, text) = node(root, "tests/browser/residents.mjs", &args);
     assert!(ok, "residents first:\n{text}");
+    let embedding = format!(
+        "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Persbericht</title></head><body><h1>Persbericht</h1><iframe src=\"http://127.0.0.1:{port}/wijken/meerwijk/kaart/\" title=\"Wijkcontract Meerwijk in cijfers\" width=\"360\" height=\"820\" style=\"border:0\"></iframe></body></html>"
+    );
+    let other = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let other_port = other.local_addr().unwrap().port();
+    thread::spawn(move || {
+        for mut stream in other.incoming().flatten() {
+            let mut request = [0u8; 2048];
+            let _ = std::io::Read::read(&mut stream, &mut request);
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{embedding}",
+                embedding.len()
+            );
+        }
+    });
+    let (ok, text) = node(
+        root,
+        "tests/browser/card.mjs",
+        &[format!("http://127.0.0.1:{other_port}/")],
+    );
+    assert!(ok, "the press card in an iframe:\n{text}");
 }

@@ -156,6 +156,19 @@ proptest! {
         for (path, text) in &files {
             prop_assert!(!text.contains("Verborgen"), "a hidden item reached {path}");
         }
+        // No short link, printed page or press-card figures for a hidden contract.
+        for (n, (vis, _)) in contracts.iter().enumerate() {
+            let url = format!("/wijken/wijk-{n}/2011/");
+            let printed = out.join(format!("wijken/wijk-{n}/2011/afdrukken/index.html"));
+            let card = fs::read_to_string(out.join(format!("wijken/wijk-{n}/kaart/index.html"))).unwrap();
+            let short = files.iter().any(|(p, t)| p.contains("/k/") && t.contains(&url));
+            let coded = record.lines().any(|l| l.starts_with(&url) && l.contains("\tk="));
+            if vis.hidden() {
+                prop_assert!(!printed.exists() && !short && !coded && !card.contains(&url), "{url} leaked");
+            } else {
+                prop_assert!(printed.exists() && short && coded && card.contains(&url), "{url} missing");
+            }
+        }
 
         // The same texts of public items do arrive, so the search above can see them.
         let file = |suffix: &str| {

@@ -74,6 +74,8 @@ pub struct Sources {
     pub pages: Vec<MarkdownDoc>,
     /// The record of what was published (`published.txt`), when the site has one.
     pub record: Option<crate::record::Record>,
+    /// `content/map.geojson`, the neighbourhoods' shapes, when the site has one.
+    pub geojson: Option<FileId>,
 }
 
 impl Sources {
@@ -260,6 +262,19 @@ pub fn load_cached(
         };
         if parts.iter().any(|p| p.starts_with('.')) {
             continue; // editor and OS droppings such as .DS_Store or .swp files
+        }
+        if parts == ["map.geojson"] {
+            // Read as text here; `validate::map` parses and checks it.
+            if let Some((id, _)) = read_file(
+                &root,
+                entry.path(),
+                &mut sources.map,
+                diagnostics,
+                &cache.entries,
+            ) {
+                sources.geojson = Some(id);
+            }
+            continue;
         }
         let Some(kind) = classify(&parts) else {
             let id = sources

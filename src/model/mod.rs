@@ -5,6 +5,7 @@ pub mod aliases;
 pub mod contract;
 pub mod delivery;
 pub mod ids;
+pub mod map;
 pub mod when;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -135,6 +136,8 @@ pub struct Site {
     pub updates: Vec<Update>,
     pub pages: Vec<Page>,
     pub redirects: Vec<Redirect>,
+    /// The neighbourhoods' shapes, when the site has `content/map.geojson`.
+    pub map: Option<map::SiteMap>,
 }
 
 impl Site {

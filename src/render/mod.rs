@@ -3,8 +3,10 @@
 
 pub mod base_path;
 pub mod i18n;
+pub mod map;
 pub mod markdown;
 mod pages;
+pub mod qr;
 pub mod share;
 pub mod theme;
 pub mod urls;
@@ -49,6 +51,10 @@ pub struct Published<'s> {
     instance: u64,
     /// Which questions each figure counts, per scope; made on first use.
     figures: std::sync::OnceLock<pages::Memberships<'s>>,
+    /// The short links the record already gave out (URL, code).
+    recorded_codes: std::sync::Arc<[(String, crate::shortlinks::ShortCode)]>,
+    /// Every short link; made on first use.
+    short: std::sync::OnceLock<crate::shortlinks::ShortLinks>,
 }
 
 /// A question's own texts as sanitised HTML, shown on its page.
@@ -150,7 +156,64 @@ impl<'s> Published<'s> {
             reasons: HashMap::new(),
             instance: INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             figures: std::sync::OnceLock::new(),
+            recorded_codes: std::sync::Arc::new([]),
+            short: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Keeps the short links the record of what was published gave out.
+    pub fn with_recorded_codes(
+        mut self,
+        codes: std::sync::Arc<[(String, crate::shortlinks::ShortCode)]>,
+    ) -> Self {
+        self.recorded_codes = codes;
+        self.short = std::sync::OnceLock::new();
+        self
+    }
+
+    /// The language of the permanent addresses that the record and the short
+    /// links name: Dutch, unless the site has no Dutch pages.
+    pub fn permalink_language(&self) -> crate::config::Language {
+        use crate::config::Language;
+        let languages = &self.site.config.languages;
+        if languages.contains(&Language::Nl) {
+            Language::Nl
+        } else {
+            languages.first().copied().unwrap_or(Language::Nl)
+        }
+    }
+
+    /// Every short link: one for each public contract and question.
+    pub fn short_links(&self) -> &crate::shortlinks::ShortLinks {
+        self.short.get_or_init(|| {
+            let lang = self.permalink_language();
+            let mut permalinks = std::collections::HashSet::new();
+            for c in &self.contracts {
+                let slug = &self.site.neighbourhood(c.neighbourhood).slug;
+                permalinks.insert(urls::contract(lang, slug, c.year));
+                for q in &c.questions {
+                    permalinks.insert(urls::question(lang, slug, c.year, q.id));
+                }
+            }
+            let redirected: std::collections::HashSet<&str> = self
+                .site
+                .redirects
+                .iter()
+                .map(|r| r.from.as_str())
+                .collect();
+            crate::shortlinks::ShortLinks::assign(
+                permalinks.iter().map(String::as_str),
+                &self.recorded_codes,
+                &|u| permalinks.contains(u) || redirected.contains(u),
+            )
+        })
+    }
+
+    /// The short link of a contract's or question's permanent address.
+    pub fn short_link(&self, permalink: &str) -> Option<String> {
+        self.short_links()
+            .code(permalink)
+            .map(crate::shortlinks::url)
     }
 
     /// The rendered reason of a published question, if it has one.

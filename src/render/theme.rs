@@ -46,8 +46,13 @@ const DEFAULT_FILES: &[(&str, &str)] = embed!(
     "static/search.js",
     "templates/atom.xml",
     "templates/redirect.html",
+    "templates/shortlink.html",
+    "templates/print.html",
+    "templates/map.html",
+    "templates/card.html",
     "static/style.css",
     "static/favicon.svg",
+    "static/print.css",
     "i18n/nl.yaml",
     "i18n/en.yaml",
 );

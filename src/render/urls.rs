@@ -24,6 +24,24 @@ pub fn neighbourhood(lang: Language, slug: &str) -> String {
 pub fn contract(lang: Language, slug: &str, year: i32) -> String {
     format!("{}/wijken/{slug}/{year}/", prefix(lang))
 }
+/// A contract laid out for the printed neighbourhood paper.
+pub fn print(lang: Language, slug: &str, year: i32) -> String {
+    format!("{}/wijken/{slug}/{year}/afdrukken/", prefix(lang))
+}
+/// A neighbourhood's press card, to embed in an `<iframe>`.
+pub fn card(lang: Language, slug: &str) -> String {
+    format!("{}/wijken/{slug}/kaart/", prefix(lang))
+}
+/// Whether an output folder (`wijken/meerwijk/kaart/`, `en/wijken/…`) is a press card.
+pub fn is_card(dir: &str) -> bool {
+    let dir = dir.strip_prefix("en/").unwrap_or(dir);
+    let parts: Vec<&str> = dir.trim_end_matches('/').split('/').collect();
+    matches!(parts.as_slice(), ["wijken", _, "kaart"])
+}
+/// The map of the neighbourhoods, when the site has one.
+pub fn map(lang: Language) -> String {
+    format!("{}/kaart/", prefix(lang))
+}
 pub fn question(lang: Language, slug: &str, year: i32, id: u32) -> String {
     format!("{}/wijken/{slug}/{year}/{id}/", prefix(lang))
 }

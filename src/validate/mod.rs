@@ -7,6 +7,7 @@ mod content;
 mod contract;
 mod history;
 pub mod hosting;
+mod map;
 mod open_data;
 mod placeholder;
 mod privacy;
@@ -493,6 +494,9 @@ pub fn validate_cached(
     let pages = content::pages(sources, d);
     let home = content::home(sources, d);
     let redirects = content::redirects(&sources.redirects, d);
+    let site_map = sources
+        .geojson
+        .and_then(|f| map::read(f, &sources.map, &tables, neighbourhoods.len(), d));
     drop(tables);
     for (id, intro) in intros {
         neighbourhoods[id.index()].intro = Some(intro);
@@ -514,6 +518,7 @@ pub fn validate_cached(
         updates,
         pages,
         redirects,
+        map: site_map,
     };
     check_references(
         &site,

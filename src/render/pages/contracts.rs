@@ -23,6 +23,8 @@ pub(super) fn contract(cx: &PageContext, c: &Contract) -> PageJob {
         groups: Vec<OutcomeGroup>,
         /// Each standing's questions, for the standing figures to link to.
         standings: Vec<StandingList>,
+        print_url: String,
+        short_link: Option<String>,
     }
     let site = cx.site();
     let n = site.neighbourhood(c.neighbourhood);
@@ -87,6 +89,12 @@ pub(super) fn contract(cx: &PageContext, c: &Contract) -> PageJob {
         totals: cx.contract_totals(c, &lists),
         groups: cx.groups(&items),
         standings,
+        print_url: urls::print(cx.lang, &n.slug, c.year),
+        short_link: cx.short_link_text(&urls::contract(
+            cx.published.permalink_language(),
+            &n.slug,
+            c.year,
+        )),
     };
     let crumbs = vec![
         Link {
@@ -125,6 +133,7 @@ pub(super) fn question(cx: &PageContext, c: &Contract, q: &Question) -> PageJob 
         answer_lang: Option<&'static str>,
         /// "Alle stappen (3)": the history's summary, not a second "Wat er gebeurde".
         history_summary: String,
+        short_link: Option<String>,
     }
     let site = cx.site();
     let item = cx.question_item(c, q);
@@ -199,6 +208,12 @@ pub(super) fn question(cx: &PageContext, c: &Contract, q: &Question) -> PageJob 
             .unwrap_or_default(),
         permalink: format!("{}{}", site.config.base_url, item.url),
         changes: change_sentences(cx, &item),
+        short_link: cx.short_link_text(&urls::question(
+            cx.published.permalink_language(),
+            &r.neighbourhood,
+            r.year,
+            r.id,
+        )),
         item,
     };
     let crumbs = vec![

@@ -18,11 +18,13 @@ mod english;
 mod figures;
 mod items;
 mod listings;
+mod map;
 mod overviews;
 mod places;
 mod share;
 
 pub use share::SITE_IMAGE;
+mod print;
 
 pub(super) use figures::Memberships;
 use figures::{Scope, figure_list};
@@ -79,6 +81,12 @@ impl<'a, 's> PageContext<'a, 's> {
             ("zoeken", "nav_search", urls::search(lang)),
         ]
         .into_iter()
+        // The map only when the site has one: no link leads nowhere.
+        .chain(
+            site.map
+                .is_some()
+                .then(|| ("kaart", "nav_map", urls::map(lang))),
+        )
         .map(|(key, label, url)| NavItem {
             label: self.tr(label),
             url,
@@ -300,6 +308,12 @@ pub enum Spec<'s> {
     Search,
     Neighbourhood(NeighbourhoodId),
     Contract(&'s Contract),
+    /// The contract for the printed neighbourhood paper.
+    Print(&'s Contract),
+    /// `/kaart/`, when the site has a map.
+    Map,
+    /// A neighbourhood's press card.
+    Card(NeighbourhoodId),
     Question(&'s Contract, &'s Question),
     District(&'s District),
     /// A partner's page, and which page of its list (from 1).
@@ -331,8 +345,13 @@ pub fn specs<'s>(published: &super::Published<'s>) -> Vec<Spec<'s>> {
     specs.extend(
         (0..site.neighbourhoods.len()).map(|i| Spec::Neighbourhood(NeighbourhoodId(i as u32))),
     );
+    specs.extend((0..site.neighbourhoods.len()).map(|i| Spec::Card(NeighbourhoodId(i as u32))));
+    if site.map.is_some() {
+        specs.push(Spec::Map);
+    }
     for c in &published.contracts {
         specs.push(Spec::Contract(c));
+        specs.push(Spec::Print(c));
         specs.extend(c.questions.iter().map(|q| Spec::Question(c, q)));
     }
     specs.extend(site.districts.iter().map(Spec::District));
@@ -374,6 +393,9 @@ pub fn job(cx: &PageContext, spec: Spec) -> PageJob {
         Spec::Search => search(cx),
         Spec::Neighbourhood(id) => neighbourhood(cx, id),
         Spec::Contract(c) => contract(cx, c),
+        Spec::Print(c) => print::print(cx, c),
+        Spec::Map => map::map_page(cx).expect("a map page only with a map"),
+        Spec::Card(id) => map::card(cx, id),
         Spec::Question(c, q) => question(cx, c, q),
         Spec::District(d) => district(cx, d),
         Spec::Partner(id, n) => partner(cx, id, n),
@@ -440,7 +462,10 @@ pub fn job_for(cx: &PageContext, path: &str) -> Option<PageJob> {
         [] => Some(home(cx)),
         ["wijken"] => Some(neighbourhoods(cx)),
         ["wijken", slug] => find_neighbourhood(slug).map(|id| neighbourhood(cx, id)),
+        ["wijken", slug, "kaart"] => find_neighbourhood(slug).map(|id| map::card(cx, id)),
+        ["kaart"] => map::map_page(cx),
         ["wijken", slug, year] => contract(slug, year).map(|c| self::contract(cx, c)),
+        ["wijken", slug, year, "afdrukken"] => contract(slug, year).map(|c| print::print(cx, c)),
         ["wijken", slug, year, id] => {
             let c = contract(slug, year)?;
             let q = c.questions.iter().find(|q| q.id.to_string() == *id)?;

@@ -21,6 +21,9 @@ pub(super) fn neighbourhood(cx: &PageContext, id: NeighbourhoodId) -> PageJob {
         /// The council's choice to have no contract, and its note.
         opted_out: Option<OptedOutView>,
         updates: Vec<UpdateItem>,
+        /// The `<iframe>` that embeds the press card, to copy.
+        card_snippet: Option<String>,
+        card_url: String,
     }
     #[derive(Serialize)]
     struct OptedOutView {
@@ -39,7 +42,17 @@ pub(super) fn neighbourhood(cx: &PageContext, id: NeighbourhoodId) -> PageJob {
         .map(|c| cx.contract_item(c))
         .collect();
     contracts.reverse();
+    let card_url = urls::card(cx.lang, &n.slug);
+    let card_snippet = (!contracts.is_empty()).then(|| {
+        format!(
+            "<iframe src=\"{}{card_url}\" title=\"{}\" width=\"400\" height=\"820\" style=\"border:0;max-width:100%\"></iframe>",
+            site.config.base_url,
+            cx.tr("card_iframe_title").replace("{name}", &n.name)
+        )
+    });
     let page = View {
+        card_snippet,
+        card_url,
         name: n.name.clone(),
         intro_html: n
             .intro
