@@ -1976,6 +1976,47 @@ fn an_english_version_is_public_text() {
         .at(CONTRACT, site.pos(CONTRACT, "06-12345678"));
 }
 
+// ---------------------------------------------------------------- the map
+
+const MAP: &str = "content/map.geojson";
+
+fn map_feature(slug: &str) -> String {
+    format!(
+        "    {{\"type\": \"Feature\", \"properties\": {{\"slug\": \"{slug}\"}}, \"geometry\": {{\"type\": \"Polygon\", \"coordinates\": [[[4.6, 52.3], [4.61, 52.3], [4.61, 52.31], [4.6, 52.3]]]}}}}"
+    )
+}
+
+#[test]
+fn a_map_that_is_not_json_is_an_error_at_its_line() {
+    let site = Site::base();
+    site.write(
+        MAP,
+        format!(
+            "{{\n  \"type\": \"FeatureCollection\",\n  \"features\": [\n{},\n  ]\n}}\n",
+            map_feature("meerwijk")
+        ),
+    );
+    site.check()
+        .single("map-invalid")
+        .on_line(MAP, 5)
+        .message_has("not valid JSON");
+}
+
+#[test]
+fn a_neighbourhood_without_a_shape_is_a_warning() {
+    let site = Site::base();
+    site.write(
+        MAP,
+        format!(
+            "{{\"type\": \"FeatureCollection\", \"features\": [\n{}\n]}}\n",
+            map_feature("meerwijk")
+        ),
+    );
+    site.check()
+        .single_warning("map-missing-shape")
+        .message_has("have no shape on the map");
+}
+
 // ---------------------------------------------------------------- coverage
 
 /// Codes that only `afspraak build` raises (it compares with the previous build).
@@ -2087,43 +2128,4 @@ fn placeholder_text_in_a_published_contract() {
     let text = site.read(EARLIER);
     site.write(EARLIER, format!("draft: true\n{text}"));
     assert!(!site.check().codes().contains(&"placeholder-text"));
-// ---------------------------------------------------------------- the map
-
-const MAP: &str = "content/map.geojson";
-
-fn map_feature(slug: &str) -> String {
-    format!(
-        "    {{\"type\": \"Feature\", \"properties\": {{\"slug\": \"{slug}\"}}, \"geometry\": {{\"type\": \"Polygon\", \"coordinates\": [[[4.6, 52.3], [4.61, 52.3], [4.61, 52.31], [4.6, 52.3]]]}}}}"
-    )
-}
-
-#[test]
-fn a_map_that_is_not_json_is_an_error_at_its_line() {
-    let site = Site::base();
-    site.write(
-        MAP,
-        format!(
-            "{{\n  \"type\": \"FeatureCollection\",\n  \"features\": [\n{},\n  ]\n}}\n",
-            map_feature("meerwijk")
-        ),
-    );
-    site.check()
-        .single("map-invalid")
-        .on_line(MAP, 5)
-        .message_has("not valid JSON");
-}
-
-#[test]
-fn a_neighbourhood_without_a_shape_is_a_warning() {
-    let site = Site::base();
-    site.write(
-        MAP,
-        format!(
-            "{{\"type\": \"FeatureCollection\", \"features\": [\n{}\n]}}\n",
-            map_feature("meerwijk")
-        ),
-    );
-    site.check()
-        .single_warning("map-missing-shape")
-        .message_has("have no shape on the map");
 }
