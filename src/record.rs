@@ -220,7 +220,7 @@ pub fn parse(file: FileId, source: &SourceFile, legacy: bool, d: &mut Diagnostic
                             span(here, field.len()),
                             crate::msg!(
                                 "record-not-outcome",
-                                value = crate::diagnostic::shorten(&value)
+                                value = crate::diagnostic::shorten(value)
                             ),
                         ));
                         ok = false;
@@ -238,7 +238,7 @@ pub fn parse(file: FileId, source: &SourceFile, legacy: bool, d: &mut Diagnostic
                                 span(here, field.len()),
                                 crate::msg!(
                                     "record-not-deadline",
-                                    value = crate::diagnostic::shorten(&value)
+                                    value = crate::diagnostic::shorten(value)
                                 ),
                             ));
                             ok = false;
