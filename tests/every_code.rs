@@ -282,6 +282,18 @@ fn cases() -> Vec<(&'static str, Run, Setup)> {
         }),
         // The base site's address is an example one: every build warns.
         ("example-address", Build, |_| {}),
+        ("map-invalid", Check, |s| {
+            s.write(
+                "content/map.geojson",
+                "{\"type\": \"FeatureCollection\", \"features\": [\n",
+            );
+        }),
+        ("map-missing-shape", Check, |s| {
+            s.write(
+                "content/map.geojson",
+                "{\"type\": \"FeatureCollection\", \"features\": [\n    {\"type\": \"Feature\", \"properties\": {\"slug\": \"meerwijk\"}, \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[4.6, 52.3], [4.61, 52.3], [4.61, 52.31], [4.6, 52.3]]]}}\n]}\n",
+            );
+        }),
     ]
 }
 
