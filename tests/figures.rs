@@ -212,7 +212,7 @@ fn the_figures_page_explains_every_figure_and_gives_the_years() {
     // Each year's number links to that year's list, which has exactly that
     // many questions, all from contracts of that year.
     let mut per_year = 0;
-    for cell in row.split("<td class=\"num\"").skip(1) {
+    for cell in row.split("<td").skip(1) {
         let cell = &cell[cell.find('>').unwrap() + 1..];
         let href = cell
             .strip_prefix("<a class=\"fig\" href=\"")

@@ -91,8 +91,12 @@ async function checkSharing(page, where, descriptions) {
       ogImage: meta('meta[property="og:image"]'),
       twitter: meta('meta[name="twitter:card"]'),
       hreflang: [...document.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => [l.hreflang, l.getAttribute('href')]),
+      robots: meta('meta[name="robots"]'),
     };
   });
+  // A page not meant to be found or shared (the sheet for the printed
+  // neighbourhood paper, the press card for an iframe) carries `noindex`.
+  if (m.robots.includes('noindex')) return;
   if (!m.description.trim()) fail(where, 'no meta description');
   else if (descriptions.has(m.description)) fail(where, `same description as ${descriptions.get(m.description)}: "${m.description}"`);
   else descriptions.set(m.description, where);
