@@ -24,19 +24,13 @@ fn value_span(id: FileId, file: &SourceFile) -> Span {
     }
 }
 
-/// The host of an `https://host/path` address, lowercased.
+/// The host of an `http(s)://host/path` address, lowercased (IPv6 in brackets).
 fn host(base_url: &str) -> Option<String> {
-    let rest = base_url
-        .strip_prefix("https://")
-        .or_else(|| base_url.strip_prefix("http://"))?;
-    let authority = rest.split('/').next().unwrap_or("");
-    let host = authority.rsplit('@').next().unwrap_or("");
-    let host = if host.starts_with('[') {
-        host.split(']').next().map(|h| format!("{h}]"))?
-    } else {
-        host.split(':').next().unwrap_or("").to_string()
-    };
-    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+    let url = url::Url::parse(base_url).ok()?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return None;
+    }
+    url.host_str().map(str::to_ascii_lowercase)
 }
 
 /// `base_url` must be a web address `check` can build every link from.
