@@ -9,6 +9,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod export;
 pub mod feeds;
+pub mod fingerprint;
 pub mod i18n;
 pub mod import;
 pub mod load;

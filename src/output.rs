@@ -147,6 +147,11 @@ pub trait Sink: Sync {
     }
     /// Every path put so far, in order.
     fn paths(&self) -> BTreeSet<String>;
+    /// The bytes the file at `path` had in the site this output replaces, if
+    /// any: for what is costly to make and can be recognised in the file.
+    fn previous(&self, _path: &str) -> Option<Vec<u8>> {
+        None
+    }
 }
 
 /// Writes a file's bytes into the given writer.
@@ -454,6 +459,13 @@ impl Sink for Staging {
     fn paths(&self) -> BTreeSet<String> {
         let paths = self.paths.lock().unwrap_or_else(|e| e.into_inner());
         paths.iter().cloned().collect()
+    }
+
+    fn previous(&self, path: &str) -> Option<Vec<u8>> {
+        let old = self.previous.as_ref()?.join(path);
+        // Only regular files inside the previous output, never through a link.
+        let ok = safe_relative(path) && fs::symlink_metadata(&old).is_ok_and(|m| m.is_file());
+        ok.then(|| fs::read(&old).ok()).flatten()
     }
 }
 

@@ -6,6 +6,8 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::config::Language;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Severity};
 use crate::i18n::Msg;
@@ -342,7 +344,9 @@ pub fn short_link_pages(
         .iter()
         .map(|r| (r.from.as_str(), r.to.as_str()))
         .collect();
-    for (code, url) in p.short_links().iter() {
+    // One page per published question: as many as the pages themselves, so in parallel.
+    let links: Vec<_> = p.short_links().iter().collect();
+    links.into_par_iter().try_for_each(|(code, url)| {
         // A short link of a moved page leads straight to where it went.
         let to = targets.get(url).copied().unwrap_or(url);
         let mut context = tera::Context::new();
@@ -358,9 +362,8 @@ pub fn short_link_pages(
         out.put(
             urls::output_path(&crate::shortlinks::url(code)),
             html.into_bytes(),
-        )?;
-    }
-    Ok(())
+        )
+    })
 }
 
 /// A page at each redirect's old address that forwards the reader.

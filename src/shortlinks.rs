@@ -13,6 +13,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use crate::fingerprint::{START, fnv1a};
+
 /// The characters of a code: digits and capitals without 0, 1, I and O.
 pub const ALPHABET: &[u8; 32] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 pub const LEN: usize = 5;
@@ -40,7 +42,7 @@ impl ShortCode {
 
     /// Candidate `n` for `url` (see the module's documentation).
     pub fn candidate(url: &str, n: u32) -> ShortCode {
-        let mut h = fnv1a(0xcbf2_9ce4_8422_2325, url.as_bytes());
+        let mut h = fnv1a(START, url.as_bytes());
         if n > 0 {
             h = fnv1a(h, format!("#{n}").as_bytes());
         }
@@ -58,14 +60,6 @@ impl std::fmt::Display for ShortCode {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
-}
-
-fn fnv1a(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
 }
 
 /// The path of a short link: `/k/K7MQ2/`.

@@ -629,6 +629,56 @@ fn a_rebuild_rewrites_only_what_changed() {
     assert_eq!(tree(&out), tree(&fresh));
 }
 
+/// A share image's pixel data (after its header chunks) made black, keeping
+/// the chunk that names its card.
+fn scribble_over(png: &Path) {
+    let mut bytes = fs::read(png).unwrap();
+    let idat = bytes.windows(4).position(|w| w == b"IDAT").unwrap();
+    for b in &mut bytes[idat + 4..idat + 40] {
+        *b = 0;
+    }
+    fs::write(png, bytes).unwrap();
+}
+
+#[test]
+fn a_rebuild_keeps_the_share_images_of_unchanged_cards_without_drawing_them() {
+    let (tmp, root) = fixture_copy();
+    let out = tmp.path().join("public");
+    build_ok(&root, &out, &[]);
+    // Changed behind the build's back: a kept image keeps these bytes, a drawn one loses them.
+    // Delftwijk's page and its only contract share one card, so one image.
+    let (meerwijk, other) = (
+        "wijken/meerwijk/2011/delen.png",
+        "wijken/delftwijk/2010/delen.png",
+    );
+    for rel in [meerwijk, other, "wijken/delftwijk/delen.png"] {
+        scribble_over(&out.join(rel));
+    }
+    let scribbled = |rel: &str| fs::read(out.join(rel)).unwrap();
+    let (meerwijk_before, other_before) = (scribbled(meerwijk), scribbled(other));
+
+    // The card shows the neighbourhood's name: Meerwijk's is another picture now.
+    edit(
+        &root,
+        "content/districts.yaml",
+        "name: Meerwijk",
+        "name: Meerwijk-Zuid",
+    );
+    build_ok(&root, &out, &[]);
+    assert!(
+        scribbled(other) == other_before,
+        "an unchanged card was drawn again"
+    );
+    let fresh = tmp.path().join("fresh");
+    build_ok(&root, &fresh, &[]);
+    assert!(scribbled(meerwijk) == fs::read(fresh.join(meerwijk)).unwrap());
+    assert!(
+        scribbled(meerwijk) != meerwijk_before,
+        "a changed card must be drawn again"
+    );
+    assert!(fs::read(fresh.join(other)).unwrap() != other_before);
+}
+
 /// The question links in the agreements table of a partner or topic page.
 fn agreement_links(html: &str) -> Vec<String> {
     let table = &html[html

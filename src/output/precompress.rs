@@ -135,6 +135,10 @@ impl Sink for Precompressing<'_> {
             .unwrap_or_else(|e| e.into_inner())
             .clone()
     }
+
+    fn previous(&self, path: &str) -> Option<Vec<u8>> {
+        self.inner.previous(path)
+    }
 }
 
 /// Writes to the file and both compressors at once.

@@ -333,21 +333,29 @@ pub fn render_pages(
 
 /// The share images and the touch icon, drawn in parallel like the pages.
 /// A neighbourhood's image is its latest contract's card: each distinct card
-/// is drawn once and written to every path that shows it.
+/// is drawn once and written to every path that shows it. An image the
+/// previous build drew of the same card is kept: drawing is most of the cost.
 fn render_images(cx: &pages::PageContext, out: &dyn Sink) -> anyhow::Result<()> {
     let painter = share::Painter::for_site(&cx.published.site.config)?;
-    let mut by_card: BTreeMap<String, (share::Card, Vec<String>)> = BTreeMap::new();
+    let mut by_card: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (path, card) in cx.share_cards() {
         by_card
             .entry(share::card_svg(&card))
-            .or_insert_with(|| (card, Vec::new()))
-            .1
+            .or_default()
             .push(path);
     }
     by_card
         .into_par_iter()
-        .try_for_each(|(_, (card, paths))| -> anyhow::Result<()> {
-            let png = painter.png(&card)?;
+        .try_for_each(|(svg, paths)| -> anyhow::Result<()> {
+            let key = painter.key(&svg);
+            let kept = paths
+                .iter()
+                .filter_map(|path| out.previous(path))
+                .find(|old| share::key_of(old) == Some(key.as_str()));
+            let png = match kept {
+                Some(png) => png,
+                None => painter.png_of(&svg)?,
+            };
             for path in paths {
                 out.put(path, png.clone())?;
             }

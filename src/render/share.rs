@@ -8,6 +8,8 @@ use std::sync::{Arc, OnceLock};
 
 use resvg::{tiny_skia, usvg};
 
+use crate::fingerprint;
+
 /// Open Graph's recommended size.
 pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
@@ -166,14 +168,26 @@ pub fn card_svg(card: &Card) -> String {
 /// Draws cards on a background drawn once.
 pub struct Painter {
     background: tiny_skia::Pixmap,
+    /// What every image of this painter shares, for [`Painter::key`].
+    seed: u64,
 }
+
+/// The PNG text chunk that names what an image shows, so that a rebuild can
+/// keep an image whose card did not change instead of drawing it again.
+const KEY_CHUNK: &str = "afspraak-card";
 
 impl Painter {
     pub fn new(kicker: &str, footer: &str) -> anyhow::Result<Painter> {
         let mut background = tiny_skia::Pixmap::new(WIDTH, HEIGHT)
             .ok_or_else(|| anyhow::anyhow!("no room for a share image"))?;
-        draw(&background_svg(kicker, footer), &mut background)?;
-        Ok(Painter { background })
+        let svg = background_svg(kicker, footer);
+        draw(&svg, &mut background)?;
+        // Another version of afspraak may draw the same card differently.
+        let seed = fingerprint::fnv1a(
+            fingerprint::fnv1a(fingerprint::START, env!("CARGO_PKG_VERSION").as_bytes()),
+            svg.as_bytes(),
+        );
+        Ok(Painter { background, seed })
     }
 
     /// The site's title at the top, its address without the scheme at the bottom.
@@ -183,12 +197,49 @@ impl Painter {
         Painter::new(&config.title, host.trim_end_matches('/'))
     }
 
+    /// What the image of the card drawn from `card_svg` shows, as a word:
+    /// the same for the same picture, and written into the image.
+    pub fn key(&self, card_svg: &str) -> String {
+        format!(
+            "{:016x}",
+            fingerprint::fnv1a(self.seed, card_svg.as_bytes())
+        )
+    }
+
     /// The PNG of `card`.
     pub fn png(&self, card: &Card) -> anyhow::Result<Vec<u8>> {
-        let mut pixmap = self.background.clone();
-        draw(&card_svg(card), &mut pixmap)?;
-        encode(&pixmap)
+        self.png_of(&card_svg(card))
     }
+
+    /// The PNG of the card drawn from `card_svg` (see [`card_svg`]).
+    pub fn png_of(&self, card_svg: &str) -> anyhow::Result<Vec<u8>> {
+        let mut pixmap = self.background.clone();
+        draw(card_svg, &mut pixmap)?;
+        encode(&pixmap, Some(self.key(card_svg)))
+    }
+}
+
+/// The key a PNG of [`Painter::png_of`] carries; read from the chunks before
+/// the image data, so only the start of the file is looked at.
+pub fn key_of(png: &[u8]) -> Option<&str> {
+    let mut rest = png.strip_prefix(b"\x89PNG\r\n\x1a\n")?;
+    while rest.len() >= 12 {
+        let len = u32::from_be_bytes(rest[..4].try_into().ok()?) as usize;
+        let (kind, data) = (&rest[4..8], rest.get(8..8 + len)?);
+        match kind {
+            b"IDAT" | b"IEND" => return None,
+            b"tEXt" => {
+                if let Some(text) = data.strip_prefix(KEY_CHUNK.as_bytes())
+                    && let Some(value) = text.strip_prefix(b"\0")
+                {
+                    return std::str::from_utf8(value).ok();
+                }
+            }
+            _ => {}
+        }
+        rest = rest.get(12 + len..)?;
+    }
+    None
 }
 
 fn draw(svg: &str, pixmap: &mut tiny_skia::Pixmap) -> anyhow::Result<()> {
@@ -204,28 +255,88 @@ pub fn png(svg: &str) -> anyhow::Result<Vec<u8>> {
     let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())
         .ok_or_else(|| anyhow::anyhow!("an image cannot be {size:?}"))?;
     resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
-    encode(&pixmap)
+    encode(&pixmap, None)
 }
 
-/// An opaque pixmap as an RGB PNG with fast compression: the images are
-/// flat colour and text, and the default compression took twice as long as
-/// the drawing.
-fn encode(pixmap: &tiny_skia::Pixmap) -> anyhow::Result<Vec<u8>> {
-    // Every card starts with an opaque background, so premultiplied RGBA is plain RGB.
-    let rgb: Vec<u8> = pixmap
-        .data()
-        .chunks_exact(4)
-        .flat_map(|p| [p[0], p[1], p[2]])
-        .collect();
+/// An opaque pixmap as a PNG, carrying `key` when given. A card's text is
+/// drawn without anti-aliasing, so a card has a handful of colours: then the
+/// PNG is indexed, one byte a pixel with the "Up" filter, which is several
+/// times quicker to write than RGB and half its size. Other images are RGB
+/// with the adaptive filter.
+fn encode(pixmap: &tiny_skia::Pixmap, key: Option<String>) -> anyhow::Result<Vec<u8>> {
     let mut out = Vec::new();
     let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
-    encoder.set_color(png::ColorType::Rgb);
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_compression(png::Compression::Fast);
+    let data = match indexed(pixmap.data(), pixmap.width() as usize) {
+        Some((palette, indices)) => {
+            encoder.set_color(png::ColorType::Indexed);
+            encoder.set_palette(palette);
+            encoder.set_filter(png::Filter::Up);
+            indices
+        }
+        None => {
+            encoder.set_color(png::ColorType::Rgb);
+            rgb(pixmap.data())
+        }
+    };
+    if let Some(key) = key {
+        encoder.add_text_chunk(KEY_CHUNK.into(), key)?;
+    }
     let mut writer = encoder.write_header()?;
-    writer.write_image_data(&rgb)?;
+    writer.write_image_data(&data)?;
     writer.finish()?;
     Ok(out)
+}
+
+/// Opaque premultiplied RGBA (every card starts with an opaque background)
+/// is plain RGB.
+fn rgb(rgba: &[u8]) -> Vec<u8> {
+    let mut rgb = vec![0; rgba.len() / 4 * 3];
+    for (to, from) in rgb.chunks_exact_mut(3).zip(rgba.chunks_exact(4)) {
+        to.copy_from_slice(&from[..3]);
+    }
+    rgb
+}
+
+/// The palette (RGB triples) and each pixel's index in it, when opaque
+/// `rgba`, `width` pixels a row, has at most 256 colours.
+fn indexed(rgba: &[u8], width: usize) -> Option<(Vec<u8>, Vec<u8>)> {
+    let mut colours: Vec<[u8; 4]> = Vec::new();
+    let mut indices: Vec<u8> = Vec::with_capacity(rgba.len() / 4);
+    let mut last: Option<([u8; 4], u8)> = None;
+    let row_bytes = width * 4;
+    let mut previous_row: &[u8] = &[];
+    for row in rgba.chunks_exact(row_bytes.max(4)) {
+        // Most rows of a card are plain background, like the row above.
+        if row == previous_row {
+            indices.extend_from_within(indices.len() - width..);
+            continue;
+        }
+        previous_row = row;
+        for pixel in row.chunks_exact(4) {
+            let pixel: [u8; 4] = pixel.try_into().ok()?;
+            // Most pixels have their left neighbour's colour.
+            let index = match last {
+                Some((colour, index)) if colour == pixel => index,
+                _ => {
+                    let index = match colours.iter().position(|&c| c == pixel) {
+                        Some(i) => i,
+                        None if colours.len() < 256 => {
+                            colours.push(pixel);
+                            colours.len() - 1
+                        }
+                        None => return None,
+                    } as u8;
+                    last = Some((pixel, index));
+                    index
+                }
+            };
+            indices.push(index);
+        }
+    }
+    let palette = colours.iter().flat_map(|c| [c[0], c[1], c[2]]).collect();
+    Some((palette, indices))
 }
 
 /// The site's icon, as an SVG (the favicon) and drawn at `size` px (the
@@ -272,6 +383,57 @@ mod tests {
         assert_eq!(a, painter.png(&card()).unwrap());
         let again = Painter::new("Wijkcontracten Testdorp", "example.nl").unwrap();
         assert_eq!(a, again.png(&card()).unwrap());
+    }
+
+    /// The RGB pixels a PNG decodes to.
+    fn pixels(png: &[u8]) -> Vec<u8> {
+        let mut decoder = png::Decoder::new(std::io::Cursor::new(png));
+        decoder.set_transformations(png::Transformations::EXPAND);
+        let mut reader = decoder.read_info().unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        let frame = reader.next_frame(&mut buf).unwrap();
+        buf.truncate(frame.buffer_size());
+        buf
+    }
+
+    #[test]
+    fn a_card_is_written_indexed_without_changing_a_pixel() {
+        let painter = Painter::new("Wijkcontracten Testdorp", "example.nl").unwrap();
+        let svg = card_svg(&card());
+        let mut pixmap = painter.background.clone();
+        draw(&svg, &mut pixmap).unwrap();
+        let png = painter.png_of(&svg).unwrap();
+        assert_eq!(png[25], 3, "colour type 3, indexed");
+        assert_eq!(pixels(&png), rgb(pixmap.data()));
+    }
+
+    #[test]
+    fn more_than_256_colours_are_written_as_rgb() {
+        let mut pixmap = tiny_skia::Pixmap::new(300, 2).unwrap();
+        for (i, p) in pixmap.data_mut().chunks_exact_mut(4).enumerate() {
+            p.copy_from_slice(&[(i % 256) as u8, (i / 256) as u8, 7, 255]);
+        }
+        let png = encode(&pixmap, None).unwrap();
+        assert_eq!(png[25], 2, "colour type 2, RGB");
+        assert_eq!(pixels(&png), rgb(pixmap.data()));
+    }
+
+    #[test]
+    fn an_image_names_its_card_so_a_rebuild_can_keep_it() {
+        let painter = Painter::new("Wijkcontracten Testdorp", "example.nl").unwrap();
+        let svg = card_svg(&card());
+        let png = painter.png_of(&svg).unwrap();
+        assert_eq!(key_of(&png), Some(painter.key(&svg).as_str()));
+        let other = card_svg(&Card {
+            bar: Vec::new(),
+            ..card()
+        });
+        assert_ne!(painter.key(&svg), painter.key(&other));
+        // Another site's name or address is another picture.
+        let elsewhere = Painter::new("Wijkcontracten Elders", "example.nl").unwrap();
+        assert_ne!(painter.key(&svg), elsewhere.key(&svg));
+        assert_eq!(key_of(&icon_png(32).unwrap()), None);
+        assert_eq!(key_of(b"not a png"), None);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use anyhow::Context as _;
 
 use super::i18n::Translations;
 use crate::config::Language;
+use crate::fingerprint::{START, fnv1a};
 
 macro_rules! embed {
     ($($path:literal),* $(,)?) => {
@@ -157,15 +158,8 @@ fn asset_urls(files: &BTreeMap<String, Vec<u8>>) -> BTreeMap<String, String> {
         .map(|(name, bytes)| {
             (
                 name.clone(),
-                format!("/static/{name}?v={:08x}", fnv1a(bytes) as u32),
+                format!("/static/{name}?v={:08x}", fnv1a(START, bytes) as u32),
             )
         })
         .collect()
-}
-
-/// FNV-1a: stable across builds, platforms and compiler versions.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
