@@ -475,3 +475,42 @@ fn nothing_of_the_editor_is_built() {
     }
     assert!(files > 10);
 }
+
+#[test]
+fn the_editor_is_off_when_serve_listens_beyond_loopback() {
+    let tmp = TempDir::new().unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/build-site"),
+        tmp.path(),
+    );
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new(BIN)
+        .args([
+            "serve",
+            "--root",
+            tmp.path().to_str().unwrap(),
+            "--bind",
+            "0.0.0.0",
+            "--allow-remote",
+            "--port",
+        ])
+        .arg(port.to_string())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let server = Server { child, port };
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "serve did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let (status, page) = get(server.port, "/wijken/meerwijk/2011/7/");
+    assert_eq!(status, 200);
+    assert!(!page.contains("afspraak-bewerken"), "no edit links");
+    let (status, _) = get(server.port, FORM);
+    assert_eq!(status, 403);
+}
