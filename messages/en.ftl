@@ -687,3 +687,6 @@ map-missing-shape-help = add a shape with their slug; the list below the map sti
 
 ## Short links in the record (merged)
 record-not-code = `{ $value }` is not a short-link code
+
+# The editor of `serve`: a save from the browser was written.
+serve-saved = saved from the browser: { $file }

@@ -709,3 +709,6 @@ map-missing-shape-help = voeg een vorm met hun slug toe; de lijst onder de kaart
 
 ## Short links in the record (merged)
 record-not-code = `{ $value }` is geen code van een korte link
+
+# The editor of `serve`: a save from the browser was written.
+serve-saved = opgeslagen vanuit de browser: { $file }

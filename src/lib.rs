@@ -69,6 +69,20 @@ pub fn check_cached(
     check_with(root, as_of, Some(cache))
 }
 
+/// [`check`] of the site as it would be with `files` (path from the site
+/// root, text) in place of what is on disk: a change is checked before it
+/// is written.
+pub fn check_with_overlay(
+    root: &Path,
+    files: impl IntoIterator<Item = (String, String)>,
+) -> anyhow::Result<Checked> {
+    let mut cache = Cache {
+        parses: load::ParseCache::with_overlay(files),
+        contracts: validate::ContractCache::default(),
+    };
+    check_with(root, None, Some(&mut cache))
+}
+
 fn check_with(
     root: &Path,
     as_of: Option<NaiveDateTime>,

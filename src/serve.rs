@@ -20,6 +20,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tokio::sync::{broadcast, watch};
 
+mod editor;
 mod listen;
 
 use crate::diagnostic::render_human;
@@ -135,6 +136,8 @@ struct App {
     snapshot: RwLock<Arc<Snapshot>>,
     changes: broadcast::Sender<u64>,
     shutdown: watch::Receiver<bool>,
+    /// The editor, on when serve listens on loopback only.
+    editor: Option<editor::Session>,
 }
 
 /// Checks the site (re-parsing only changed files) and prepares it for serving.
@@ -361,10 +364,19 @@ pub fn serve_with(root: &Path, options: &ServeOptions) -> anyhow::Result<()> {
             snapshot: RwLock::new(Arc::new(snapshot)),
             changes,
             shutdown,
+            editor: ip.is_loopback().then(editor::Session::new),
         });
         let _watcher = watch_sources(&root, app.clone())?;
         let router = Router::new()
             .route("/__afspraak/events", get(events))
+            .route(
+                &format!("{}/{{*target}}", editor::PREFIX),
+                get(editor::get).post(editor::post),
+            )
+            .route(
+                editor::PREFIX,
+                get(|| async { moved(&format!("{}/nieuws", editor::PREFIX)) }),
+            )
             .fallback(get(page))
             .with_state(app.clone())
             .layer(axum::middleware::from_fn_with_state(hosts, check_host));
@@ -569,7 +581,19 @@ async fn page(State(app): State<Arc<App>>, uri: Uri) -> Response {
     .flatten();
     match answer {
         Some((location, _, StatusCode::MOVED_PERMANENTLY)) => moved(&location),
-        Some((key, bytes, status)) => file_response(&key, &bytes, &snapshot, status),
+        Some((key, bytes, status)) => {
+            // The editor's links, on a page that shows something to edit.
+            let links = app
+                .editor
+                .as_ref()
+                .and(snapshot.prepared.as_ref())
+                .and_then(|p| editor::links(&key, &p.site));
+            let mut r = file_response(&key, &bytes, &snapshot, status);
+            if let Some(links) = links {
+                *r.body_mut() = Body::from(add_links(&inject(&bytes, &snapshot), &links));
+            }
+            r
+        }
         None => file_response(
             "404.html",
             b"<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>afspraak</title></head><body><main><h1>Nog geen site</h1></main></body></html>",
@@ -685,6 +709,18 @@ document.querySelectorAll(\"link[rel=stylesheet]\").forEach(function(l){{l.href=
             .and_then(|i| out[i..].find('>').map(|j| i + j + 1))
             .unwrap_or(0);
         out.insert_str(body_start, &overlay);
+    }
+    out.into_bytes()
+}
+
+/// Adds the editor's links at the top of the page's `<main>`.
+fn add_links(html: &[u8], links: &str) -> Vec<u8> {
+    let mut out = String::from_utf8_lossy(html).into_owned();
+    let at = out
+        .find("<main")
+        .and_then(|i| out[i..].find('>').map(|j| i + j + 1));
+    if let Some(at) = at {
+        out.insert_str(at, links);
     }
     out.into_bytes()
 }

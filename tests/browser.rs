@@ -477,6 +477,152 @@ fn serve_reloads_the_open_page_and_shows_errors_over_it() {
     assert!(ok, "{text}");
 }
 
+/// The editor of `afspraak serve` in a real browser (tests/browser/editor.mjs):
+/// Bewerken on a question, a new title and a progress entry, Opslaan; the
+/// YAML holds the new values with every comment line still there, `check`
+/// passes, and the page shows the change without a manual reload. The
+/// editor's pages pass axe and work without JavaScript.
+#[test]
+fn the_editor_saves_a_question_from_the_browser() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if !browser_available(root) {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    for entry in walkdir::WalkDir::new(root.join("tests/fixtures/build-site")) {
+        let entry = entry.unwrap();
+        let target = site.join(
+            entry
+                .path()
+                .strip_prefix(root.join("tests/fixtures/build-site"))
+                .unwrap(),
+        );
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    let contract = site.join("content/contracts/meerwijk/2011.yaml");
+    let yaml = std::fs::read_to_string(&contract).unwrap();
+    let yaml = format!(
+        "# Wijkcontract Meerwijk 2011, bijgehouden door de wijkredactie.\n{}",
+        yaml.replacen(
+            "    outcome: honoured\n",
+            "    outcome: honoured          # zoals getekend\n    # de aannemer is gekozen in mei\n",
+            1
+        )
+    );
+    std::fs::write(&contract, &yaml).unwrap();
+    let comments: Vec<String> = yaml
+        .lines()
+        .filter(|l| l.contains('#'))
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(comments.len(), 3);
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_afspraak"))
+        .args(["serve", "--root", site.to_str().unwrap(), "--port"])
+        .arg(port.to_string())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(std::time::Instant::now() < deadline, "serve did not start");
+        thread::sleep(std::time::Duration::from_millis(50));
+    }
+    // The Nu HTML Checker over the editor's pages, as served.
+    let pages = tmp.path().join("editor-pages");
+    std::fs::create_dir_all(&pages).unwrap();
+    for (name, path) in [
+        ("vraag", "/__afspraak/bewerken/vraag/meerwijk/2011/7"),
+        ("stand", "/__afspraak/bewerken/stand/meerwijk/2011/7"),
+        ("termijn", "/__afspraak/bewerken/termijn/meerwijk/2011/7"),
+        ("betwist", "/__afspraak/bewerken/betwist/meerwijk/2011/7"),
+        (
+            "nieuwe-vraag",
+            "/__afspraak/bewerken/nieuwe-vraag/meerwijk/2011",
+        ),
+        ("contract", "/__afspraak/bewerken/contract/meerwijk/2011"),
+        (
+            "nieuw-contract",
+            "/__afspraak/bewerken/nieuw-contract/meerwijk",
+        ),
+        ("nieuws", "/__afspraak/bewerken/nieuws"),
+        ("vraagpagina", "/wijken/meerwijk/2011/7/"),
+    ] {
+        let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut answer = String::new();
+        std::io::Read::read_to_string(&mut s, &mut answer).unwrap();
+        assert!(answer.starts_with("HTTP/1.1 200"), "{path}: {answer}");
+        let body = &answer[answer.find("\r\n\r\n").unwrap() + 4..];
+        std::fs::write(pages.join(format!("{name}.html")), body).unwrap();
+    }
+    let out = Command::new("java")
+        .arg("-jar")
+        .arg(root.join(VNU_JAR))
+        .args(["--errors-only", "--skip-non-html"])
+        .arg(&pages)
+        .output()
+        .expect("run java -jar vnu.jar");
+    assert!(
+        out.status.success(),
+        "the Nu HTML Checker found errors in the editor's pages:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let title = "Vier lantaarnpalen langs het pad: opgeslagen in de browser";
+    let (ok, text) = node(
+        root,
+        "tests/browser/editor.mjs",
+        &[
+            format!("http://127.0.0.1:{port}"),
+            "/wijken/meerwijk/2011/7/".to_string(),
+            title.to_string(),
+        ],
+    );
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(ok, "{text}");
+    let after = std::fs::read_to_string(&contract).unwrap();
+    assert!(
+        after.contains(&format!("    title: \"{title}\"\n")),
+        "{after}"
+    );
+    assert!(
+        after.contains(
+            "      - { date: 2011-10-20, state: done, note: De lantaarnpalen staan er. }\n"
+        ),
+        "{after}"
+    );
+    for line in &comments {
+        assert!(
+            after.contains(line.as_str()),
+            "the comment `{line}` is gone:\n{after}"
+        );
+    }
+    let check = Command::new(env!("CARGO_BIN_EXE_afspraak"))
+        .args(["check", "--root", site.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
 /// Residents first (tests/browser/residents.mjs): every question page's answer
 /// on a phone's first screen, badges that never contradict the derived state,
 /// sharing metadata with a real share image, Dutch text marked on /en/ pages,

@@ -351,3 +351,194 @@ fn the_guides_new_neighbourhood_partner_and_topic_check_clean() {
         );
     }
 }
+
+/// A request to the preview on `port`: (status, whole answer).
+fn http(port: u16, method: &str, path: &str, body: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        s,
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: http://127.0.0.1:{port}\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut text = String::new();
+    s.read_to_string(&mut text).unwrap();
+    (text.split(' ').nth(1).unwrap().parse().unwrap(), text)
+}
+
+/// The value of the hidden field `name` of a form page.
+fn hidden_field(page: &str, name: &str) -> String {
+    let key = format!("name=\"{name}\" value=\"");
+    let rest = &page[page.find(&key).unwrap_or_else(|| panic!("no {name}")) + key.len()..];
+    rest[..rest.find('"').unwrap()].to_string()
+}
+
+/// "Bewerken in de browser": on the example site of `init`, served, every
+/// word the chapter puts in bold is a link, label, button or heading of the
+/// editor, and its steps (Bewerken, a new title, a progress entry, Opslaan)
+/// change the contract file as it says, keeping its comments; a refused
+/// save and a file changed on disk read as the chapter says.
+#[test]
+fn the_guides_steps_for_editing_in_the_browser_work() {
+    let text = guide();
+    let start = text.find("## Bewerken in de browser").expect("the chapter");
+    let chapter = &text[start..start + text[start + 3..].find("\n## ").unwrap() + 3];
+    let tmp = tempfile::TempDir::new().unwrap();
+    let (code, out) = run(tmp.path(), &["init", "site"]);
+    assert_eq!(code, 0, "{out}");
+    let site = tmp.path().join("site");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = Command::new(BIN)
+        .args(["serve", "--port", &port.to_string()])
+        .current_dir(&site)
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "serve did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // Step 1: the question page the chapter names, with its Bewerken link.
+    let url = chapter
+        .split('<')
+        .filter_map(|s| s.split('>').next())
+        .find(|u| u.contains("/wijken/"))
+        .expect("the chapter names a question page");
+    let page_path = &url[url.find("/wijken/").unwrap()..];
+    let (status, page) = http(port, "GET", page_path, "");
+    assert_eq!(status, 200, "{page}");
+    let link = page
+        .split("href=\"")
+        .skip(1)
+        .find(|s| s.contains("\">Bewerken</a>"))
+        .map(|s| s[..s.find('"').unwrap()].to_string())
+        .expect("a Bewerken link");
+    let (status, form) = http(port, "GET", &link, "");
+    assert_eq!(status, 200, "{form}");
+
+    // Steps 2 to 4: a new title and a progress entry, Opslaan.
+    let file = site.join("content/contracts/voorbeeldwijk/2026.yaml");
+    let before = fs::read_to_string(&file).unwrap();
+    let mut fields: Vec<(String, String)> = ["token", "versie"]
+        .iter()
+        .map(|n| (n.to_string(), hidden_field(&form, n)))
+        .collect();
+    let contract = afspraak::check(&site, None).unwrap().site.unwrap();
+    let (_, q) = contract
+        .find_question(&afspraak::model::QuestionRef::parse("voorbeeldwijk/2026/2").unwrap())
+        .unwrap();
+    let when = match &q.outcome {
+        afspraak::model::Outcome::Honoured { when } => when.to_string(),
+        other => panic!("question 2 is honoured, not {other:?}"),
+    };
+    for (k, v) in [
+        ("title", "Drie nieuwe bankjes in het park"),
+        ("kind", "initiative"),
+        ("channel", "meeting"),
+        ("topic", contract.topic(q.topic).slug.as_str()),
+        ("asked", q.asked.0.trim()),
+        ("partner", contract.partner(q.partner).slug.as_str()),
+        ("outcome", "honoured"),
+        ("when", when.as_str()),
+        ("answer", q.answer.as_ref().map_or("", |a| a.0.trim())),
+        ("progress_date", "2026-06-01"),
+        ("progress_state", "started"),
+        ("progress_note", "De bankjes zijn besteld."),
+    ] {
+        fields.push((k.into(), v.into()));
+    }
+    let body = |fields: &[(String, String)]| {
+        url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(fields)
+            .finish()
+    };
+    let mut empty = fields.clone();
+    empty[2].1 = String::new();
+    let (status, refused) = http(port, "POST", &link, &body(&empty));
+    assert_eq!(status, 422, "{refused}");
+    let (status, answer) = http(port, "POST", &link, &body(&fields));
+    assert_eq!(status, 303, "{answer}");
+    let after = fs::read_to_string(&file).unwrap();
+    assert!(
+        after.contains("    title: Drie nieuwe bankjes in het park\n"),
+        "{after}"
+    );
+    assert!(
+        after.contains("- { date: 2026-06-01, state: started, note: De bankjes zijn besteld. }"),
+        "{after}"
+    );
+    for line in before.lines().filter(|l| l.contains('#')) {
+        assert!(after.contains(line), "the comment `{line}` is gone");
+    }
+    let (code, out) = run(&site, &["check"]);
+    assert_eq!(code, 0, "{out}");
+    let (_, shown) = http(port, "GET", page_path, "");
+    assert!(
+        shown.contains("Drie nieuwe bankjes in het park"),
+        "the page shows the change"
+    );
+
+    // A file changed on disk since the form was opened.
+    fs::write(
+        &file,
+        after.replace("Nieuwe speeltuin", "Een nieuwe speeltuin"),
+    )
+    .unwrap();
+    let (status, conflict) = http(port, "POST", &link, &body(&fields));
+    assert_eq!(status, 409, "{conflict}");
+
+    // Every word in bold is on one of the editor's pages.
+    let mut pages = vec![page, form, refused, conflict];
+    for path in [
+        "/wijken/voorbeeldwijk/2026/",
+        "/wijken/voorbeeldwijk/",
+        "/nieuws/",
+        "/__afspraak/bewerken/stand/voorbeeldwijk/2026/2",
+        "/__afspraak/bewerken/termijn/voorbeeldwijk/2026/2",
+        "/__afspraak/bewerken/nieuws",
+    ] {
+        let (status, text) = http(port, "GET", path, "");
+        assert_eq!(status, 200, "{path}");
+        pages.push(text);
+    }
+    // Another Uitkomst, and "Velden bij deze uitkomst tonen": its fields, nothing saved.
+    let mut declined: Vec<(String, String)> = fields
+        .iter()
+        .filter(|(k, _)| k != "outcome")
+        .cloned()
+        .collect();
+    declined.push(("outcome".into(), "declined".into()));
+    declined.push(("actie".into(), "uitkomst".into()));
+    let (status, other) = http(port, "POST", &link, &body(&declined));
+    assert_eq!(status, 200, "{other}");
+    assert!(other.contains("name=\"ground\"") && !other.contains("name=\"when\""));
+    pages.push(other);
+    let news = pages[6].clone();
+    let update = news
+        .split("href=\"")
+        .skip(1)
+        .filter(|s| s.starts_with("/nieuws/") && s.len() > 9)
+        .map(|s| s[..s.find('"').unwrap()].to_string())
+        .next()
+        .expect("an update in the list");
+    pages.push(http(port, "GET", &update, "").1);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let mut bold = 0;
+    for phrase in chapter.split("**").skip(1).step_by(2) {
+        let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            pages.iter().any(|p| p.contains(&phrase)),
+            "the chapter names **{phrase}**, which no page of the editor shows"
+        );
+        bold += 1;
+    }
+    assert!(bold >= 15, "only {bold} words in bold");
+}

@@ -248,6 +248,20 @@ fn hostile_text_is_inert_in_every_output_file() {
         {
             seen_template = true;
         }
+        // Nothing of `serve`'s editor: no edit link, form or token.
+        for trace in [
+            "/__afspraak/bewerken",
+            "afspraak-bewerken",
+            "method=\"post\"",
+            "name=\"token\"",
+            "name=\"versie\"",
+        ] {
+            if text.contains(trace) {
+                problems.push(format!(
+                    "{path}: the editor's {trace} reached the built site"
+                ));
+            }
+        }
         let ext = path.rsplit('.').next().unwrap_or("");
         match ext {
             "html" | "htm" => {

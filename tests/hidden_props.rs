@@ -134,6 +134,16 @@ fn all_files(dir: &Path) -> Vec<(String, String)> {
         .collect()
 }
 
+/// What only `serve`'s editor writes into a page: its links, forms and token field.
+const EDITOR_TRACES: &[&str] = &[
+    "/__afspraak/",
+    "afspraak-bewerken",
+    ">Bewerken<",
+    "name=\"token\"",
+    "name=\"versie\"",
+    ">Opslaan<",
+];
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
 
@@ -155,6 +165,10 @@ proptest! {
         files.push(("published.txt".into(), record.clone()));
         for (path, text) in &files {
             prop_assert!(!text.contains("Verborgen"), "a hidden item reached {path}");
+            // Nor anything of `serve`'s editor: no edit link, form or token.
+            for trace in EDITOR_TRACES {
+                prop_assert!(!text.contains(trace), "the editor's {trace} reached {path}");
+            }
         }
         // No short link, printed page or press-card figures for a hidden contract.
         for (n, (vis, _)) in contracts.iter().enumerate() {

@@ -351,6 +351,16 @@ fn the_record_of_hidden_contracts_never_reaches_feeds_or_data() {
         for marker in ["DRAFTRECORDMARKER", "EMBARGORECORDMARKER"] {
             assert!(!text.contains(marker), "{} contains {marker}", f.display());
         }
+        // Nothing of `serve`'s editor: no edit link, form or token.
+        for trace in [
+            "/__afspraak/",
+            "afspraak-bewerken",
+            ">Bewerken<",
+            "name=\"token\"",
+            ">Opslaan<",
+        ] {
+            assert!(!text.contains(trace), "{} contains {trace}", f.display());
+        }
     }
     for rel in [
         "atom.xml",

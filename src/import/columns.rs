@@ -11,7 +11,7 @@ use crate::validate::suggest::did_you_mean;
 
 /// A question field that a column can fill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(super) enum Field {
+pub(crate) enum Field {
     Id,
     Title,
     Kind,
@@ -34,7 +34,7 @@ pub(super) enum Field {
 
 /// Every field in the order a new question is written, with its YAML key and
 /// its Dutch column name (as in `data/vragen.csv`).
-pub(super) const FIELDS: &[(Field, &str, &str)] = &[
+pub(crate) const FIELDS: &[(Field, &str, &str)] = &[
     (Field::Id, "id", "nr"),
     (Field::Title, "title", "titel"),
     (Field::Kind, "kind", "soort"),
@@ -67,26 +67,26 @@ pub(super) const FIELDS: &[(Field, &str, &str)] = &[
 const ALIASES: &[(&str, Field)] = &[("locatie", Field::Location)];
 
 impl Field {
-    pub(super) fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         FIELDS.iter().find(|f| f.0 == self).map_or("", |f| f.1)
     }
-    pub(super) fn dutch(self) -> &'static str {
+    pub(crate) fn dutch(self) -> &'static str {
         FIELDS.iter().find(|f| f.0 == self).map_or("", |f| f.2)
     }
-    pub(super) fn from_key(key: &str) -> Option<Field> {
+    pub(crate) fn from_key(key: &str) -> Option<Field> {
         FIELDS.iter().find(|f| f.1 == key).map(|f| f.0)
     }
     /// Markdown text, written as a block scalar.
-    pub(super) fn is_markdown(self) -> bool {
+    pub(crate) fn is_markdown(self) -> bool {
         matches!(self, Field::Asked | Field::Answer | Field::Reason)
     }
     /// One line of free text, quoted when YAML would misread it.
-    pub(super) fn is_line(self) -> bool {
+    pub(crate) fn is_line(self) -> bool {
         matches!(self, Field::Title | Field::Location)
     }
     /// The value a question has when the field is absent: a spreadsheet
     /// that fills it in for every row adds nothing to the file.
-    pub(super) fn is_default(self, value: &str) -> bool {
+    pub(crate) fn is_default(self, value: &str) -> bool {
         match self {
             Field::Kind => value == QuestionKind::Question.key(),
             Field::NeedsVolunteers => value == "false",
@@ -97,7 +97,7 @@ impl Field {
 }
 
 /// The keys that belong to some outcomes only (see [`outcomes_of`]).
-pub(super) const OUTCOME_KEYS: &[&str] = &[
+pub(crate) const OUTCOME_KEYS: &[&str] = &[
     "when",
     "planning_adjusted",
     "reason",
@@ -107,7 +107,7 @@ pub(super) const OUTCOME_KEYS: &[&str] = &[
 ];
 
 /// Which outcomes a field belongs to (the others have it for every outcome).
-pub(super) fn outcomes_of(key: &str) -> Option<&'static [OutcomeKind]> {
+pub(crate) fn outcomes_of(key: &str) -> Option<&'static [OutcomeKind]> {
     use OutcomeKind::*;
     Some(match key {
         "when" => &[Honoured, Scheduled],
@@ -187,7 +187,7 @@ pub(super) fn parse_bool(s: &str) -> Option<bool> {
     }
 }
 
-pub(super) fn outcome_label(k: OutcomeKind) -> &'static str {
+pub(crate) fn outcome_label(k: OutcomeKind) -> &'static str {
     match k {
         OutcomeKind::Resolved => "Direct opgelost",
         OutcomeKind::Honoured => "Binnen de looptijd",

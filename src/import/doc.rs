@@ -11,52 +11,52 @@ use crate::model::when::parse_day;
 use crate::source::SourceMap;
 
 /// One field of a question item in the file.
-pub(super) struct FieldLoc {
-    pub(super) key: String,
+pub(crate) struct FieldLoc {
+    pub(crate) key: String,
     /// Where the key starts (the line may start with `- `).
-    pub(super) key_start: usize,
+    pub(crate) key_start: usize,
     /// Where the key's line starts.
-    pub(super) line_start: usize,
+    pub(crate) line_start: usize,
     /// The end of the field's lines, after its last newline; trailing blank
     /// and comment lines are not part of it.
-    pub(super) end: usize,
+    pub(crate) end: usize,
     /// The value as text; `None` for `key:` alone.
-    pub(super) value: Option<String>,
+    pub(crate) value: Option<String>,
 }
 
-pub(super) struct Item {
-    pub(super) id: Option<u32>,
+pub(crate) struct Item {
+    pub(crate) id: Option<u32>,
     /// The column of the item's keys.
-    pub(super) col: usize,
-    pub(super) fields: Vec<FieldLoc>,
+    pub(crate) col: usize,
+    pub(crate) fields: Vec<FieldLoc>,
     /// Whether the item is a block mapping that can be edited line by line.
-    pub(super) editable: bool,
+    pub(crate) editable: bool,
 }
 
 impl Item {
-    pub(super) fn end(&self) -> usize {
+    pub(crate) fn end(&self) -> usize {
         self.fields.iter().map(|f| f.end).max().unwrap_or(0)
     }
-    pub(super) fn get(&self, key: &str) -> Option<&FieldLoc> {
+    pub(crate) fn get(&self, key: &str) -> Option<&FieldLoc> {
         self.fields.iter().find(|f| f.key == key)
     }
     /// The lines to delete to remove a field, unless it is on the item's
     /// first line (after the `- `), which cannot go without rewriting the item.
-    pub(super) fn removal(&self, key: &str) -> Option<(usize, usize)> {
+    pub(crate) fn removal(&self, key: &str) -> Option<(usize, usize)> {
         let loc = self.get(key)?;
         let first = self.fields.iter().map(|f| f.key_start).min()?;
         (loc.key_start != first).then_some((loc.line_start, loc.end))
     }
-    pub(super) fn value(&self, key: &str) -> Option<&str> {
+    pub(crate) fn value(&self, key: &str) -> Option<&str> {
         self.get(key).and_then(|f| f.value.as_deref())
     }
 }
 
-pub(super) fn line_start(text: &str, at: usize) -> usize {
+pub(crate) fn line_start(text: &str, at: usize) -> usize {
     text[..at].rfind('\n').map_or(0, |i| i + 1)
 }
 
-pub(super) fn line_end(text: &str, at: usize) -> usize {
+pub(crate) fn line_end(text: &str, at: usize) -> usize {
     text[at..].find('\n').map_or(text.len(), |i| at + i + 1)
 }
 
@@ -65,7 +65,7 @@ fn indent_of(line: &str) -> usize {
 }
 
 /// Whether the value on a key's line starts a block scalar (`|`, `>-`, …).
-pub(super) fn starts_block_scalar(text: &str, key_start: usize) -> bool {
+pub(crate) fn starts_block_scalar(text: &str, key_start: usize) -> bool {
     let line = &text[key_start..line_end(text, key_start)];
     let after = line.split_once(':').map_or("", |(_, v)| v).trim_start();
     after.starts_with('|') || after.starts_with('>')
@@ -135,21 +135,21 @@ fn field_locs(
     (out, editable, col)
 }
 
-pub(super) struct Doc {
-    pub(super) text: String,
+pub(crate) struct Doc {
+    pub(crate) text: String,
     /// The `questions` key: its start, its end (see [`FieldLoc`]), and whether it has items.
-    pub(super) questions_key: Option<(usize, usize)>,
-    pub(super) items: Vec<Item>,
+    pub(crate) questions_key: Option<(usize, usize)>,
+    pub(crate) items: Vec<Item>,
     /// The column of an item's dash, and of its keys.
-    pub(super) dash_col: Option<(usize, usize)>,
+    pub(crate) dash_col: Option<(usize, usize)>,
     /// Whether the items are separated by blank lines.
-    pub(super) blank_between: bool,
-    pub(super) period: Option<(NaiveDate, NaiveDate)>,
+    pub(crate) blank_between: bool,
+    pub(crate) period: Option<(NaiveDate, NaiveDate)>,
 }
 
 /// The YAML tree of a contract file, or where (a byte offset) and why it
 /// cannot be read.
-pub(super) fn parse_yaml(text: &str) -> Result<Node, (usize, String)> {
+pub(crate) fn parse_yaml(text: &str) -> Result<Node, (usize, String)> {
     let mut map = SourceMap::default();
     let id = map.add("contract.yaml".into(), text.to_string());
     crate::load::yaml::parse(id, map.get(id), 0, text).map_err(|d| {
@@ -162,7 +162,7 @@ pub(super) fn parse_yaml(text: &str) -> Result<Node, (usize, String)> {
 }
 
 impl Doc {
-    pub(super) fn parse(text: String) -> anyhow::Result<Doc> {
+    pub(crate) fn parse(text: String) -> anyhow::Result<Doc> {
         let root = parse_yaml(&text).map_err(|(_, e)| {
             anyhow!(
                 "the contract file cannot be read: {e}; fix it first (`afspraak check` says how)"
@@ -231,23 +231,23 @@ impl Doc {
         })
     }
 
-    pub(super) fn item(&self, id: u32) -> Option<&Item> {
+    pub(crate) fn item(&self, id: u32) -> Option<&Item> {
         self.items.iter().find(|i| i.id == Some(id))
     }
 }
 
-pub(super) fn map_get<'n>(node: &'n Node, key: &str) -> Option<&'n Node> {
+pub(crate) fn map_get<'n>(node: &'n Node, key: &str) -> Option<&'n Node> {
     match &node.value {
         Value::Map(entries) => entries.iter().find(|(k, _)| k.value == key).map(|(_, v)| v),
         _ => None,
     }
 }
 
-pub(super) fn map_text(node: &Node, key: &str) -> Option<String> {
+pub(crate) fn map_text(node: &Node, key: &str) -> Option<String> {
     map_get(node, key).and_then(scalar_text)
 }
 
-pub(super) fn scalar_text(node: &Node) -> Option<String> {
+pub(crate) fn scalar_text(node: &Node) -> Option<String> {
     match &node.value {
         Value::Str(s) => Some(s.clone()),
         Value::Int(i) => Some(i.to_string()),

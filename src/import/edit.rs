@@ -10,15 +10,15 @@ use super::rows::{Row, same};
 use crate::load::{Node, Value};
 use crate::model::{OutcomeKind, Written};
 
-pub(super) struct Plan {
-    pub(super) text: String,
-    pub(super) added: Vec<u32>,
-    pub(super) updated: Vec<u32>,
-    pub(super) unchanged: Vec<u32>,
+pub(crate) struct Plan {
+    pub(crate) text: String,
+    pub(crate) added: Vec<u32>,
+    pub(crate) updated: Vec<u32>,
+    pub(crate) unchanged: Vec<u32>,
 }
 
 /// The new text of the contract file: edits to the old text, or a new file.
-pub(super) fn plan(rows: &[Row], doc: Option<&Doc>, name: &str, year: i32) -> anyhow::Result<Plan> {
+pub(crate) fn plan(rows: &[Row], doc: Option<&Doc>, name: &str, year: i32) -> anyhow::Result<Plan> {
     let mut plan = Plan {
         text: String::new(),
         added: Vec::new(),
@@ -222,14 +222,14 @@ fn render_item(row: &Row, dash: usize, col: usize) -> String {
 }
 
 /// Characters that a YAML scalar cannot hold outside double quotes.
-fn needs_escapes(s: &str) -> bool {
+pub(crate) fn needs_escapes(s: &str) -> bool {
     s.chars().any(|c| {
         (c.is_control() && c != '\n' && c != '\t')
             || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}')
     })
 }
 
-fn double_quoted(s: &str) -> String {
+pub(crate) fn double_quoted(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars() {
         match c {
@@ -248,7 +248,7 @@ fn double_quoted(s: &str) -> String {
 }
 
 /// Whether `s` can stand unquoted and is read back as this very text.
-fn plain_ok(s: &str) -> bool {
+pub(crate) fn plain_ok(s: &str) -> bool {
     let Some(first) = s.chars().next() else {
         return false;
     };
@@ -277,7 +277,7 @@ fn plain_ok(s: &str) -> bool {
 
 /// `key: value` for a field, the first line unindented, further lines at
 /// `col + 2`, ending in a newline.
-fn render_field(field: Field, value: &str, col: usize) -> String {
+pub(crate) fn render_field(field: Field, value: &str, col: usize) -> String {
     let key = field.key();
     if field.is_markdown() && !needs_escapes(value) {
         let pad = " ".repeat(col + 2);

@@ -21,11 +21,11 @@ use crate::load::{Node, Value};
 use crate::model::is_valid_slug;
 use crate::validate::suggest::did_you_mean;
 
-mod columns;
-mod doc;
-mod edit;
+pub(crate) mod columns;
+pub(crate) mod doc;
+pub(crate) mod edit;
 mod read;
-mod rows;
+pub(crate) mod rows;
 mod site;
 
 use columns::{FIELDS, Field, Header, read_header};
@@ -437,7 +437,7 @@ fn diagnostics_as_rows(
     ImportError::Rows(out)
 }
 
-fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
+pub(crate) fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
     let dir = path
         .parent()
         .ok_or_else(|| anyhow!("{} has no folder", path.display()))?;

@@ -22,9 +22,9 @@ use crate::msg;
 use crate::validate::suggest::did_you_mean;
 
 /// One spreadsheet row, read: its row number and its non-empty values.
-pub(super) struct Row {
-    pub(super) row: usize,
-    pub(super) values: BTreeMap<Field, String>,
+pub(crate) struct Row {
+    pub(crate) row: usize,
+    pub(crate) values: BTreeMap<Field, String>,
 }
 
 /// The rows of the spreadsheet that belong to contract `nb`/`year`, their
@@ -201,7 +201,7 @@ fn parse_value(field: Field, s: &str, site: &SiteInfo) -> Result<String, Text> {
 }
 
 /// Whether the file's value and the imported one mean the same.
-pub(super) fn same(field: Field, old: &str, new: &str) -> bool {
+pub(crate) fn same(field: Field, old: &str, new: &str) -> bool {
     let norm = |s: &str| s.replace("\r\n", "\n").trim().to_string();
     match field {
         Field::When | Field::ReportBy => match (When::parse_written(old), When::parse_written(new))

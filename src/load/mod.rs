@@ -140,6 +140,9 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Source
 pub struct ParseCache {
     entries: HashMap<String, CacheEntry>,
     defer_contracts: bool,
+    /// Texts that stand in for files (by path from the site root), on disk or
+    /// not yet: a change is checked as a whole site before it is written.
+    overlay: HashMap<String, String>,
 }
 
 impl ParseCache {
@@ -148,6 +151,15 @@ impl ParseCache {
     pub fn deferring() -> Self {
         ParseCache {
             defer_contracts: true,
+            ..ParseCache::default()
+        }
+    }
+
+    /// For a single run that reads `files` (path from the site root, text)
+    /// instead of what is on disk, and files not on disk yet as if they were.
+    pub fn with_overlay(files: impl IntoIterator<Item = (String, String)>) -> Self {
+        ParseCache {
+            overlay: files.into_iter().collect(),
             ..ParseCache::default()
         }
     }
@@ -199,6 +211,7 @@ pub fn load_cached(
         &mut sources.map,
         diagnostics,
         &HashMap::new(),
+        &cache.overlay,
     ) {
         sources.config = Some(id);
     } else if !config_path.exists() {
@@ -271,6 +284,7 @@ pub fn load_cached(
                 &mut sources.map,
                 diagnostics,
                 &cache.entries,
+                &cache.overlay,
             ) {
                 sources.geojson = Some(id);
             }
@@ -318,10 +332,25 @@ pub fn load_cached(
             &mut sources.map,
             diagnostics,
             &cache.entries,
+            &cache.overlay,
         ) else {
             continue;
         };
         pending.push((kind, id, stem(entry.path()), stamp));
+    }
+    // Files of the overlay that are not on disk yet: a new contract or update.
+    for (rel, text) in &cache.overlay {
+        let Some(in_content) = rel.strip_prefix("content/") else {
+            continue;
+        };
+        if sources.map.files().any(|(_, f)| f.path == *rel) {
+            continue;
+        }
+        let parts: Vec<&str> = in_content.split('/').collect();
+        if let Some(kind) = classify(&parts) {
+            let id = sources.map.add(rel.clone(), text.clone());
+            pending.push((kind, id, stem(Path::new(rel)), None));
+        }
     }
 
     // Parse in parallel: the files are independent.
@@ -681,8 +710,12 @@ fn read_file(
     map: &mut SourceMap,
     diagnostics: &mut Diagnostics,
     previous: &HashMap<String, CacheEntry>,
+    overlay: &HashMap<String, String>,
 ) -> Option<(FileId, Stamp)> {
     let rel = relative(root, path);
+    if let Some(text) = overlay.get(&rel) {
+        return Some((map.add(rel, text.clone()), None));
+    }
     match read_one(root, path, &rel, previous) {
         Read::Text(text, stamp) => Some((map.add(rel, text), stamp)),
         Read::Kept(file, stamp) => Some((map.add_shared(file), stamp)),

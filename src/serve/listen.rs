@@ -25,9 +25,9 @@ pub async fn run(
     let graceful = GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
-        let stream = tokio::select! {
+        let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => stream,
+                Ok(accepted) => accepted,
                 // Out of file descriptors and the like: wait instead of spinning.
                 Err(_) => {
                     tokio::time::sleep(Duration::from_millis(100)).await;
@@ -42,7 +42,12 @@ pub async fn run(
             .header_read_timeout(HEADER_READ_TIMEOUT);
         let connection = builder.serve_connection(
             TokioIo::new(stream),
-            TowerToHyperService::new(router.clone()),
+            // The editor answers only to this computer: it needs the peer's address.
+            TowerToHyperService::new(
+                router
+                    .clone()
+                    .layer(axum::Extension(super::editor::Peer(peer))),
+            ),
         );
         let connection = graceful.watch(connection);
         tokio::spawn(async move {
