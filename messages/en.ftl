@@ -556,7 +556,7 @@ not-utf8-help = save the file as UTF-8 (in most editors: Save as… → Encoding
 
 unexpected-file = afspraak does not use this file
 unexpected-file-yml-help = YAML files in content/ end in .yaml: rename the file
-unexpected-file-help = content/ holds _index.md, districts.yaml, partners.yaml, topics.yaml, redirects.yaml, neighbourhoods/<slug>.md, contracts/<neighbourhood>/<year>.yaml (and .md), updates/<yyyy-mm-dd>-<slug>.md and pages/<slug>.md
+unexpected-file-help = content/ holds _index.md, districts.yaml, partners.yaml, topics.yaml, redirects.yaml, neighbourhoods/<slug>.md, contracts/<neighbourhood>/<year>.yaml (and .md), updates/<yyyy-mm-dd>-<slug>.md and pages/<slug>.md (with an English version beside it as <slug>.en.md)
 narrative-without-contract = this narrative has no contract file contracts/{ $neighbourhood }/{ $year }.yaml beside it
 narrative-without-contract-help = rename it to match a contract, or add the contract's YAML file
 
@@ -690,3 +690,12 @@ record-not-code = `{ $value }` is not a short-link code
 
 # The editor of `serve`: a save from the browser was written.
 serve-saved = saved from the browser: { $file }
+item-translation = a translation
+translation-without-original = this translation belongs to the Dutch file { $original }, which does not exist
+translation-without-original-help = an English version has the name of the Dutch file with `.en` before `.md`: `2026-03-01-moestuin.md` becomes `2026-03-01-moestuin.en.md`; rename the file or add the Dutch one
+translation-no-front-matter = this translation has no front matter with a `title`
+translation-no-front-matter-help = start the file with:
+    ---
+    title: The English title
+    ---
+missing-translation-title-help = add `title:` with the English title

@@ -574,7 +574,7 @@ not-utf8-help = sla het bestand op als UTF-8 (in de meeste programma's: Opslaan 
 
 unexpected-file = afspraak gebruikt dit bestand niet
 unexpected-file-yml-help = YAML-bestanden in content/ eindigen op .yaml: geef het bestand een andere naam
-unexpected-file-help = in content/ horen _index.md, districts.yaml, partners.yaml, topics.yaml, redirects.yaml, neighbourhoods/<wijk>.md, contracts/<wijk>/<jaar>.yaml (en .md), updates/<jjjj-mm-dd>-<naam>.md en pages/<naam>.md
+unexpected-file-help = in content/ horen _index.md, districts.yaml, partners.yaml, topics.yaml, redirects.yaml, neighbourhoods/<wijk>.md, contracts/<wijk>/<jaar>.yaml (en .md), updates/<jjjj-mm-dd>-<naam>.md en pages/<naam>.md (met een Engelse versie ernaast als <naam>.en.md)
 narrative-without-contract = bij dit verhaal staat geen contract contracts/{ $neighbourhood }/{ $year }.yaml
 narrative-without-contract-help = geef het de naam van een contract, of zet het YAML-bestand van het contract erbij
 
@@ -712,3 +712,12 @@ record-not-code = `{ $value }` is geen code van een korte link
 
 # The editor of `serve`: a save from the browser was written.
 serve-saved = opgeslagen vanuit de browser: { $file }
+item-translation = een vertaling
+translation-without-original = bij deze vertaling hoort het Nederlandse bestand { $original }, maar dat is er niet
+translation-without-original-help = een Engelse versie heeft de naam van het Nederlandse bestand met `.en` ervoor: `2026-03-01-moestuin.md` wordt `2026-03-01-moestuin.en.md`; hernoem het bestand of zet het Nederlandse bestand erbij
+translation-no-front-matter = deze vertaling heeft geen kop met een `title`
+translation-no-front-matter-help = begin het bestand met:
+    ---
+    title: De Engelse titel
+    ---
+missing-translation-title-help = voeg `title:` toe met de Engelse titel

@@ -42,6 +42,7 @@ const EXAMPLE: &[(&str, &[u8])] = example!(
     "schemas/redirects.schema.json" => "schemas/redirects.schema.json",
     "schemas/site.schema.json" => "schemas/site.schema.json",
     "schemas/topics.schema.json" => "schemas/topics.schema.json",
+    "schemas/translation.schema.json" => "schemas/translation.schema.json",
     "schemas/update.schema.json" => "schemas/update.schema.json",
 );
 

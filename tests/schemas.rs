@@ -67,6 +67,13 @@ fn bundled_content_validates_against_the_schemas() {
                 &yaml(&fs::read_to_string(path).unwrap()),
             );
             checked += 1;
+        } else if rel.ends_with(".en.md") {
+            assert_valid(
+                "translation.schema.json",
+                path,
+                &front_matter(&fs::read_to_string(path).unwrap()),
+            );
+            checked += 1;
         } else if rel.starts_with("updates/") {
             assert_valid(
                 "update.schema.json",

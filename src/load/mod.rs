@@ -72,6 +72,10 @@ pub struct Sources {
     pub contracts: Vec<ContractSource>,
     pub updates: Vec<MarkdownDoc>,
     pub pages: Vec<MarkdownDoc>,
+    /// `updates/<name>.en.md` and `pages/<name>.en.md`: English versions, each
+    /// with the stem of the Dutch file it translates (without `.en`).
+    pub update_translations: Vec<MarkdownDoc>,
+    pub page_translations: Vec<MarkdownDoc>,
     /// The record of what was published (`published.txt`), when the site has one.
     pub record: Option<crate::record::Record>,
     /// `content/map.geojson`, the neighbourhoods' shapes, when the site has one.
@@ -96,6 +100,8 @@ enum Kind {
     Narrative { neighbourhood: String, year: String },
     Update,
     Page,
+    UpdateTranslation,
+    PageTranslation,
 }
 
 fn classify(rel: &[&str]) -> Option<Kind> {
@@ -122,6 +128,8 @@ fn classify(rel: &[&str]) -> Option<Kind> {
             },
             _ => return None,
         },
+        ["updates", name] if ext(name, ".en.md").is_some() => Kind::UpdateTranslation,
+        ["pages", name] if ext(name, ".en.md").is_some() => Kind::PageTranslation,
         ["updates", name] if name.ends_with(".md") => Kind::Update,
         ["pages", name] if name.ends_with(".md") => Kind::Page,
         _ => return None,
@@ -446,6 +454,12 @@ pub fn load_cached(
             (Kind::NeighbourhoodIntro, Parsed::Markdown(m)) => sources.neighbourhood_intros.push(m),
             (Kind::Update, Parsed::Markdown(m)) => sources.updates.push(m),
             (Kind::Page, Parsed::Markdown(m)) => sources.pages.push(m),
+            (Kind::UpdateTranslation, Parsed::Markdown(m)) => {
+                sources.update_translations.push(translated(m))
+            }
+            (Kind::PageTranslation, Parsed::Markdown(m)) => {
+                sources.page_translations.push(translated(m))
+            }
             _ => unreachable!("parsed as the kind demands"),
         }
     }
@@ -516,6 +530,14 @@ fn stem(path: &Path) -> String {
         .and_then(|s| s.to_str())
         .unwrap_or_default()
         .to_string()
+}
+
+/// A translation has the stem of the file it translates: without its `.en`.
+fn translated(mut doc: MarkdownDoc) -> MarkdownDoc {
+    if let Some(stem) = doc.stem.strip_suffix(".en") {
+        doc.stem = stem.to_string();
+    }
+    doc
 }
 
 fn relative(root: &Path, path: &Path) -> String {

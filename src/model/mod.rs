@@ -86,6 +86,17 @@ pub struct Update {
     pub draft: bool,
     pub body: Markdown,
     pub span: Span,
+    /// The editors' English version (`<name>.en.md`), if any.
+    pub en: Option<Translation>,
+}
+
+/// An update's or page's texts in English, from `<name>.en.md`. It follows
+/// the Dutch file in everything else: date, links, draft and embargo.
+#[derive(Debug, Clone)]
+pub struct Translation {
+    pub title: String,
+    pub summary: Option<String>,
+    pub body: Markdown,
 }
 
 impl Update {
@@ -102,6 +113,8 @@ pub struct Page {
     pub draft: bool,
     pub body: Markdown,
     pub span: Span,
+    /// The editors' English version (`<name>.en.md`), if any.
+    pub en: Option<Translation>,
 }
 
 #[derive(Debug, Clone)]

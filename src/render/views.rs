@@ -26,7 +26,7 @@ pub struct Layout<'a> {
     pub nav: Vec<NavItem>,
     pub breadcrumbs: Vec<Link>,
     pub languages: Vec<LanguageLink>,
-    pub footer: Vec<Link>,
+    pub footer: Vec<TextLink>,
     pub stylesheet: String,
     /// Atom feeds that belong to this page: `<link rel="alternate">` in the
     /// head, and a visible link to subscribe.
@@ -223,6 +223,16 @@ pub struct UpdateItem {
     pub date: String,
     pub date_iso: String,
     pub summary: Option<String>,
+    /// The language of the title and summary when it is not the page's.
+    pub lang: Option<&'static str>,
+}
+
+/// A link whose label is content, written in `lang` when that is not the page's.
+#[derive(Serialize)]
+pub struct TextLink {
+    pub label: String,
+    pub url: String,
+    pub lang: Option<&'static str>,
 }
 
 #[derive(Serialize)]

@@ -79,9 +79,17 @@ pub fn neighbourhood_intros(
 }
 
 pub fn updates(sources: &Sources, t: &Tables, d: &mut Diagnostics) -> Vec<Update> {
+    let mut english = super::translations::read(
+        sources,
+        &sources.update_translations,
+        &sources.updates,
+        "updates",
+        d,
+    );
     let mut out = Vec::new();
     for doc in &sources.updates {
-        if let Some(u) = update(sources, doc, t, d) {
+        if let Some(mut u) = update(sources, doc, t, d) {
+            u.en = english.remove(&doc.stem);
             out.push(u);
         }
     }
@@ -203,6 +211,7 @@ fn update(sources: &Sources, doc: &MarkdownDoc, t: &Tables, d: &mut Diagnostics)
         draft,
         body: body(sources, doc),
         span,
+        en: None,
     })
 }
 
@@ -214,6 +223,13 @@ fn split_dated_name(stem: &str) -> Option<(chrono::NaiveDate, String)> {
 }
 
 pub fn pages(sources: &Sources, d: &mut Diagnostics) -> Vec<Page> {
+    let mut english = super::translations::read(
+        sources,
+        &sources.page_translations,
+        &sources.pages,
+        "pages",
+        d,
+    );
     let mut out = Vec::new();
     for doc in &sources.pages {
         let file_start = Span::file_start(doc.file);
@@ -278,6 +294,7 @@ pub fn pages(sources: &Sources, d: &mut Diagnostics) -> Vec<Page> {
             draft,
             body: body(sources, doc),
             span,
+            en: english.remove(&doc.stem),
         });
     }
     out

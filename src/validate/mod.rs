@@ -14,6 +14,7 @@ mod privacy;
 mod promises;
 pub mod read;
 pub mod suggest;
+mod translations;
 mod visible;
 
 /// The personal-data scan on its own, for the fuzz targets.
@@ -788,6 +789,8 @@ fn scan_personal_data(sources: &Sources, allow: &[String], d: &mut Diagnostics) 
         .updates
         .iter()
         .chain(&sources.pages)
+        .chain(&sources.update_translations)
+        .chain(&sources.page_translations)
         .chain(&sources.neighbourhood_intros)
         .chain(sources.index.as_ref())
         .collect();

@@ -20,7 +20,11 @@ pub(super) fn news_item(cx: &PageContext, u: &Update) -> PageJob {
     let item = cx.update_item(u);
     let url = item.url.clone();
     let page = View {
-        body_html: markdown::render(&u.body.0, Trust::Editor, ""),
+        body_html: markdown::render(
+            &cx.translation(u.en.as_ref()).map_or(&u.body, |t| &t.body).0,
+            Trust::Editor,
+            "",
+        ),
         neighbourhoods: u
             .neighbourhoods
             .iter()
@@ -47,8 +51,9 @@ pub(super) fn news_item(cx: &PageContext, u: &Update) -> PageJob {
         label: cx.tr("nav_news"),
         url: urls::news(cx.lang),
     }];
-    let mut layout = cx.layout(&url, u.title.clone(), "nieuws", crumbs);
-    layout.description = cx.dutch_description(
+    let mut layout = cx.layout(&url, page.item.title.clone(), "nieuws", crumbs);
+    layout.description = cx.content_description(
+        u.en.as_ref(),
         &u.summary
             .clone()
             .unwrap_or_else(|| format!("{}: {}", u.title, markdown::plain_text(&u.body.0))),
@@ -62,15 +67,21 @@ pub(super) fn page(cx: &PageContext, p: &Page) -> PageJob {
         title: String,
         summary: Option<String>,
         body_html: String,
+        /// The language of the texts when it is not the page's.
+        lang: Option<&'static str>,
     }
     let url = urls::page(cx.lang, &p.slug);
+    let (title, lang) = cx.translated_title(&p.title, p.en.as_ref());
+    let en = cx.translation(p.en.as_ref());
     let view = View {
-        title: p.title.clone(),
-        summary: p.summary.clone(),
-        body_html: markdown::render(&p.body.0, Trust::Editor, ""),
+        title: title.to_string(),
+        summary: en.map_or(p.summary.clone(), |t| t.summary.clone()),
+        body_html: markdown::render(&en.map_or(&p.body, |t| &t.body).0, Trust::Editor, ""),
+        lang,
     };
-    let mut layout = cx.layout(&url, p.title.clone(), "page", vec![]);
-    layout.description = cx.dutch_description(
+    let mut layout = cx.layout(&url, view.title.clone(), "page", vec![]);
+    layout.description = cx.content_description(
+        p.en.as_ref(),
         &p.summary
             .clone()
             .unwrap_or_else(|| format!("{}: {}", p.title, markdown::plain_text(&p.body.0))),

@@ -1,6 +1,7 @@
 //! A question's own texts on the English pages: the editors' English version
 //! where there is one, else the Dutch, marked `lang="nl"` (WCAG 3.1.2) and
-//! labelled "(in Dutch)" by the templates.
+//! labelled "(in Dutch)" by the templates. The same for updates and pages,
+//! from their `<name>.en.md`.
 
 use super::PageContext;
 use crate::config::Language;
@@ -27,6 +28,37 @@ impl PageContext<'_, '_> {
         match self.english(q).and_then(|e| e.title.as_deref()) {
             Some(title) => (title, None),
             None => (&q.title, self.dutch_mark()),
+        }
+    }
+
+    /// The English version of an update or page, on an English page.
+    pub(super) fn translation<'t>(&self, en: Option<&'t Translation>) -> Option<&'t Translation> {
+        en.filter(|_| self.lang == Language::En)
+    }
+
+    /// An update's or page's title on this page, and the language to mark
+    /// it with when it is not the page's.
+    pub(super) fn translated_title<'t>(
+        &self,
+        dutch: &'t str,
+        en: Option<&'t Translation>,
+    ) -> (&'t str, Option<&'static str>) {
+        match self.translation(en) {
+            Some(t) => (&t.title, None),
+            None => (dutch, self.dutch_mark()),
+        }
+    }
+
+    /// A page's description: from the English version on an English page
+    /// where there is one, else from the Dutch text (`dutch`), said to be Dutch.
+    pub(super) fn content_description(&self, en: Option<&Translation>, dutch: &str) -> String {
+        match self.translation(en) {
+            Some(t) => super::share::describe(
+                &t.summary
+                    .clone()
+                    .unwrap_or_else(|| format!("{}: {}", t.title, markdown::plain_text(&t.body.0))),
+            ),
+            None => self.dutch_description(dutch),
         }
     }
 

@@ -371,12 +371,18 @@ impl<'s> PageContext<'_, 's> {
     }
 
     pub(super) fn update_item(&self, u: &Update) -> UpdateItem {
+        let (title, lang) = self.translated_title(&u.title, u.en.as_ref());
+        let summary = match self.translation(u.en.as_ref()) {
+            Some(t) => t.summary.clone(),
+            None => u.summary.clone(),
+        };
         UpdateItem {
-            title: u.title.clone(),
+            title: title.to_string(),
             url: urls::news_item(self.lang, &u.slug),
             date: self.t.day(u.date),
             date_iso: u.date.format("%Y-%m-%d").to_string(),
-            summary: u.summary.clone(),
+            summary,
+            lang,
         }
     }
 

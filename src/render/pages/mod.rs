@@ -110,16 +110,24 @@ impl<'a, 's> PageContext<'a, 's> {
                 current: other == lang,
             })
             .collect();
-        let mut footer: Vec<Link> = self
+        let mut footer: Vec<TextLink> = self
             .published
             .site
             .public_pages()
-            .map(|p| Link {
-                label: p.title.clone(),
-                url: urls::page(lang, &p.slug),
+            .map(|p| {
+                let (label, lang_mark) = self.translated_title(&p.title, p.en.as_ref());
+                TextLink {
+                    label: label.to_string(),
+                    url: urls::page(lang, &p.slug),
+                    lang: lang_mark,
+                }
             })
             .collect();
-        footer.extend(self.overview_links());
+        footer.extend(self.overview_links().into_iter().map(|l| TextLink {
+            label: l.label,
+            url: l.url,
+            lang: None,
+        }));
         let mut crumbs = vec![Link {
             label: self.tr("nav_home"),
             url: urls::home(lang),
