@@ -699,3 +699,5 @@ translation-no-front-matter-help = start the file with:
     title: The English title
     ---
 missing-translation-title-help = add `title:` with the English title
+item-topic-english = a topic's English name
+missing-topic-english-name-help = write `en: { "{" } name: Clean { "}" }`: the topic's English name

@@ -721,3 +721,5 @@ translation-no-front-matter-help = begin het bestand met:
     title: De Engelse titel
     ---
 missing-translation-title-help = voeg `title:` toe met de Engelse titel
+item-topic-english = de Engelse naam van een thema
+missing-topic-english-name-help = schrijf `en: { "{" } name: Clean { "}" }`: de Engelse naam van het thema

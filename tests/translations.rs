@@ -185,3 +185,42 @@ fn personal_data_in_a_translation_is_found() {
         .expect("the phone number is reported");
     assert_eq!(found.file, UPDATE_EN);
 }
+
+#[test]
+fn a_topic_has_its_english_name_on_the_english_pages() {
+    let site = Site::base();
+    site.replace(
+        TOPICS,
+        "  description: Afval, zwerfvuil en containers.\n",
+        "  description: Afval, zwerfvuil en containers.\n  en:\n    name: Clean\n    description: Litter and bins.\n",
+    );
+    let (_tmp, out) = build(&site);
+    let topic = read(&out, "en/themas/schoon/index.html");
+    assert!(topic.contains("<h1>Clean"), "{topic}");
+    assert!(topic.contains("Litter and bins."));
+    assert!(!topic.contains("Afval, zwerfvuil"));
+    // Every question of the topic names it in English.
+    let question = read(&out, "en/wijken/meerwijk/2011/1/index.html");
+    assert!(
+        question.contains(r#"<a href="/en/themas/schoon/">Clean</a>"#),
+        "{question}"
+    );
+    // The Dutch pages keep the Dutch name.
+    assert!(read(&out, "themas/schoon/index.html").contains("<h1>Schoon"));
+    assert!(
+        read(&out, "wijken/meerwijk/2011/1/index.html")
+            .contains(r#"<a href="/themas/schoon/">Schoon</a>"#)
+    );
+
+    // An English version needs its name.
+    site.replace(TOPICS, "    name: Clean\n", "    naam: Clean\n");
+    let r = site.check();
+    assert_eq!(r.status, 1);
+    assert!(
+        r.diagnostics
+            .iter()
+            .any(|d| d.code == "missing-field" && d.file == TOPICS),
+        "{:?}",
+        r.diagnostics
+    );
+}

@@ -70,6 +70,14 @@ pub struct Topic {
     pub name: String,
     pub description: Option<String>,
     pub span: Span,
+    /// The name and description on the English pages (`en:` in topics.yaml).
+    pub en: Option<TopicEnglish>,
+}
+
+#[derive(Debug, Clone)]
+pub struct TopicEnglish {
+    pub name: String,
+    pub description: Option<String>,
 }
 
 #[derive(Debug, Clone)]

@@ -8,6 +8,7 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::{Node, Value, YamlDoc};
 use crate::model::{
     District, DistrictId, Neighbourhood, NeighbourhoodId, OptedOut, Partner, PartnerKind, Topic,
+    TopicEnglish,
 };
 use crate::msg;
 use crate::source::{At, Span};
@@ -339,6 +340,7 @@ pub fn topics(doc: &Option<YamlDoc>, d: &mut Diagnostics) -> Vec<Topic> {
         let description = f
             .get("description")
             .and_then(|n| read::text(n, "description", d));
+        let en = f.get("en").and_then(|n| topic_english(n, d));
         for (key, help) in [
             ("slug", msg!("missing-slug-help")),
             ("name", msg!("missing-name-help", what = "topic")),
@@ -357,10 +359,33 @@ pub fn topics(doc: &Option<YamlDoc>, d: &mut Diagnostics) -> Vec<Topic> {
                 slug: slug.value,
                 name: name.value,
                 description: description.map(|t| t.value),
+                en,
             });
         }
     }
     out
+}
+
+/// A topic's `en: { name: Clean, description: … }`.
+fn topic_english(node: &Node, d: &mut Diagnostics) -> Option<TopicEnglish> {
+    let mut f = Fields::of(node, "item-topic-english", d)?;
+    let name = f.get("name").and_then(|n| read::text(n, "name", d));
+    let description = f
+        .get("description")
+        .and_then(|n| read::text(n, "description", d));
+    if f.is_missing("name") {
+        f.missing(
+            Code::MissingField,
+            "name",
+            msg!("missing-topic-english-name-help"),
+            d,
+        );
+    }
+    f.finish(d);
+    Some(TopicEnglish {
+        name: name?.value,
+        description: description.map(|t| t.value),
+    })
 }
 
 #[cfg(test)]

@@ -31,6 +31,23 @@ impl PageContext<'_, '_> {
         }
     }
 
+    /// A topic's name on this page: its English name on an English page,
+    /// where it has one.
+    pub(super) fn topic_name<'t>(&self, t: &'t Topic) -> &'t str {
+        match (&t.en, self.lang) {
+            (Some(en), Language::En) => &en.name,
+            _ => &t.name,
+        }
+    }
+
+    /// A topic's description on this page, as [`Self::topic_name`].
+    pub(super) fn topic_description(&self, t: &Topic) -> Option<String> {
+        match (&t.en, self.lang) {
+            (Some(en), Language::En) => en.description.clone(),
+            _ => t.description.clone(),
+        }
+    }
+
     /// The English version of an update or page, on an English page.
     pub(super) fn translation<'t>(&self, en: Option<&'t Translation>) -> Option<&'t Translation> {
         en.filter(|_| self.lang == Language::En)

@@ -263,7 +263,7 @@ impl<'s> PageContext<'_, 's> {
             Scope::Topic(t) => {
                 let t = site.topic(t);
                 Link {
-                    label: t.name.clone(),
+                    label: self.topic_name(t).to_string(),
                     url: urls::topic(lang, &t.slug),
                 }
             }

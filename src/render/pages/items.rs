@@ -97,7 +97,7 @@ impl<'s> PageContext<'_, 's> {
                 url: urls::partner(lang, &partner.slug),
             },
             topic: Link {
-                label: topic.name.clone(),
+                label: self.topic_name(topic).to_string(),
                 url: urls::topic(lang, &topic.slug),
             },
             neighbourhood: Link {

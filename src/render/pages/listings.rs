@@ -180,7 +180,7 @@ pub(super) fn search(cx: &PageContext) -> PageJob {
             .topics
             .iter()
             .map(|t| Link {
-                label: t.name.clone(),
+                label: cx.topic_name(t).to_string(),
                 url: urls::topic(cx.lang, &t.slug),
             })
             .collect(),

@@ -186,14 +186,14 @@ pub(super) fn topic(cx: &PageContext, id: TopicId, number: usize) -> PageJob {
     let first = urls::topic(cx.lang, &t.slug);
     let items = &cx.published.by_topic[id.index()];
     let listing = cx.listing(items, &first, number);
-    let title = page_title(&t.name, &listing);
+    let title = page_title(cx.topic_name(t), &listing);
     let page = View {
         name: title.clone(),
-        description: t.description.clone(),
+        description: cx.topic_description(t),
         totals: (number == 1).then(|| cx.scope_totals(super::Scope::Topic(id))),
         listing,
     };
-    let crumbs = crumbs_to_first(&t.name, &first, number);
+    let crumbs = crumbs_to_first(cx.topic_name(t), &first, number);
     let layout = cx.layout(&urls::nth_page(&first, number), title, "wijken", crumbs);
     cx.job(urls::nth_page(&first, number), "topic.html", layout, &page)
 }
