@@ -104,6 +104,11 @@ pub const SMALL: Size = Size {
     budget: 16 * 1024,
 };
 
+/// Past this many shapes the small map is left out: their links and names
+/// alone would outweigh the pages' budget (some 230 bytes a shape); `/kaart/`
+/// still shows them all.
+pub const SMALL_MAX_SHAPES: usize = 150;
+
 /// The shapes projected into a box of `size.width`: an equirectangular
 /// projection around the map's middle latitude, north up. Each ring is
 /// simplified (Douglas-Peucker) to within half a grid step, then coarser, a

@@ -125,10 +125,14 @@ impl PageContext<'_, '_> {
 
     /// The small map for the home page (`current` none) and a neighbourhood's
     /// page (that neighbourhood highlighted): none without a map, nor on the
-    /// page of a neighbourhood the map has no shape for.
+    /// page of a neighbourhood the map has no shape for, nor when the map has
+    /// too many shapes to draw on every page.
     pub(super) fn small_map(&self, current: Option<NeighbourhoodId>) -> Option<SmallMap> {
         let maps = self.published.maps()?;
         let drawing = &maps.small;
+        if drawing.shapes.len() > map::SMALL_MAX_SHAPES {
+            return None;
+        }
         let here = match current {
             Some(id) => {
                 drawing.shape(id)?;
