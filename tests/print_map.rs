@@ -332,8 +332,12 @@ fn the_map_is_there_only_with_its_file() {
     assert!(!out.join("kaart").exists());
     for (path, html) in every_html(&out) {
         assert!(
-            !html.contains("href=\"/kaart/\"") && !html.contains("href=\"/en/kaart/\""),
+            !html.contains("href=\"/kaart/") && !html.contains("href=\"/en/kaart/"),
             "{path} links to a map the site does not have"
+        );
+        assert!(
+            !html.contains("map-small"),
+            "{path} has a map without its file"
         );
     }
     fs::write(
@@ -422,4 +426,198 @@ fn the_press_card_shows_the_latest_contract_in_figures_and_opens_links_in_the_pa
     );
     let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
     assert!(!sitemap.contains("/kaart/"));
+}
+
+/// The small map's `<svg>…</svg>` on a page, if it has one.
+fn small_map(html: &str) -> Option<&str> {
+    let start = html.find("<figure class=\"map map-small\">")?;
+    let end = html[start..].find("</svg>")? + start;
+    Some(&html[start..end])
+}
+
+#[test]
+fn the_home_page_shows_the_small_map_and_each_neighbourhood_page_highlights_its_own() {
+    let (_tmp, root, out) = site();
+    // Boerhaavewijk has no shape: the map leaves it out, and its page has no map.
+    fs::write(
+        root.join("content/map.geojson"),
+        geojson(&["meerwijk", "europawijk", "delftwijk"]),
+    )
+    .unwrap();
+    let (status, stderr) = build(&root, &out, &[]);
+    assert_eq!(status, 0, "{stderr}");
+    let slugs = ["meerwijk", "europawijk", "delftwijk"];
+    for lang in ["", "/en"] {
+        let home = page(&out, &format!("{lang}/"));
+        let svg = small_map(&home).unwrap_or_else(|| panic!("no small map on {lang}/"));
+        assert_eq!(svg.matches("<path class=\"area area-").count(), 3);
+        for slug in slugs {
+            // Every shape is a link with a name that carries its figure.
+            assert!(
+                svg.contains(&format!("<a href=\"{lang}/wijken/{slug}/\" aria-label=\"")),
+                "{lang}/ {slug}"
+            );
+        }
+        assert!(
+            !svg.contains("aria-current"),
+            "nothing highlighted on the home page"
+        );
+        assert!(!svg.contains("boerhaavewijk"));
+        // The legend in words, and the list with the figures as the text alternative.
+        assert!(home.contains("class=\"map-legend map-legend-small\""));
+        assert!(home.contains(&format!("href=\"{lang}/kaart/#map-list\"")));
+        assert!(page(&out, &format!("{lang}/kaart/")).contains("id=\"map-list\""));
+        // Whole units: the small map is simplified and rounded.
+        let d = first_path(svg);
+        assert!(
+            d.starts_with('M') && d.ends_with('Z') && !d.contains('.'),
+            "{d}"
+        );
+
+        for slug in slugs {
+            let html = page(&out, &format!("{lang}/wijken/{slug}/"));
+            let svg = small_map(&html).unwrap_or_else(|| panic!("no map on {slug}"));
+            assert_eq!(svg.matches("<path class=\"area area-").count(), 3);
+            // Its own shape: marked as this page, hatched and outlined, drawn last (on top).
+            assert_eq!(svg.matches("aria-current=\"page\"").count(), 1);
+            assert_eq!(svg.matches("class=\"area-current\"").count(), 1);
+            let own = svg.rfind("<a href=").map(|i| &svg[i..]).unwrap();
+            assert!(
+                own.starts_with(&format!("<a href=\"{lang}/wijken/{slug}/\" aria-label=\""))
+                    && own.contains("aria-current=\"page\"")
+                    && own.contains("class=\"area-current\""),
+                "{own}"
+            );
+            assert!(svg.contains("fill") || html.contains("id=\"map-hatch\""));
+            // The others link to their own pages.
+            for other in slugs.iter().filter(|s| **s != slug) {
+                assert!(svg.contains(&format!("<a href=\"{lang}/wijken/{other}/\" aria-label=\"")));
+            }
+            // The caption and the legend name it, in words.
+            let name = capitalised(slug);
+            let caption = html
+                .split("<figcaption id=\"map-small-caption\">")
+                .nth(1)
+                .unwrap()
+                .split("</figcaption>")
+                .next()
+                .unwrap();
+            let outlined = if lang.is_empty() {
+                "is gearceerd en dik omrand"
+            } else {
+                "is hatched and outlined"
+            };
+            assert!(
+                caption.starts_with(&format!("{name} {outlined}")),
+                "{caption}"
+            );
+            assert!(
+                html.contains(&format!("omrand: {name}</li>"))
+                    || html.contains(&format!("outline: {name}</li>"))
+            );
+        }
+        let unmapped = page(&out, &format!("{lang}/wijken/boerhaavewijk/"));
+        assert!(small_map(&unmapped).is_none(), "no map without its shape");
+    }
+    // The Dutch caption gives the figure the shading stands for.
+    let html = page(&out, "/wijken/meerwijk/");
+    let label = html
+        .split("<a href=\"/wijken/meerwijk/\" aria-label=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    assert!(
+        label.starts_with("Meerwijk: ") && label.contains("% nagekomen"),
+        "{label}"
+    );
+    let figure = label
+        .trim_start_matches("Meerwijk: ")
+        .split(' ')
+        .next()
+        .unwrap();
+    assert!(html.contains(&format!("omrand: {figure} van de afspraken nagekomen")));
+}
+
+/// The path data of the first shape in a map.
+fn first_path(svg: &str) -> &str {
+    svg.split("<path class=\"area area-")
+        .nth(1)
+        .and_then(|p| p.split(" d=\"").nth(1))
+        .and_then(|p| p.split('"').next())
+        .unwrap()
+}
+
+fn capitalised(slug: &str) -> String {
+    let mut c = slug.chars();
+    c.next().unwrap().to_uppercase().collect::<String>() + c.as_str()
+}
+
+/// A wobbly ring of `n` points around (x, y): detailed boundaries, as a
+/// municipality publishes them.
+fn detailed(slug: &str, x: f64, y: f64, n: usize) -> String {
+    let points: Vec<String> = (0..=n)
+        .map(|i| {
+            let t = (i % n) as f64 / n as f64 * std::f64::consts::TAU;
+            let r = 0.009 * (1.0 + 0.03 * (t * 60.0).sin() + 0.01 * (t * 700.0).cos());
+            format!("[{:.6},{:.6}]", x + r * t.cos(), y + r * t.sin())
+        })
+        .collect();
+    format!(
+        "{{\"type\": \"Feature\", \"properties\": {{\"slug\": \"{slug}\"}}, \"geometry\": {{\"type\": \"Polygon\", \"coordinates\": [[{}]]}}}}",
+        points.join(",")
+    )
+}
+
+#[test]
+fn detailed_boundaries_are_simplified_so_that_every_page_keeps_its_budget() {
+    let (_tmp, root, out) = site();
+    // 4 × 12,000 points, near the file's limit of 50,000: about 1 MB of GeoJSON.
+    let features: Vec<String> = ["meerwijk", "europawijk", "delftwijk", "boerhaavewijk"]
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            detailed(
+                s,
+                4.6 + (i % 2) as f64 * 0.02,
+                52.3 + (i / 2) as f64 * 0.02,
+                12_000,
+            )
+        })
+        .collect();
+    let text = format!(
+        "{{\"type\": \"FeatureCollection\", \"features\": [\n{}\n]}}\n",
+        features.join(",\n")
+    );
+    assert!(text.len() > 900_000);
+    fs::write(root.join("content/map.geojson"), text).unwrap();
+    let (status, stderr) = build(&root, &out, &[]);
+    assert_eq!(status, 0, "{stderr}");
+    let css = fs::metadata(out.join("static/style.css")).unwrap().len() as usize;
+    for url in ["/", "/en/", "/wijken/meerwijk/", "/en/wijken/europawijk/"] {
+        let html = page(&out, url);
+        let svg = small_map(&html).unwrap();
+        assert!(
+            svg.len() < 24 * 1024,
+            "{url}: the small map is {} bytes",
+            svg.len()
+        );
+        assert!(
+            html.len() + css < 100 * 1024,
+            "{url}: {} bytes",
+            html.len() + css
+        );
+        // Still the shape of a neighbourhood, not a triangle.
+        let d = first_path(svg);
+        assert!(d.split([' ', '-']).count() > 20, "{d}");
+    }
+    let map = page(&out, "/kaart/");
+    let svg = &map[map.find("<svg viewBox=").unwrap()..map.find("</svg>").unwrap()];
+    assert!(
+        svg.len() < 60 * 1024,
+        "/kaart/: the map is {} bytes",
+        svg.len()
+    );
+    assert_eq!(svg.matches("<path class=\"area").count(), 4);
 }

@@ -55,6 +55,8 @@ pub struct Published<'s> {
     recorded_codes: std::sync::Arc<[(String, crate::shortlinks::ShortCode)]>,
     /// Every short link; made on first use.
     short: std::sync::OnceLock<crate::shortlinks::ShortLinks>,
+    /// The map at both sizes, and each neighbourhood's share; made on first use.
+    maps: std::sync::OnceLock<Option<map::Maps>>,
 }
 
 /// A question's own texts as sanitised HTML, shown on its page.
@@ -158,6 +160,7 @@ impl<'s> Published<'s> {
             figures: std::sync::OnceLock::new(),
             recorded_codes: std::sync::Arc::new([]),
             short: std::sync::OnceLock::new(),
+            maps: std::sync::OnceLock::new(),
         }
     }
 

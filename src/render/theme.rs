@@ -50,6 +50,7 @@ const DEFAULT_FILES: &[(&str, &str)] = embed!(
     "templates/shortlink.html",
     "templates/print.html",
     "templates/map.html",
+    "templates/partials/small_map.html",
     "templates/card.html",
     "static/style.css",
     "static/favicon.svg",

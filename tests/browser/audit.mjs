@@ -17,9 +17,13 @@
 //          after it shows a focus indicator with 3:1 contrast against what is
 //          behind it; colour is not the only carrier: every state colour
 //          (badge-*, outcome-*, seg-*) comes with text, and links in the content
-//          and footer are underlined.
+//          and footer are underlined; maps: every shape is a named link
+//          that says its figure, with a legend in words, and a highlighted
+//          shape (a neighbourhood's own page) is hatched, outlined at least
+//          3 px and named in the caption.
 //  dark    (prefers-color-scheme: dark): the dark palette is in effect, axe
-//          again (so contrast holds in dark mode), the keyboard walk again.
+//          again (so contrast holds in dark mode), the keyboard walk again,
+//          the maps again.
 //  nojs    (JavaScript disabled): every text block and link visible in <main>
 //          with JavaScript is there without it (the search form and live status
 //          region, which are JavaScript by nature, excepted).
@@ -363,6 +367,48 @@ async function colourNotAlone(page, where) {
   for (const p of problems.slice(0, 10)) fail(where, p);
 }
 
+// The maps (/kaart/, small on the home page and each neighbourhood's page):
+// every shape a link named with its figure, a legend in words, and on a
+// neighbourhood's page its shape told apart without colour.
+async function maps(page, where) {
+  const problems = await page.evaluate(() => {
+    const out = [];
+    const A = window.__audit;
+    for (const figure of document.querySelectorAll('main figure.map')) {
+      const svg = figure.querySelector('svg');
+      const caption = figure.querySelector('figcaption');
+      if (!svg || !caption || !caption.textContent.trim()) { out.push(`map without a caption: ${A.describe(figure)}`); continue; }
+      const areas = svg.querySelectorAll('path.area');
+      if (areas.length === 0) out.push(`map without shapes: ${A.describe(svg)}`);
+      for (const area of areas) {
+        const a = area.closest('a');
+        const name = a && (a.getAttribute('aria-label') || '').trim();
+        const shown = a && a.querySelector('text') && a.querySelector('text').textContent.trim();
+        if (!a || !a.getAttribute('href')) out.push(`map shape that is not a link: ${A.describe(area)}`);
+        else if (!name || !shown || !name.includes(shown)) out.push(`map link without a name that says the number on it (${shown}): ${A.describe(a)}`);
+      }
+      const legend = figure.parentElement.querySelectorAll('.map-legend li');
+      if (legend.length < 6 || [...legend].some((li) => !li.textContent.trim())) out.push(`map without a legend in words: ${A.describe(figure)}`);
+      const current = svg.querySelectorAll('a[aria-current="page"]');
+      if (current.length > 1) out.push(`map highlights ${current.length} shapes`);
+      for (const a of current) {
+        const own = a.querySelector('.area-current');
+        const cs = own && getComputedStyle(own);
+        if (!cs || !cs.fill.includes('url(') || parseFloat(cs.strokeWidth) < 3) {
+          out.push(`the highlighted shape is not hatched and outlined (fill ${cs && cs.fill}, stroke ${cs && cs.strokeWidth}): ${A.describe(a)}`);
+        }
+        const stroke = cs && A.rgba(cs.stroke);
+        const bg = A.rgba(getComputedStyle(document.body).backgroundColor);
+        if (stroke && bg && A.contrast(stroke, bg) < 3) out.push(`the highlighted shape's outline has ${A.contrast(stroke, bg).toFixed(2)}:1 against the page`);
+        const name = a.getAttribute('aria-label').split(':')[0];
+        if (!caption.textContent.includes(name)) out.push(`the caption does not name the highlighted ${name}`);
+      }
+    }
+    return out;
+  });
+  for (const p of problems.slice(0, 10)) fail(where, p);
+}
+
 /// Visible text blocks and links in <main>, for comparing with JavaScript off.
 async function mainContent(page) {
   return page.evaluate(() => {
@@ -505,7 +551,9 @@ async function passScreen(name, colorScheme) {
       await budgets(s, path, where);
       withJs.set(path, await mainContent(s.page));
       await colourNotAlone(s.page, where);
+      await maps(s.page, where);
     } else {
+      await maps(s.page, where);
       const dark = await s.page.evaluate(() => {
         const A = window.__audit;
         const bg = A.rgba(getComputedStyle(document.body).backgroundColor);

@@ -25,6 +25,8 @@ pub(super) fn home(cx: &PageContext) -> PageJob {
         as_of: String,
         /// The neighbourhood picker starts open where the list is short.
         picker_open: bool,
+        /// The small map, when the site has one.
+        map: Option<super::map::SmallMap>,
     }
     let site = cx.site();
     let url = urls::home(cx.lang);
@@ -46,6 +48,7 @@ pub(super) fn home(cx: &PageContext) -> PageJob {
             .collect(),
         news_url: urls::news(cx.lang),
         picker_open: site.neighbourhoods.len() <= PICKER_OPEN_UP_TO,
+        map: cx.small_map(None),
         as_of: cx
             .tr("label_as_of")
             .replace("{date}", &cx.t.day(site.today())),

@@ -24,6 +24,8 @@ pub(super) fn neighbourhood(cx: &PageContext, id: NeighbourhoodId) -> PageJob {
         /// The `<iframe>` that embeds the press card, to copy.
         card_snippet: Option<String>,
         card_url: String,
+        /// The small map with this neighbourhood highlighted, when the map has its shape.
+        map: Option<super::map::SmallMap>,
     }
     #[derive(Serialize)]
     struct OptedOutView {
@@ -51,6 +53,7 @@ pub(super) fn neighbourhood(cx: &PageContext, id: NeighbourhoodId) -> PageJob {
         )
     });
     let page = View {
+        map: cx.small_map(Some(id)),
         card_snippet,
         card_url,
         name: n.name.clone(),
