@@ -754,3 +754,32 @@ cli-error-too-many = { $arg } gets more than one value
 cli-error-other = cannot understand this ({ $error })
 cli-did-you-mean = did you mean `{ $suggestion }`?
 cli-more = More: { $command } --help
+
+## Refusals and failures outside the diagnostics: the output folder, the theme, serve, import
+output-cannot-open-root = cannot open the site folder { $dir }
+output-is-sources = refusing to write the site into { $dir }: it holds the site's own sources; choose another --output
+output-holds-a-site = refusing to write into { $dir }: it contains content/ or site.toml; choose another --output
+output-is-a-file = refusing to write into { $dir }: it is a file, not a folder
+output-not-ours = refusing to write into { $dir }: the folder is not empty and was not made by afspraak (its index.html has no `{ $generator }`); empty it, or choose another --output
+output-locked = another build is writing into { $dir } (it holds { $path }); wait until it has finished and build again
+output-cannot-lock = cannot lock { $path } for this build
+output-no-parent = { $dir } cannot be an output folder: choose a folder with a name, such as public/
+output-cannot-remove = cannot remove the previous output { $dir }
+output-cannot-move-aside = cannot move the previous output { $dir } aside
+output-cannot-move-into = cannot move the new site into { $dir }
+cannot-create = cannot create the folder { $path }
+cannot-remove = cannot remove { $path }
+cannot-read-path = cannot read { $path }
+internal-outside-output = internal error: { $path } would be written outside the output folder; nothing was written
+theme-missing = site.toml sets theme = "{ $name }", but there is no folder themes/{ $name }/
+theme-not-utf8 = { $path } in the theme is not UTF-8 text; save the file as UTF-8
+theme-texts-invalid = the theme's texts in { $path } cannot be read: { $error }
+theme-templates-invalid = the theme's templates have an error:
+theme-no-language = the theme has no texts for the language `{ $lang }`; add i18n/{ $lang }.yaml to the theme
+render-failed = the page { $url } could not be made with the template { $template }:
+serve-wrong-host = this preview answers only to localhost and the names given with --host
+serve-cannot-listen = cannot listen on { $addr }: { $error }
+serve-cannot-watch = cannot watch the folder { $dir }: { $error }
+import-contract-unreadable = the contract file cannot be read ({ $error }); fix it first (`afspraak check` says how)
+import-contract-not-a-mapping = the contract file is not a mapping of `key: value` lines; fix it first (`afspraak check` says how)
+line-column = line { $line }, column { $column }: { $message }

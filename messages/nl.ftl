@@ -776,3 +776,32 @@ cli-error-too-many = { $arg } krijgt meer dan één waarde
 cli-error-other = dat begrijp ik niet ({ $error })
 cli-did-you-mean = bedoel je `{ $suggestion }`?
 cli-more = Meer uitleg: { $command } --help
+
+## Refusals and failures outside the diagnostics: the output folder, the theme, serve, import
+output-cannot-open-root = kan de map van de site { $dir } niet openen
+output-is-sources = de site wordt niet in { $dir } geschreven: daar staan de bronnen van de site zelf; kies een andere --output
+output-holds-a-site = de site wordt niet in { $dir } geschreven: daar staan content/ of site.toml; kies een andere --output
+output-is-a-file = de site wordt niet in { $dir } geschreven: dat is een bestand, geen map
+output-not-ours = de site wordt niet in { $dir } geschreven: die map is niet leeg en is niet door afspraak gemaakt (de index.html heeft geen `{ $generator }`); maak de map leeg, of kies een andere --output
+output-locked = er schrijft al een andere build in { $dir } (die heeft { $path }); wacht tot die klaar is en maak de site dan opnieuw
+output-cannot-lock = kan { $path } niet vastzetten voor deze build
+output-no-parent = { $dir } kan geen uitvoermap zijn: kies een map met een naam, zoals public/
+output-cannot-remove = kan de vorige uitvoer { $dir } niet weghalen
+output-cannot-move-aside = kan de vorige uitvoer { $dir } niet opzij zetten
+output-cannot-move-into = kan de nieuwe site niet naar { $dir } verplaatsen
+cannot-create = kan de map { $path } niet maken
+cannot-remove = kan { $path } niet weghalen
+cannot-read-path = kan { $path } niet lezen
+internal-outside-output = interne fout: { $path } zou buiten de uitvoermap komen; er is niets geschreven
+theme-missing = in site.toml staat theme = "{ $name }", maar er is geen map themes/{ $name }/
+theme-not-utf8 = { $path } in het thema is geen UTF-8-tekst; sla het bestand op als UTF-8
+theme-texts-invalid = de teksten van het thema in { $path } zijn niet te lezen: { $error }
+theme-templates-invalid = de sjablonen van het thema hebben een fout:
+theme-no-language = het thema heeft geen teksten voor de taal `{ $lang }`; voeg i18n/{ $lang }.yaml aan het thema toe
+render-failed = de pagina { $url } kon niet worden gemaakt met het sjabloon { $template }:
+serve-wrong-host = deze voorvertoning antwoordt alleen op localhost en op de namen die je met --host opgaf
+serve-cannot-listen = kan niet luisteren op { $addr }: { $error }
+serve-cannot-watch = kan de map { $dir } niet in de gaten houden: { $error }
+import-contract-unreadable = het contractbestand is niet te lezen ({ $error }); herstel het eerst (`afspraak check` zegt hoe)
+import-contract-not-a-mapping = het contractbestand bestaat niet uit regels `sleutel: waarde`; herstel het eerst (`afspraak check` zegt hoe)
+line-column = regel { $line }, kolom { $column }: { $message }

@@ -176,3 +176,111 @@ fn usage_errors_speak_the_language_and_exit_two() {
         r.stderr
     );
 }
+
+/// A refusal in both languages: Dutch without a choice, English when asked.
+fn refused(site: &Site, args: &[&str], status: i32, nl: &str, en: &str) {
+    let mut full = args.to_vec();
+    let root = site.root().to_str().expect("a UTF-8 path").to_string();
+    full.extend(["--root", &root]);
+    let r = run("nl", &full);
+    assert_eq!(r.status, status, "{args:?}:\n{}", r.stderr);
+    assert!(r.stderr.starts_with("fout: "), "{args:?}:\n{}", r.stderr);
+    assert!(r.stderr.contains(nl), "{args:?}:\n{}", r.stderr);
+    let r = run("en", &full);
+    assert_eq!(r.status, status, "{args:?}:\n{}", r.stderr);
+    assert!(r.stderr.starts_with("error: "), "{args:?}:\n{}", r.stderr);
+    assert!(r.stderr.contains(en), "{args:?}:\n{}", r.stderr);
+}
+
+#[test]
+fn output_folder_refusals_speak_the_language() {
+    let site = Site::base();
+    site.write("elders/notities.txt", "van iemand anders");
+    site.write("een-bestand", "");
+    site.write("andere-site/site.toml", "");
+    let out = |rel: &str| site.path(rel).to_str().unwrap().to_string();
+    let cases = [
+        (
+            out("elders"),
+            "die map is niet leeg en is niet door afspraak gemaakt",
+            "the folder is not empty and was not made by afspraak",
+        ),
+        (
+            out("een-bestand"),
+            "dat is een bestand, geen map",
+            "it is a file, not a folder",
+        ),
+        (
+            out("andere-site"),
+            "daar staan content/ of site.toml",
+            "it contains content/ or site.toml",
+        ),
+        (
+            out("."),
+            "daar staan de bronnen van de site zelf",
+            "it holds the site's own sources",
+        ),
+        (
+            out("content/public"),
+            "die map ligt in de map content/ van de site",
+            "it lies inside the site's content/ folder",
+        ),
+    ];
+    for (output, nl, en) in &cases {
+        refused(&site, &["build", "--output", output], 2, nl, en);
+    }
+    // Nothing was written into the folder that was not afspraak's.
+    assert_eq!(site.read("elders/notities.txt"), "van iemand anders");
+}
+
+#[test]
+fn a_missing_theme_speaks_the_language() {
+    let site = Site::base();
+    let toml = site.read(SITE_TOML);
+    let toml = match toml.find("theme =") {
+        Some(_) => toml
+            .lines()
+            .map(|l| if l.starts_with("theme =") { "theme = \"weg\"" } else { l })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        None => format!("theme = \"weg\"\n{toml}"),
+    };
+    site.write(SITE_TOML, toml);
+    let out = site.path("public").to_str().unwrap().to_string();
+    refused(
+        &site,
+        &["build", "--output", &out],
+        3,
+        "in site.toml staat theme = \"weg\", maar er is geen map themes/weg/",
+        "site.toml sets theme = \"weg\", but there is no folder themes/weg/",
+    );
+}
+
+#[test]
+fn import_and_serve_refusals_speak_the_language() {
+    let site = Site::base();
+    site.write(CONTRACT, "- alleen een lijst\n");
+    site.write("vragen.csv", "id;title\n1;Verlichting\n");
+    let csv = site.path("vragen.csv").to_str().unwrap().to_string();
+    refused(
+        &site,
+        &["import", &csv, "--contract", "meerwijk/2011"],
+        3,
+        "het contractbestand bestaat niet uit regels `sleutel: waarde`",
+        "the contract file is not a mapping of `key: value` lines",
+    );
+    refused(
+        &site,
+        &["import", &csv, "--contract", "meerwijk"],
+        3,
+        "`meerwijk` is geen contract; schrijf WIJK/JAAR",
+        "`meerwijk` is not a contract; write NEIGHBOURHOOD/YEAR",
+    );
+    refused(
+        &site,
+        &["serve", "--bind", "0.0.0.0"],
+        2,
+        "zet er --allow-remote bij om dat te bevestigen",
+        "add --allow-remote to confirm",
+    );
+}
