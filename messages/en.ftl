@@ -619,7 +619,7 @@ redirect-to-nowhere-help = check the new address for a typo
 
 placeholder-text = this is still the example text "{ $text }"
 placeholder-text-label = example text
-placeholder-text-help = replace the example text by your own, or mark the contract `draft: true` until it is finished
+placeholder-text-help = replace the example text by your own, or mark the file `draft: true` until it is finished
 
 ## init-refusals
 

@@ -641,7 +641,7 @@ redirect-to-nowhere-help = kijk of er een tikfout in het nieuwe adres zit
 
 placeholder-text = hier staat nog de voorbeeldtekst "{ $text }"
 placeholder-text-label = voorbeeldtekst
-placeholder-text-help = vervang de voorbeeldtekst door je eigen tekst, of zet `draft: true` bij het contract tot het af is
+placeholder-text-help = vervang de voorbeeldtekst door je eigen tekst, of zet `draft: true` in het bestand tot het af is
 
 ## init-refusals
 

@@ -240,7 +240,13 @@ fn a_missing_theme_speaks_the_language() {
     let toml = match toml.find("theme =") {
         Some(_) => toml
             .lines()
-            .map(|l| if l.starts_with("theme =") { "theme = \"weg\"" } else { l })
+            .map(|l| {
+                if l.starts_with("theme =") {
+                    "theme = \"weg\""
+                } else {
+                    l
+                }
+            })
             .collect::<Vec<_>>()
             .join("\n"),
         None => format!("theme = \"weg\"\n{toml}"),
