@@ -1,6 +1,23 @@
+//! The command line's arguments. The doc comments below say what each one is
+//! for; the help a user reads comes from the catalogues (see `localise`).
+
+mod localise;
+
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+pub use localise::Localised;
+
+/// Parses the command line; help and usage errors are in the language of
+/// this run.
+pub fn parse() -> Result<Cli, clap::error::Error<Localised>> {
+    let mut command = localise::localise(Cli::command());
+    command
+        .try_get_matches_from_mut(std::env::args_os())
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+        .map_err(|e| e.format(&mut command).apply())
+}
 
 /// afspraak — neighbourhood contracts as a public website.
 #[derive(Parser)]
@@ -104,7 +121,5 @@ pub enum Format {
 }
 
 fn parse_as_of(s: &str) -> Result<chrono::NaiveDateTime, String> {
-    afspraak::parse_as_of(s).ok_or_else(|| {
-        format!("`{s}` is not a date and time; write e.g. 2011-12-31 or 2011-12-31T12:00")
-    })
+    afspraak::parse_as_of(s).ok_or_else(|| afspraak::tr!("cli-not-a-moment", value = s))
 }

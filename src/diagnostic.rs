@@ -102,7 +102,7 @@ codes! {
     BaseUrlInvalid = "base-url-invalid": "site.toml's `base_url` is not the web address of the site: `https://` and a host name, optionally a path.",
     ExampleAddress = "example-address": "`build` with `base_url` still an example or local address: every canonical link, feed, sitemap entry and open-data link would point there.",
     // Starter kit
-    PlaceholderText = "placeholder-text": "A contract that is not a draft still holds example text from `afspraak new contract`, such as \"Korte titel van de vraag\".",
+    PlaceholderText = "placeholder-text": "A contract, page or news item that is not a draft still holds example text from `afspraak new contract` or `afspraak init`, such as \"Korte titel van de vraag\" or \"[vul de datum in]\".",
     // The map
     MapInvalid = "map-invalid": "content/map.geojson is not valid GeoJSON, not a FeatureCollection of Polygon and MultiPolygon features each with a `slug`, names a neighbourhood twice, or has too many points.",
     MapMissingShape = "map-missing-shape": "A neighbourhood of districts.yaml has no shape in content/map.geojson.",

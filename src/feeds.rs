@@ -258,10 +258,16 @@ fn feed(
     };
     let mut context = Context::new();
     context.insert("feed", &feed);
-    let xml = theme
-        .tera
-        .render("atom.xml", &context)
-        .map_err(|e| anyhow::anyhow!("rendering {path}:\n{e}"))?;
+    let xml = theme.tera.render("atom.xml", &context).map_err(|e| {
+        anyhow::anyhow!(
+            "{}\n{e}",
+            crate::tr!(
+                "render-failed",
+                url = path.to_string(),
+                template = "atom.xml"
+            )
+        )
+    })?;
     Ok((path.trim_start_matches('/').to_string(), xml.into_bytes()))
 }
 
@@ -272,7 +278,7 @@ pub fn render(p: &Published, theme: &Theme, out: &dyn Sink) -> anyhow::Result<()
     let t = theme
         .translations
         .get(&Language::Nl)
-        .ok_or_else(|| anyhow::anyhow!("the theme has no Dutch interface text"))?;
+        .ok_or_else(|| anyhow::anyhow!("{}", crate::tr!("theme-no-language", lang = "nl")))?;
     // Each neighbourhood's contracts and news, gathered in one pass.
     let mut contracts = vec![Vec::new(); site.neighbourhoods.len()];
     for c in &p.contracts {

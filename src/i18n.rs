@@ -134,28 +134,40 @@ impl Msg {
     /// The message in `lang`. A missing message is a bug the catalogue
     /// tests catch; it shows as its id rather than failing the run.
     pub fn render(&self, lang: Lang) -> String {
-        let bundle = bundle(lang);
-        let Some(pattern) = bundle.get_message(self.id).and_then(|m| m.value()) else {
-            return self.id.to_string();
-        };
-        let mut args = FluentArgs::new();
-        for (name, value) in &self.args {
-            match value {
-                Arg::Text(s) => args.set(*name, FluentValue::from(s.as_str())),
-                Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
-                Arg::Msg(m) => args.set(*name, FluentValue::from(m.render(lang))),
-            }
-        }
-        let mut errors = Vec::new();
-        bundle
-            .format_pattern(pattern, Some(&args), &mut errors)
-            .into_owned()
+        format(lang, self.id, &self.args)
     }
 
     /// The message in the language of this run.
     pub fn text(&self) -> String {
         self.render(Lang::current())
     }
+}
+
+fn format(lang: Lang, id: &str, values: &[(&'static str, Arg)]) -> String {
+    let bundle = bundle(lang);
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        return id.to_string();
+    };
+    let mut args = FluentArgs::new();
+    for (name, value) in values {
+        match value {
+            Arg::Text(s) => args.set(*name, FluentValue::from(s.as_str())),
+            Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
+            Arg::Msg(m) => args.set(*name, FluentValue::from(m.render(lang))),
+        }
+    }
+    let mut errors = Vec::new();
+    bundle
+        .format_pattern(pattern, Some(&args), &mut errors)
+        .into_owned()
+}
+
+/// A message without values whose id is only known at run time (such as
+/// the help of a command-line option, `cli-check-root`), in the language
+/// of this run; `None` when the catalogue has no such message.
+pub fn text(id: &str) -> Option<String> {
+    let lang = Lang::current();
+    has(lang, id).then(|| format(lang, id, &[]))
 }
 
 /// `msg!("id", name = value, …)`: a message of the catalogues.

@@ -7,14 +7,12 @@ mod cli;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use afspraak::diagnostic::{render_human, render_json};
 use afspraak::tr;
 use cli::{Cli, Command, Format, New};
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match cli::parse() {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();

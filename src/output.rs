@@ -47,12 +47,12 @@ pub fn made_by_afspraak(dir: &Path) -> bool {
 pub fn check_output_dir(root: &Path, out: &Path) -> anyhow::Result<()> {
     let root = root
         .canonicalize()
-        .with_context(|| format!("opening the site folder {}", root.display()))?;
+        .with_context(|| crate::tr!("output-cannot-open-root", dir = root.display().to_string()))?;
     let out_abs = absolute(out)?;
     if out_abs == root || root.starts_with(&out_abs) {
         crate::refuse!(
-            "refusing to write the site into {}: it holds the site's own sources; choose another --output",
-            out.display()
+            "{}",
+            crate::tr!("output-is-sources", dir = out.display().to_string())
         );
     }
     // Inside content/ (or themes/), every page written would be read back as
@@ -69,20 +69,24 @@ pub fn check_output_dir(root: &Path, out: &Path) -> anyhow::Result<()> {
     }
     if out_abs.join("content").exists() || out_abs.join("site.toml").exists() {
         crate::refuse!(
-            "refusing to write into {}: it contains content/ or site.toml; choose another --output",
-            out.display()
+            "{}",
+            crate::tr!("output-holds-a-site", dir = out.display().to_string())
         );
     }
     if out_abs.is_file() {
         crate::refuse!(
-            "refusing to write into {}: it is a file, not a folder",
-            out.display()
+            "{}",
+            crate::tr!("output-is-a-file", dir = out.display().to_string())
         );
     }
     if out_abs.is_dir() && !made_by_afspraak(&out_abs) && fs::read_dir(&out_abs)?.next().is_some() {
         crate::refuse!(
-            "refusing to write into {}: the folder is not empty and was not made by afspraak (its index.html has no `{GENERATOR}`); empty it, or choose another --output",
-            out.display()
+            "{}",
+            crate::tr!(
+                "output-not-ours",
+                dir = out.display().to_string(),
+                generator = GENERATOR
+            )
         );
     }
     Ok(())
@@ -204,7 +208,8 @@ impl OutputLock {
     pub fn acquire_within(out: &Path, wait: Duration) -> anyhow::Result<OutputLock> {
         let out = absolute(out)?;
         let (parent, name) = parent_and_name(&out)?;
-        fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
+        fs::create_dir_all(&parent)
+            .with_context(|| crate::tr!("cannot-create", path = parent.display().to_string()))?;
         let path = parent.join(format!(".{name}.lock"));
         let deadline = Instant::now() + wait;
         loop {
@@ -213,7 +218,9 @@ impl OutputLock {
                 .truncate(false)
                 .write(true)
                 .open(&path)
-                .with_context(|| format!("opening the lock file {}", path.display()))?;
+                .with_context(|| {
+                    crate::tr!("output-cannot-lock", path = path.display().to_string())
+                })?;
             match file.try_lock() {
                 // The holder before us may have removed the file after we opened
                 // it: then our lock is on a file no one else will see; retry.
@@ -223,12 +230,17 @@ impl OutputLock {
                     std::thread::sleep(Duration::from_millis(50));
                 }
                 Err(fs::TryLockError::WouldBlock) => anyhow::bail!(
-                    "another build is writing into {} (it holds {}); wait until it has finished and build again",
-                    out.display(),
-                    path.display()
+                    "{}",
+                    crate::tr!(
+                        "output-locked",
+                        dir = out.display().to_string(),
+                        path = path.display().to_string()
+                    )
                 ),
                 Err(fs::TryLockError::Error(e)) => {
-                    return Err(e).with_context(|| format!("locking {}", path.display()));
+                    return Err(e).with_context(|| {
+                        crate::tr!("output-cannot-lock", path = path.display().to_string())
+                    });
                 }
             }
         }
@@ -260,11 +272,11 @@ fn same_file(_file: &fs::File, path: &Path) -> bool {
 fn parent_and_name(out: &Path) -> anyhow::Result<(PathBuf, String)> {
     let parent = out
         .parent()
-        .context("the output folder has no parent folder")?
+        .with_context(|| crate::tr!("output-no-parent", dir = out.display().to_string()))?
         .to_path_buf();
     let name = out
         .file_name()
-        .context("the output folder has no name")?
+        .with_context(|| crate::tr!("output-no-parent", dir = out.display().to_string()))?
         .to_string_lossy()
         .into_owned();
     Ok((parent, name))
@@ -293,11 +305,13 @@ impl Staging {
     pub fn create(out: &Path, _lock: &OutputLock) -> anyhow::Result<Staging> {
         let out = absolute(out)?;
         let (parent, name) = parent_and_name(&out)?;
-        fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
+        fs::create_dir_all(&parent)
+            .with_context(|| crate::tr!("cannot-create", path = parent.display().to_string()))?;
         recover(&out)?;
         clean_leftovers(&parent, &name);
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
-        fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        fs::create_dir_all(&dir)
+            .with_context(|| crate::tr!("cannot-create", path = dir.display().to_string()))?;
         let previous = made_by_afspraak(&out).then(|| out.clone());
         Ok(Staging {
             out,
@@ -363,11 +377,16 @@ impl Staging {
 
     fn target(&self, path: &str) -> anyhow::Result<PathBuf> {
         if !safe_relative(path) {
-            anyhow::bail!("internal error: refusing to write {path:?} outside the output folder");
+            anyhow::bail!(
+                "{}",
+                crate::tr!("internal-outside-output", path = format!("{path:?}"))
+            );
         }
         let target = self.dir.join(path);
         if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+            fs::create_dir_all(parent).with_context(|| {
+                crate::tr!("cannot-create", path = parent.display().to_string())
+            })?;
         }
         Ok(target)
     }
@@ -387,16 +406,18 @@ impl Staging {
         let (out, staging) = (&self.out, &self.dir);
         if out.exists() && swap(staging, out).is_ok() {
             // The staging folder now holds the previous site.
-            fs::remove_dir_all(staging)
-                .with_context(|| format!("removing the previous output {}", staging.display()))?;
+            fs::remove_dir_all(staging).with_context(|| {
+                crate::tr!("output-cannot-remove", dir = staging.display().to_string())
+            })?;
             return Ok(());
         }
         let old = self
             .parent
             .join(format!(".{}.old-{}", self.name, std::process::id()));
         if out.exists() {
-            fs::rename(out, &old)
-                .with_context(|| format!("moving the previous output {} aside", out.display()))?;
+            fs::rename(out, &old).with_context(|| {
+                crate::tr!("output-cannot-move-aside", dir = out.display().to_string())
+            })?;
         }
         if let Err(e) = fs::rename(staging, out) {
             // Put the previous site back before reporting.
@@ -404,11 +425,14 @@ impl Staging {
                 let _ = fs::rename(&old, out);
             }
             let _ = fs::remove_dir_all(staging);
-            return Err(e).with_context(|| format!("moving the new site into {}", out.display()));
+            return Err(e).with_context(|| {
+                crate::tr!("output-cannot-move-into", dir = out.display().to_string())
+            });
         }
         if old.exists() {
-            fs::remove_dir_all(&old)
-                .with_context(|| format!("removing the previous output {}", old.display()))?;
+            fs::remove_dir_all(&old).with_context(|| {
+                crate::tr!("output-cannot-remove", dir = old.display().to_string())
+            })?;
         }
         Ok(())
     }
@@ -421,7 +445,8 @@ impl Sink for Staging {
         if self.keep_previous(&path, &target, &bytes) {
             self.reused.fetch_add(1, Ordering::Relaxed);
         } else {
-            fs::write(&target, &bytes).with_context(|| format!("writing {}", target.display()))?;
+            fs::write(&target, &bytes)
+                .with_context(|| crate::tr!("cannot-write", path = target.display().to_string()))?;
         }
         self.record(path, started);
         Ok(())
@@ -430,12 +455,12 @@ impl Sink for Staging {
     fn put_streamed(&self, path: String, write: &mut Writing) -> anyhow::Result<()> {
         let started = Instant::now();
         let target = self.target(&path)?;
-        let file =
-            fs::File::create(&target).with_context(|| format!("writing {}", target.display()))?;
+        let file = fs::File::create(&target)
+            .with_context(|| crate::tr!("cannot-write", path = target.display().to_string()))?;
         let mut w = std::io::BufWriter::with_capacity(1 << 18, file);
         write(&mut w)?;
         w.flush()
-            .with_context(|| format!("writing {}", target.display()))?;
+            .with_context(|| crate::tr!("cannot-write", path = target.display().to_string()))?;
         drop(w);
         if self.same_as_previous(&path, &target).unwrap_or(false)
             && let Some(previous) = &self.previous
@@ -447,8 +472,9 @@ impl Sink for Staging {
                 target.file_name().unwrap_or_default().to_string_lossy()
             ));
             if fs::hard_link(previous.join(&path), &kept).is_ok() {
-                fs::rename(&kept, &target)
-                    .with_context(|| format!("writing {}", target.display()))?;
+                fs::rename(&kept, &target).with_context(|| {
+                    crate::tr!("cannot-write", path = target.display().to_string())
+                })?;
                 self.reused.fetch_add(1, Ordering::Relaxed);
             }
         }
@@ -680,10 +706,10 @@ mod tests {
         let refused = OutputLock::acquire_within(&out, Duration::from_millis(100))
             .err()
             .expect("the second build refuses");
+        let said = refused.to_string();
         assert!(
-            refused
-                .to_string()
-                .contains("another build is writing into"),
+            said.contains("another build is writing into")
+                || said.contains("er schrijft al een andere build in"),
             "{refused}"
         );
         assert!(write_atomically_within(&out, &second, Duration::ZERO).is_err());

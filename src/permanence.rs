@@ -354,10 +354,16 @@ pub fn short_link_pages(
         context.insert("to", to);
         context.insert("canonical", &format!("{}{to}", p.site.config.base_url));
         context.insert("site_title", &p.site.config.title);
-        let html = theme
-            .tera
-            .render("shortlink.html", &context)
-            .map_err(|e| anyhow::anyhow!("rendering the short link {code}:\n{e}"))?;
+        let html = theme.tera.render("shortlink.html", &context).map_err(|e| {
+            anyhow::anyhow!(
+                "{}\n{e}",
+                crate::tr!(
+                    "render-failed",
+                    url = crate::shortlinks::url(code),
+                    template = "shortlink.html"
+                )
+            )
+        })?;
         let html = crate::render::base_path::rebase(html, base);
         out.put(
             urls::output_path(&crate::shortlinks::url(code)),
@@ -380,10 +386,16 @@ pub fn redirect_pages(
         context.insert("to", &r.to);
         context.insert("canonical", &format!("{}{}", p.site.config.base_url, r.to));
         context.insert("site_title", &p.site.config.title);
-        let html = theme
-            .tera
-            .render("redirect.html", &context)
-            .map_err(|e| anyhow::anyhow!("rendering the redirect from {}:\n{e}", r.from))?;
+        let html = theme.tera.render("redirect.html", &context).map_err(|e| {
+            anyhow::anyhow!(
+                "{}\n{e}",
+                crate::tr!(
+                    "render-failed",
+                    url = r.from.to_string(),
+                    template = "redirect.html"
+                )
+            )
+        })?;
         let html = crate::render::base_path::rebase(html, base);
         out.put(urls::output_path(&r.from), html.into_bytes())?;
     }

@@ -378,7 +378,7 @@ pub fn write(root: &Path, text: &str) -> anyhow::Result<bool> {
     if std::fs::read(&path).is_ok_and(|old| old == text.as_bytes()) {
         return Ok(false);
     }
-    let failed = || format!("writing {}", path.display());
+    let failed = || crate::tr!("cannot-write", path = path.display().to_string());
     let mut tmp = tempfile::Builder::new()
         .prefix(".published.txt.")
         .tempfile_in(root)

@@ -18,7 +18,7 @@ macro_rules! example {
 /// The example site that `init` writes, and the starter kit beside it: the
 /// guide, the list of messages, the spreadsheet templates and the JSON
 /// Schemas with the editor settings that use them.
-const EXAMPLE: &[(&str, &[u8])] = example!(
+pub(crate) const EXAMPLE: &[(&str, &[u8])] = example!(
     "site.toml" => "init/site.toml",
     "content/_index.md" => "init/content/_index.md",
     "content/districts.yaml" => "init/content/districts.yaml",
@@ -79,6 +79,9 @@ pub const PLACEHOLDERS: &[&str] = &[
     "Het antwoord van de partner.",
     "Waarom het later wordt.",
     "Waarom het antwoord veranderde.",
+    // The fill-ins of the accessibility statement `init` ships.
+    "[vul de datum in]",
+    "[het adres van deze site]",
 ];
 
 /// The contract file `new contract` writes: everything commented, a draft.

@@ -142,7 +142,8 @@ struct App {
 
 /// Checks the site (re-parsing only changed files) and prepares it for serving.
 fn prepare(root: &Path, cache: &mut crate::Cache) -> Result<Prepared, String> {
-    let checked = crate::check_cached(root, None, cache).map_err(|e| format!("error: {e:#}"))?;
+    let checked = crate::check_cached(root, None, cache)
+        .map_err(|e| format!("{}: {e:#}", crate::tr!("error-prefix")))?;
     if std::env::var_os("AFSPRAAK_TIMINGS").is_some() {
         eprintln!("{:?}", checked.timings);
     }
@@ -155,7 +156,8 @@ fn prepare(root: &Path, cache: &mut crate::Cache) -> Result<Prepared, String> {
     let Some(site) = checked.site else {
         return Err(render_human(&checked.diagnostics, &checked.sources, false));
     };
-    let theme = Theme::load(root, &site.config.theme).map_err(|e| format!("error: {e:#}"))?;
+    let theme = Theme::load(root, &site.config.theme)
+        .map_err(|e| format!("{}: {e:#}", crate::tr!("error-prefix")))?;
     Ok(Prepared {
         root: root.to_path_buf(),
         site,
@@ -282,7 +284,7 @@ async fn check_host(
     match host {
         Some(h) if !hosts.contains(&h.trim_end_matches('.').to_string()) => (
             StatusCode::MISDIRECTED_REQUEST,
-            "this preview answers only to localhost and the names given with --host\n",
+            format!("{}\n", crate::tr!("serve-wrong-host")),
         )
             .into_response(),
         _ => next.run(request).await,
@@ -332,7 +334,16 @@ pub fn serve_with(root: &Path, options: &ServeOptions) -> anyhow::Result<()> {
                     crate::tr!("serve-port-in-use", port = port.to_string(), bind = bind)
                 );
             }
-            Err(e) => return Err(anyhow::anyhow!("cannot listen on {addr}: {e}")),
+            Err(e) => {
+                return Err(anyhow::anyhow!(
+                    "{}",
+                    crate::tr!(
+                        "serve-cannot-listen",
+                        addr = addr.to_string(),
+                        error = e.to_string()
+                    )
+                ));
+            }
         };
         let local = listener.local_addr()?;
         let (changes, _) = broadcast::channel(16);
@@ -474,7 +485,15 @@ fn watch_sources(root: &Path, app: Arc<App>) -> anyhow::Result<Arc<Mutex<Watcher
                     if folder.is_dir()
                         && let Err(e) = watcher.watch(folder, RecursiveMode::Recursive)
                     {
-                        eprintln!("warning: cannot watch {}: {e}", folder.display());
+                        eprintln!(
+                            "{}: {}",
+                            crate::tr!("level-warning"),
+                            crate::tr!(
+                                "serve-cannot-watch",
+                                dir = folder.display().to_string(),
+                                error = e.to_string()
+                            )
+                        );
                     }
                 }
             }

@@ -22,7 +22,8 @@ fn bin() -> String {
 
 fn build_command(root: &Path, out: &Path) -> Command {
     let mut c = Command::new(bin());
-    c.args(["build", "--root"])
+    c.env("AFSPRAAK_LANG", "en")
+        .args(["build", "--root"])
         .arg(root)
         .arg("--output")
         .arg(out)

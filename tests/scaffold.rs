@@ -118,3 +118,79 @@ fn new_contract_refuses_to_overwrite_and_unknown_neighbourhoods() {
     assert!(stderr.contains("did you mean `voorbeeldwijk`?"), "{stderr}");
     assert!(!site.join("content/contracts/voorbeeldwyk").exists());
 }
+
+/// The accessibility statement `init` ships is a draft until its fill-ins
+/// are filled in; published with them, or with one copied into a news item,
+/// it is refused at the line that holds them.
+#[test]
+fn the_kits_fill_ins_are_refused_once_published() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path().join("nieuw");
+    let d = dir.to_str().unwrap();
+    assert_eq!(run(&["init", d]).0, 0);
+    let page = dir.join("content/pages/toegankelijkheid.md");
+    let text = fs::read_to_string(&page).unwrap();
+    assert!(text.contains("\ndraft: true\n"), "{text}");
+    let published = text.replace("\ndraft: true\n", "\n");
+    fs::write(&page, &published).unwrap();
+    let r = afspraak_json(d);
+    let placeholders: Vec<_> = r
+        .iter()
+        .filter(|d| d["code"] == "placeholder-text")
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let line =
+        |needle: &str| published.lines().position(|l| l.contains(needle)).unwrap() as u64 + 1;
+    assert_eq!(
+        placeholders,
+        [
+            (
+                "content/pages/toegankelijkheid.md".to_string(),
+                line("[vul de datum in]")
+            ),
+            (
+                "content/pages/toegankelijkheid.md".to_string(),
+                line("[het adres van deze site]")
+            ),
+        ],
+        "{r:?}"
+    );
+    // Filled in, the statement publishes.
+    let filled = published
+        .replace("[vul de datum in]", "1 oktober 2026")
+        .replace(
+            "[het adres van deze site]",
+            "https://wijkcontracten.example.nl",
+        );
+    fs::write(&page, filled).unwrap();
+    let (code, stderr) = run(&["check", "--root", d]);
+    assert_eq!(code, 0, "{stderr}");
+    // A news item is held to the same.
+    let news = dir.join("content/updates/2026-04-15-wijkcontract-getekend.md");
+    let text = fs::read_to_string(&news).unwrap();
+    fs::write(
+        &news,
+        format!("{text}\nDe verklaring is van [vul de datum in].\n"),
+    )
+    .unwrap();
+    let r = afspraak_json(d);
+    assert!(
+        r.iter().any(|d| d["code"] == "placeholder-text"
+            && d["file"] == "content/updates/2026-04-15-wijkcontract-getekend.md"),
+        "{r:?}"
+    );
+}
+
+fn afspraak_json(root: &str) -> Vec<serde_json::Value> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_afspraak"))
+        .args(["check", "--format", "json", "--root", root])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["diagnostics"].as_array().unwrap().clone()
+}

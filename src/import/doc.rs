@@ -156,7 +156,12 @@ pub(crate) fn parse_yaml(text: &str) -> Result<Node, (usize, String)> {
         let (line, col) = map.get(id).line_col(d.span.start as usize);
         (
             d.span.start as usize,
-            format!("line {line}, column {col}: {}", d.message),
+            crate::tr!(
+                "line-column",
+                line = line,
+                column = col,
+                message = d.message.to_string()
+            ),
         )
     })
 }
@@ -164,14 +169,13 @@ pub(crate) fn parse_yaml(text: &str) -> Result<Node, (usize, String)> {
 impl Doc {
     pub(crate) fn parse(text: String) -> anyhow::Result<Doc> {
         let root = parse_yaml(&text).map_err(|(_, e)| {
-            anyhow!(
-                "the contract file cannot be read: {e}; fix it first (`afspraak check` says how)"
-            )
+            anyhow!(crate::tr!(
+                "import-contract-unreadable",
+                error = e.to_string()
+            ))
         })?;
         let Value::Map(entries) = &root.value else {
-            return Err(anyhow!(
-                "the contract file is not a mapping of `key: value` lines; fix it first (`afspraak check` says how)"
-            ));
+            return Err(anyhow!(crate::tr!("import-contract-not-a-mapping")));
         };
         let (top, _, _) = field_locs(&text, entries);
         let questions_key = top

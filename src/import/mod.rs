@@ -440,7 +440,7 @@ fn diagnostics_as_rows(
 pub(crate) fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
     let dir = path
         .parent()
-        .ok_or_else(|| anyhow!("{} has no folder", path.display()))?;
+        .ok_or_else(|| anyhow!("internal error: {} has no folder", path.display()))?;
     std::fs::create_dir_all(dir)
         .with_context(|| crate::tr!("cannot-write", path = dir.display().to_string()))?;
     // A new file follows the umask, as any editor's would (0666 before the
@@ -474,7 +474,7 @@ fn restore(path: &Path, old: Option<&str>) -> anyhow::Result<()> {
         Some(text) => write_atomically(path, text),
         None => {
             std::fs::remove_file(path)
-                .with_context(|| format!("cannot remove {}", path.display()))?;
+                .with_context(|| crate::tr!("cannot-remove", path = path.display().to_string()))?;
             // Leave no empty neighbourhood folder behind.
             if let Some(dir) = path.parent() {
                 let _ = std::fs::remove_dir(dir);

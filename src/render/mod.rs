@@ -295,10 +295,7 @@ pub fn render_pages(
     let mut contexts = Vec::new();
     for &lang in &site.config.languages {
         let t = theme.translations.get(&lang).ok_or_else(|| {
-            anyhow::anyhow!(
-                "the theme has no translations for language `{}`",
-                lang.code()
-            )
+            anyhow::anyhow!("{}", crate::tr!("theme-no-language", lang = lang.code()))
         })?;
         contexts.push(pages::PageContext {
             published,
@@ -320,7 +317,14 @@ pub fn render_pages(
         let job = pages::job(cx, spec);
         let tera = theme.per_language.get(&job.lang).unwrap_or(&theme.tera);
         let html = tera.render(job.template, &job.context).map_err(|e| {
-            anyhow::anyhow!("rendering {} with template {}:\n{e}", job.url, job.template)
+            anyhow::anyhow!(
+                "{}\n{e}",
+                crate::tr!(
+                    "render-failed",
+                    url = job.url.to_string(),
+                    template = job.template
+                )
+            )
         })?;
         let html = base_path::rebase(html, &site.config.base_path);
         out.put(urls::output_path(&job.url), html.into_bytes())
@@ -411,7 +415,14 @@ pub fn render_one(
         tera.render(job.template, &job.context)
             .map(|html| base_path::rebase(html, &site.config.base_path).into_bytes())
             .map_err(|e| {
-                anyhow::anyhow!("rendering {} with template {}:\n{e}", job.url, job.template)
+                anyhow::anyhow!(
+                    "{}\n{e}",
+                    crate::tr!(
+                        "render-failed",
+                        url = job.url.to_string(),
+                        template = job.template
+                    )
+                )
             }),
     )
 }

@@ -179,7 +179,7 @@ const KEY_CHUNK: &str = "afspraak-card";
 impl Painter {
     pub fn new(kicker: &str, footer: &str) -> anyhow::Result<Painter> {
         let mut background = tiny_skia::Pixmap::new(WIDTH, HEIGHT)
-            .ok_or_else(|| anyhow::anyhow!("no room for a share image"))?;
+            .ok_or_else(|| anyhow::anyhow!("internal error: no room for a share image"))?;
         let svg = background_svg(kicker, footer);
         draw(&svg, &mut background)?;
         // Another version of afspraak may draw the same card differently.
@@ -253,7 +253,7 @@ pub fn png(svg: &str) -> anyhow::Result<Vec<u8>> {
     let tree = usvg::Tree::from_str(svg, options())?;
     let size = tree.size().to_int_size();
     let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())
-        .ok_or_else(|| anyhow::anyhow!("an image cannot be {size:?}"))?;
+        .ok_or_else(|| anyhow::anyhow!("internal error: an image cannot be {size:?}"))?;
     resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
     encode(&pixmap, None)
 }

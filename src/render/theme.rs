@@ -81,9 +81,7 @@ impl Theme {
         if name != "default" || root.join("themes/default").is_dir() {
             let dir = root.join("themes").join(name);
             if !dir.is_dir() && name != "default" {
-                anyhow::bail!(
-                    "site.toml sets theme = \"{name}\", but there is no folder themes/{name}/"
-                );
+                anyhow::bail!("{}", crate::tr!("theme-missing", name = name));
             }
             if dir.is_dir() {
                 for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
@@ -94,8 +92,12 @@ impl Theme {
                             .strip_prefix(&dir)?
                             .to_string_lossy()
                             .replace('\\', "/");
-                        let bytes = std::fs::read(entry.path())
-                            .with_context(|| format!("reading {}", entry.path().display()))?;
+                        let bytes = std::fs::read(entry.path()).with_context(|| {
+                            crate::tr!(
+                                "cannot-read-path",
+                                path = entry.path().display().to_string()
+                            )
+                        })?;
                         files.insert(rel, bytes);
                     }
                 }
@@ -109,7 +111,7 @@ impl Theme {
         for (path, bytes) in files {
             if let Some(name) = path.strip_prefix("templates/") {
                 let text = String::from_utf8(bytes)
-                    .with_context(|| format!("template {path} is not UTF-8"))?;
+                    .with_context(|| crate::tr!("theme-not-utf8", path = path.as_str()))?;
                 templates.push((name.to_string(), text));
             } else if let Some(name) = path.strip_prefix("static/") {
                 static_files.insert(name.to_string(), bytes);
@@ -122,15 +124,23 @@ impl Theme {
                     "en" => Language::En,
                     _ => continue,
                 };
-                let text =
-                    String::from_utf8(bytes).with_context(|| format!("{path} is not UTF-8"))?;
-                let table = crate::load::yaml::parse_string_map(&text)
-                    .map_err(|e| anyhow::anyhow!("themes: {path}: {e}"))?;
+                let text = String::from_utf8(bytes)
+                    .with_context(|| crate::tr!("theme-not-utf8", path = path.as_str()))?;
+                let table = crate::load::yaml::parse_string_map(&text).map_err(|e| {
+                    anyhow::anyhow!(
+                        "{}",
+                        crate::tr!(
+                            "theme-texts-invalid",
+                            path = path.as_str(),
+                            error = e.to_string()
+                        )
+                    )
+                })?;
                 translations.insert(lang, Translations { lang, table });
             }
         }
         tera.add_raw_templates(templates)
-            .map_err(|e| anyhow::anyhow!("in the theme's templates:\n{e}"))?;
+            .map_err(|e| anyhow::anyhow!("{}\n{e}", crate::tr!("theme-templates-invalid")))?;
         let asset_urls = asset_urls(&static_files);
         tera.global_context().insert("assets", &asset_urls);
         let per_language = translations

@@ -173,6 +173,9 @@ fn update(sources: &Sources, doc: &MarkdownDoc, t: &Tables, d: &mut Diagnostics)
         .get("draft")
         .and_then(|n| read::boolean(n, "draft", d))
         .unwrap_or(false);
+    if !draft {
+        super::placeholder::check(&sources.map.get(doc.file).text, doc.file, d);
+    }
     for (key, help) in [
         ("title", msg!("missing-update-title-help")),
         ("date", msg!("missing-update-date-help")),
@@ -283,6 +286,9 @@ pub fn pages(sources: &Sources, d: &mut Diagnostics) -> Vec<Page> {
                 msg!("missing-page-title-help"),
                 d,
             );
+        }
+        if !draft {
+            super::placeholder::check(&sources.map.get(doc.file).text, doc.file, d);
         }
         let span = f.span;
         f.finish(d);
