@@ -132,30 +132,34 @@ struct Key {
 
 pub(super) fn write(p: &Published, items: &[Item], out: &dyn Sink) -> anyhow::Result<()> {
     let total = items.len();
-    let blocks: Vec<Block> = items
-        .par_chunks(BLOCK)
-        .enumerate()
-        .map(|(b, chunk)| index_block(p, chunk, b * BLOCK, out))
-        .collect::<anyhow::Result<_>>()?;
-
-    // Blocks hold consecutive documents, so appending them in order keeps every set sorted.
+    // Blocks hold consecutive documents, so appending them in order keeps
+    // every set sorted. A few blocks at a time, so that the words of only
+    // those blocks are held twice.
     let mut vocabulary: FxHashMap<Box<str>, Word> = FxHashMap::default();
     let mut filters: BTreeMap<(&'static str, String), DocSet> = BTreeMap::new();
-    for block in blocks {
-        for (w, local) in block.words {
-            let entry = vocabulary.entry(w).or_default();
-            for d in local.all {
-                entry.all.push(d, total);
+    let wave = BLOCK * 2 * rayon::current_num_threads();
+    for (w, group) in items.chunks(wave).enumerate() {
+        let blocks: Vec<Block> = group
+            .par_chunks(BLOCK)
+            .enumerate()
+            .map(|(b, chunk)| index_block(p, chunk, w * wave + b * BLOCK, out))
+            .collect::<anyhow::Result<_>>()?;
+        for block in blocks {
+            for (w, local) in block.words {
+                let entry = vocabulary.entry(w).or_default();
+                for d in local.all {
+                    entry.all.push(d, total);
+                }
+                for d in local.title {
+                    entry.title.push(d, total);
+                }
+                entry.langs |= local.langs;
             }
-            for d in local.title {
-                entry.title.push(d, total);
-            }
-            entry.langs |= local.langs;
-        }
-        for (f, local) in block.filters {
-            let entry = filters.entry(f).or_default();
-            for d in local {
-                entry.push(d, total);
+            for (f, local) in block.filters {
+                let entry = filters.entry(f).or_default();
+                for d in local {
+                    entry.push(d, total);
+                }
             }
         }
     }

@@ -83,7 +83,10 @@ struct Texts<'a> {
 /// plain text for the index (markup characters only separate words), which
 /// spares parsing nearly every text.
 fn indexable(markdown: &str) -> std::borrow::Cow<'_, str> {
-    if markdown.contains(['[', '<', '&', '`']) {
+    if markdown
+        .bytes()
+        .any(|b| matches!(b, b'[' | b'<' | b'&' | b'`'))
+    {
         plain_text(markdown).into()
     } else {
         markdown.into()

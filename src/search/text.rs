@@ -9,22 +9,49 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// Calls `each` with every folded word of `text`. `buf` is scratch space, so
-/// that the common all-ASCII word costs no allocation.
+/// that the common all-ASCII word costs no allocation. A word is a run of
+/// letters, digits and combining marks (which folding then drops, as the
+/// browser folds before it splits).
 pub fn words(text: &str, buf: &mut String, mut each: impl FnMut(&str)) {
-    for raw in text.split(|c: char| !c.is_alphanumeric()) {
-        if raw.is_empty() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        let mut ascii = true;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if !c.is_alphanumeric() && !is_combining_mark(c) {
+                    break;
+                }
+                ascii = false;
+                i += c.len_utf8();
+            }
+        }
+        if i == start {
+            // A separator: one byte, or one whole character.
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
+        let raw = &text[start..i];
         buf.clear();
-        if raw.is_ascii() {
-            buf.extend(raw.bytes().map(|b| b.to_ascii_lowercase() as char));
+        if ascii {
+            buf.push_str(raw);
+            buf.make_ascii_lowercase();
             each(buf);
         } else {
             fold_into(raw, buf);
-            // Folding may leave more than one word ("ĳs" stays one, but a
-            // compatibility character may hold a separator).
+            // A compatibility character may fold to more than one word.
             if buf.chars().all(char::is_alphanumeric) {
-                each(buf);
+                if !buf.is_empty() {
+                    each(buf);
+                }
             } else {
                 let folded = std::mem::take(buf);
                 for w in folded.split(|c: char| !c.is_alphanumeric()) {
@@ -112,6 +139,8 @@ mod tests {
         // ö folds to o, never to oe.
         assert_eq!(fold("Fröbel"), "frobel");
         assert_eq!(all("ĳsbaan"), ["ijsbaan"]);
+        // A decomposed accent stays inside its word, as in the browser.
+        assert_eq!(all("cafe\u{301}s — ok"), ["cafes", "ok"]);
     }
 
     #[test]
