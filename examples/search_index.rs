@@ -10,7 +10,9 @@ use std::time::Instant;
 fn main() {
     let mut args = std::env::args().skip(1);
     let root = args.next().expect("usage: search_index SITE [RUNS]");
-    let runs: usize = args.next().map_or(3, |r| r.parse().expect("RUNS is a number"));
+    let runs: usize = args
+        .next()
+        .map_or(3, |r| r.parse().expect("RUNS is a number"));
     let checked = afspraak::check(Path::new(&root), None).expect("the site loads");
     let site = checked.site.expect("the site checks");
     let published = afspraak::render::Published::new(&site);

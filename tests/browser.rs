@@ -468,6 +468,11 @@ fn search_stems_folds_filters_and_suggests() {
     // "cafe" is the end of "Taalcafé": folded and matched inside the compound.
     let (ok, text) = run(&["cafe", "/wijken/meerwijk/2026/5/"]);
     assert!(ok, "the compound was not found:\n{text}");
+    // "Fröbelstraat" without its umlaut, folded or spelled out.
+    for query in ["frobelstraat", "froebelstraat", "Fröbelstraat"] {
+        let (ok, text) = run(&[query, "/wijken/meerwijk/2025/4/"]);
+        assert!(ok, "{query} did not find the Fröbelstraat:\n{text}");
+    }
     let (ok, text) = run(&["boom", &format!("/en{expected}"), "--en"]);
     assert!(
         ok,

@@ -193,13 +193,7 @@ impl<'a> Item<'a> {
 
 /// Every public document, in index order.
 fn items<'a>(p: &'a Published) -> Vec<Item<'a>> {
-    let mut out: Vec<Item> = p
-        .site
-        .pages
-        .iter()
-        .filter(|page| !page.draft)
-        .map(Item::Page)
-        .collect();
+    let mut out: Vec<Item> = p.site.public_pages().map(Item::Page).collect();
     out.extend(p.updates.iter().map(|u| Item::News(u)));
     let mut contracts = p.contracts.clone();
     // Stable: within a year, the neighbourhoods keep the order of districts.yaml.

@@ -46,6 +46,9 @@ pub fn words(text: &str, buf: &mut String, mut each: impl FnMut(&str)) {
             buf.make_ascii_lowercase();
             each(buf);
         } else {
+            if let Some(spelled) = umlaut_spelled_out(raw) {
+                each(&spelled);
+            }
             fold_into(raw, buf);
             // A compatibility character may fold to more than one word.
             if buf.chars().all(char::is_alphanumeric) {
@@ -69,6 +72,22 @@ fn fold_into(raw: &str, out: &mut String) {
     for c in raw.nfkd().filter(|c| !is_combining_mark(*c)) {
         out.extend(c.to_lowercase());
     }
+}
+
+/// A word with an umlaut (ä, ö, ü) as it is also written without one:
+/// "Fröbel" is found as "frobel" (folded) and as "froebel" (spelled out).
+fn umlaut_spelled_out(raw: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut spelled = false;
+    for c in raw.nfkd() {
+        if c == '\u{308}' && out.ends_with(['a', 'o', 'u']) {
+            out.push('e');
+            spelled = true;
+        } else if !is_combining_mark(c) {
+            out.extend(c.to_lowercase());
+        }
+    }
+    (spelled && out.chars().all(char::is_alphanumeric)).then_some(out)
 }
 
 /// One word folded as [`words`] folds it.
@@ -134,10 +153,20 @@ mod tests {
     fn words_are_lowercased_and_folded() {
         assert_eq!(
             all("Fröbelstraat: één Repaircafé, 12 bánkjes!"),
-            ["frobelstraat", "een", "repaircafe", "12", "bankjes"]
+            [
+                "froebelstraat",
+                "frobelstraat",
+                "een",
+                "repaircafe",
+                "12",
+                "bankjes"
+            ]
         );
-        // ö folds to o, never to oe.
+        // ö folds to o; the word is also indexed with the umlaut spelled out.
         assert_eq!(fold("Fröbel"), "frobel");
+        assert_eq!(all("Fröbelstraat"), ["froebelstraat", "frobelstraat"]);
+        // A diaeresis on e or i only separates vowels: nothing to spell out.
+        assert_eq!(all("ideeën"), ["ideeen"]);
         assert_eq!(all("ĳsbaan"), ["ijsbaan"]);
         // A decomposed accent stays inside its word, as in the browser.
         assert_eq!(all("cafe\u{301}s — ok"), ["cafes", "ok"]);
