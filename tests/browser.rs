@@ -410,6 +410,131 @@ fn search_finds_a_question_by_a_word_from_its_decline_reason() {
     assert!(!ok, "the outcome filter let a declined question through");
 }
 
+/// The whole-site search in a real browser, with the keyboard only: a Dutch
+/// stem finds its inflected form, a compound's end finds the compound, a news
+/// item is found, the filters narrow the results and stay in the address, a
+/// query without hits suggests what to try next, and the page passes axe with
+/// the results on screen (focus moves to them; the count is a status message).
+#[test]
+fn search_stems_folds_filters_and_suggests() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if !browser_available(root) {
+        return;
+    }
+    let site = afspraak::check(root, None)
+        .unwrap()
+        .site
+        .expect("the bundled site checks");
+    // A question that says "bomen" and never "boom": the query "boom" finds it by its stem.
+    let (contract, question) = site
+        .public_contracts()
+        .flat_map(|c| c.questions.iter().map(move |q| (c, q)))
+        .find(|(_, q)| {
+            let text = format!(
+                "{} {} {}",
+                q.title,
+                q.asked.0,
+                q.answer.as_ref().map_or("", |a| a.0.as_str())
+            )
+            .to_lowercase();
+            text.contains("bomen") && !text.contains("boom")
+        })
+        .expect("a question about trees in the plural");
+    let slug = &site.neighbourhood(contract.neighbourhood).slug;
+    let expected = format!("/wijken/{slug}/{}/{}/", contract.year, question.id);
+    let state = question
+        .delivery(site.today())
+        .map(|d| afspraak::model::Keyword::key(d).to_string());
+    let news = site
+        .updates
+        .iter()
+        .find(|u| u.title.contains("Moestuin") && u.is_public(site.as_of))
+        .expect("the news item about the vegetable garden");
+    let news_url = format!("/nieuws/{}/", news.slug);
+    let (_tmp, _public, port) = build_and_serve(root);
+    let base = format!("http://127.0.0.1:{port}");
+    let run = |args: &[&str]| {
+        let mut all = vec![base.clone()];
+        all.extend(args.iter().map(|a| a.to_string()));
+        node(root, "tests/browser/search.mjs", &all)
+    };
+    let (ok, text) = run(&["boom", &expected, "--audit"]);
+    assert!(
+        ok,
+        "the stem did not find {expected}, or the audit failed:\n{text}"
+    );
+    let (ok, text) = run(&["moestuin", &news_url]);
+    assert!(ok, "news is not found:\n{text}");
+    // "cafe" is the end of "Taalcafé": folded and matched inside the compound.
+    let (ok, text) = run(&["cafe", "/wijken/meerwijk/2026/5/"]);
+    assert!(ok, "the compound was not found:\n{text}");
+    // "Fröbelstraat" without its umlaut, folded or spelled out.
+    for query in ["frobelstraat", "froebelstraat", "Fröbelstraat"] {
+        let (ok, text) = run(&[query, "/wijken/meerwijk/2025/4/"]);
+        assert!(ok, "{query} did not find the Fröbelstraat:\n{text}");
+    }
+    let (ok, text) = run(&["boom", &format!("/en{expected}"), "--en"]);
+    assert!(
+        ok,
+        "the English page does not link to English pages:\n{text}"
+    );
+    let year = format!("jaar={}", contract.year);
+    let wijk = format!("wijk={slug}");
+    let mut filtered = vec!["bomen", &expected, &wijk, &year];
+    let stand;
+    if let Some(s) = &state {
+        stand = format!("stand={s}");
+        filtered.push(&stand);
+    }
+    let (ok, text) = run(&filtered);
+    assert!(ok, "the filters lost the question:\n{text}");
+    let other = if afspraak::model::Keyword::key(question.outcome.kind()) == "resolved" {
+        "declined"
+    } else {
+        "resolved"
+    };
+    let (ok, text) = run(&["bomen", &expected, &format!("uitkomst={other}")]);
+    assert!(!ok, "the outcome filter let a question through:\n{text}");
+    // A neighbourhood where nothing mentions a vegetable garden: the filter leaves nothing,
+    // and the page suggests searching without it.
+    let treeless = site
+        .neighbourhoods
+        .iter()
+        .enumerate()
+        .find(|(i, _)| {
+            let mut texts = Vec::new();
+            for c in site
+                .public_contracts()
+                .filter(|c| c.neighbourhood.index() == *i)
+            {
+                for q in &c.questions {
+                    texts.push(format!("{:?}", q).to_lowercase());
+                }
+            }
+            for u in &site.updates {
+                if u.neighbourhoods.iter().any(|n| n.index() == *i) {
+                    texts.push(format!("{} {}", u.title, u.body.0).to_lowercase());
+                }
+            }
+            let has_contract = site
+                .public_contracts()
+                .any(|c| c.neighbourhood.index() == *i);
+            has_contract && texts.iter().all(|t| !t.contains("moestuin"))
+        })
+        .map(|(_, n)| n.slug.clone())
+        .expect("a neighbourhood without a vegetable garden");
+    let (ok, text) = run(&[
+        "moestuin",
+        "-",
+        &format!("wijk={treeless}"),
+        "--nohits",
+        "--audit",
+    ]);
+    assert!(ok, "no hits, no suggestions:\n{text}");
+    let (ok, text) = run(&["bomenxq", "-", "--nohits"]);
+    assert!(ok, "no hits, no suggestions:\n{text}");
+}
+
 /// `afspraak serve` in a real browser: an edit appears without reloading by
 /// hand, a broken edit shows the overlay with file and line, a fix removes it.
 #[test]

@@ -229,7 +229,21 @@ fn hidden_items_never_reach_the_output() {
                 path.display()
             );
         }
+        // The search index holds words folded to lower case, stemmed, and
+        // their compound ends: a leak would show the start of the word.
+        let lower = text.to_lowercase();
+        for start in ["hiddendraf", "embargomar", "draftupdat"] {
+            assert!(
+                !lower.contains(start),
+                "{} contains {start}",
+                path.display()
+            );
+        }
     }
+    assert!(
+        files.keys().any(|p| p.starts_with("zoeken/index/w")),
+        "the search index was checked"
+    );
     assert!(!files.contains_key(Path::new("wijken/boerhaavewijk/2011/index.html")));
     assert!(!files.contains_key(Path::new("wijken/europawijk/2011/index.html")));
     assert!(!files.contains_key(Path::new("nieuws/concept/index.html")));
@@ -243,11 +257,23 @@ fn embargo_lifts_with_as_of() {
     assert!(contract.contains("EMBARGOMARKER"));
     assert!(read(&out, "wijken/boerhaavewijk/2011/1/index.html").contains("EMBARGOMARKER"));
     // drafts stay hidden whatever the date
+    let mut found = false;
     for (path, bytes) in tree(&out) {
         let text = String::from_utf8_lossy(&bytes);
         assert!(!text.contains("HIDDENDRAFTMARKER"), "{}", path.display());
         assert!(!text.contains("DRAFTUPDATEMARKER"), "{}", path.display());
+        let lower = text.to_lowercase();
+        assert!(
+            !lower.contains("hiddendraf") && !lower.contains("draftupdat"),
+            "{}",
+            path.display()
+        );
+        found |= path.starts_with("zoeken/index/w") && lower.contains("embargomar");
     }
+    assert!(
+        found,
+        "once the embargo lifts, its words are in the search index"
+    );
 }
 
 #[test]

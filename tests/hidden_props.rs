@@ -164,7 +164,8 @@ proptest! {
         let record = fs::read_to_string(site.path().join("published.txt")).unwrap();
         files.push(("published.txt".into(), record.clone()));
         for (path, text) in &files {
-            prop_assert!(!text.contains("Verborgen"), "a hidden item reached {path}");
+            // Lowercased: the search index holds its words folded to lower case.
+            prop_assert!(!text.to_lowercase().contains("verborgenx"), "a hidden item reached {path}");
             // Nor anything of `serve`'s editor: no edit link, form or token.
             for trace in EDITOR_TRACES {
                 prop_assert!(!text.contains(trace), "the editor's {trace} reached {path}");
@@ -204,6 +205,11 @@ proptest! {
                 prop_assert!(feed.contains(&history), "{history} not in the feed");
                 let title = format!("Titel {m}");
                 prop_assert!(file("data/vragen.json").contains(&title), "{title} not in the data");
+                let word = m.to_lowercase();
+                prop_assert!(
+                    files.iter().any(|(p, t)| p.contains("zoeken/index/w/") && t.contains(&word)),
+                    "{word} not in the search index"
+                );
             }
         }
     }

@@ -149,8 +149,12 @@ pub(super) fn search(cx: &PageContext) -> PageJob {
     struct View {
         neighbourhoods: Vec<Option_>,
         outcomes: Vec<Badge>,
+        states: Vec<Badge>,
         years: Vec<i32>,
         neighbourhoods_url: String,
+        topics_url: String,
+        partners_url: String,
+        districts: Vec<Link>,
         topics: Vec<Link>,
         partners: Vec<Link>,
     }
@@ -177,8 +181,22 @@ pub(super) fn search(cx: &PageContext) -> PageJob {
             .iter()
             .map(|&k| cx.outcome_badge(k))
             .collect(),
+        states: Delivery::ALL
+            .iter()
+            .map(|&d| cx.delivery_badge(d))
+            .collect(),
         years: crate::search::filter_years(cx.published),
         neighbourhoods_url: urls::neighbourhoods(cx.lang),
+        topics_url: urls::topics(cx.lang),
+        partners_url: urls::partners(cx.lang),
+        districts: site
+            .districts
+            .iter()
+            .map(|d| Link {
+                label: d.name.clone(),
+                url: urls::district(cx.lang, &d.slug),
+            })
+            .collect(),
         topics: site
             .topics
             .iter()
