@@ -12,6 +12,10 @@ use unicode_normalization::char::is_combining_mark;
 /// that the common all-ASCII word costs no allocation. A word is a run of
 /// letters, digits and combining marks (which folding then drops, as the
 /// browser folds before it splits).
+/// The longest word that is indexed, in bytes: longer than Dutch compounds
+/// get ("kindercarnavalsoptochtvoorbereidingswerkzaamheden" is 49).
+pub const MAX_WORD_BYTES: usize = 80;
+
 pub fn words(text: &str, buf: &mut String, mut each: impl FnMut(&str)) {
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -40,6 +44,11 @@ pub fn words(text: &str, buf: &mut String, mut each: impl FnMut(&str)) {
             continue;
         }
         let raw = &text[start..i];
+        // Not a word anyone types: a code, a pasted link, a hostile title. Its
+        // compound ends alone would be quadratic in its length.
+        if raw.len() > MAX_WORD_BYTES {
+            continue;
+        }
         buf.clear();
         if ascii {
             buf.push_str(raw);
@@ -179,6 +188,14 @@ mod tests {
         assert_eq!(s.dutch("straten"), "straat");
         assert_eq!(s.dutch("lantaarnpalen"), s.dutch("lantaarnpaal"));
         assert_eq!(s.english("trees"), s.english("tree"));
+    }
+
+    #[test]
+    fn a_word_longer_than_any_real_one_is_not_indexed() {
+        let long = "Zwembadje".repeat(160_000);
+        assert_eq!(all(&format!("een {long} bad")), ["een", "bad"]);
+        let longest = "kindercarnavalsoptochtvoorbereidingswerkzaamheden";
+        assert_eq!(all(longest), [longest]);
     }
 
     #[test]
