@@ -5,29 +5,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 use common::*;
-
-/// Builds `site` into a folder beside it; returns the output folder.
-fn build(site: &Site) -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
-    let o = Command::new(BIN)
-        .args(["build", "--root"])
-        .arg(site.root())
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        o.status.success(),
-        "build failed:\n{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    (tmp, out)
-}
 
 fn page(out: &Path, rel: &str) -> String {
     let html = std::fs::read_to_string(out.join(rel).join("index.html"))
@@ -80,7 +60,7 @@ fn an_initiative_that_needs_volunteers_says_so_wherever_it_is_listed() {
         "    kind: initiative\n",
         "    kind: initiative\n    needs_volunteers: true\n",
     );
-    let (_tmp, out) = build(&site);
+    let (_tmp, out) = build_site(&site);
     let question = page(&out, "wijken/meerwijk/2011/8");
     assert!(question.contains(VOLUNTEERS_NL), "{question}");
     assert!(page(&out, "en/wijken/meerwijk/2011/8").contains(VOLUNTEERS_EN));
@@ -115,7 +95,7 @@ fn questions_taken_up_for_the_district_or_city_are_listed_on_the_district_page()
         "    title: Hondenpoep in het park\n",
         "    title: Hondenpoep in het park\n    scale: city\n",
     );
-    let (_tmp, out) = build(&site);
+    let (_tmp, out) = build_site(&site);
     let district_wide = "Wordt opgepakt voor het hele stadsdeel";
     let city_wide = "Wordt opgepakt voor de hele stad";
     assert!(page(&out, "wijken/meerwijk/2011/13").contains(district_wide));
@@ -175,7 +155,7 @@ fn a_council_that_chose_no_contract_is_shown_as_its_own_choice() {
         "      council: Wijkraad Europawijk\n",
         "      council: Wijkraad Europawijk\n    - slug: zuiderpolder\n      name: Zuiderpolder\n      opted_out:\n        since: 2009\n        note: De wijkraad praat liever zelf met de gemeente, op een open avond.\n",
     );
-    let (_tmp, out) = build(&site);
+    let (_tmp, out) = build_site(&site);
     let own = page(&out, "wijken/zuiderpolder");
     assert!(
         own.contains(
@@ -222,7 +202,7 @@ fn a_council_that_stopped_keeps_its_earlier_contracts() {
         "      council: Wijkraad Delftwijk\n",
         "      council: Wijkraad Delftwijk\n      opted_out: { since: 2011, note: De wijkraad stopt met het wijkcontract. }\n",
     );
-    let (_tmp, out) = build(&site);
+    let (_tmp, out) = build_site(&site);
     let own = page(&out, "wijken/delftwijk");
     assert!(
         own.contains("De wijkraad van Delftwijk heeft sinds 2011 gekozen voor geen wijkcontract.")
@@ -252,7 +232,7 @@ fn the_opt_out_names_the_council_as_the_site_calls_it() {
         "      council: Wijkraad Europawijk\n",
         "      council: Wijkraad Europawijk\n      opted_out: { since: 2011, note: Het wijkplatform koos voor bewonersavonden. }\n",
     );
-    let (_tmp, out) = build(&site);
+    let (_tmp, out) = build_site(&site);
     let own = page(&out, "wijken/europawijk");
     assert!(
         own.contains(

@@ -4,31 +4,12 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 use common::*;
 
 const UPDATE_EN: &str = "content/updates/2011-10-21-lantaarnpalen.en.md";
 const PAGE_EN: &str = "content/pages/over.en.md";
-
-fn build(site: &Site) -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
-    let o = Command::new(BIN)
-        .args(["build", "--root"])
-        .arg(site.root())
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        o.status.success(),
-        "build failed:\n{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    (tmp, out)
-}
 
 fn read(out: &Path, rel: &str) -> String {
     std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
@@ -50,7 +31,7 @@ fn translated() -> Site {
 #[test]
 fn english_pages_show_the_translation_unmarked_and_the_dutch_pages_stay_dutch() {
     let site = translated();
-    let (_tmp, out) = build(&site);
+    let (_tmp, out) = build_site(&site);
 
     let item = read(&out, "en/nieuws/lantaarnpalen/index.html");
     assert!(
@@ -90,7 +71,7 @@ fn english_pages_show_the_translation_unmarked_and_the_dutch_pages_stay_dutch() 
 
 #[test]
 fn without_a_translation_the_dutch_text_is_marked_dutch_on_english_pages() {
-    let (_tmp, out) = build(&Site::base());
+    let (_tmp, out) = build_site(&Site::base());
     let item = read(&out, "en/nieuws/lantaarnpalen/index.html");
     assert!(
         item.contains(r#"<h1><span lang="nl">Nieuwe lantaarnpalen in het Floris van Adrichempark</span> <small class="in-dutch">"#),
@@ -109,7 +90,7 @@ fn a_translation_follows_its_dutch_file_into_drafts_and_embargoes() {
     for hide in ["draft: true", "publish_from: 2012-06-01T09:00"] {
         let site = translated();
         site.replace(UPDATE, "publish_from: 2011-10-21T09:00", hide);
-        let (_tmp, out) = build(&site);
+        let (_tmp, out) = build_site(&site);
         for entry in walkdir::WalkDir::new(&out) {
             let entry = entry.unwrap();
             if entry.file_type().is_file() {
@@ -194,7 +175,7 @@ fn a_topic_has_its_english_name_on_the_english_pages() {
         "  description: Afval, zwerfvuil en containers.\n",
         "  description: Afval, zwerfvuil en containers.\n  en:\n    name: Clean\n    description: Litter and bins.\n",
     );
-    let (_tmp, out) = build(&site);
+    let (_tmp, out) = build_site(&site);
     let topic = read(&out, "en/themas/schoon/index.html");
     assert!(topic.contains("<h1>Clean"), "{topic}");
     assert!(topic.contains("Litter and bins."));

@@ -143,6 +143,26 @@ impl Site {
     }
 }
 
+/// Builds `site` into a fresh folder, asserting success; returns the folder
+/// (kept while the `TempDir` lives) and the output path inside it.
+pub fn build_site(site: &Site) -> (TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let o = Command::new(BIN)
+        .args(["build", "--root"])
+        .arg(site.root())
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "build failed:\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    (tmp, out)
+}
+
 /// Runs the binary with `args` and parses its JSON report from stdout.
 pub fn run_json(args: &[&str]) -> Report {
     let out = Command::new(BIN).args(args).output().expect("run afspraak");

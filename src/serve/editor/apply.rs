@@ -127,38 +127,34 @@ fn question_row(values: &Values) -> (BTreeMap<Field, String>, Vec<Field>, Vec<Fi
 /// Question `id` with the form's values.
 pub(super) fn question(text: &str, id: u32, values: &Values) -> anyhow::Result<String> {
     let doc = editable(text, id)?;
-    let (mut row, empty, gone) = question_row(values);
+    let (row, empty, gone) = question_row(values);
+    let edited = write_row(&doc, id, row)?;
+    let edited = remove_fields(&edited, id, &gone)?;
+    mark_empty(&edited, id, &empty)
+}
+
+/// The contract `doc` with question `id` set to `row`'s values, by
+/// `import`'s in-place planner.
+fn write_row(doc: &Doc, id: u32, mut row: BTreeMap<Field, String>) -> anyhow::Result<String> {
     row.insert(Field::Id, id.to_string());
-    let edited = plan(
+    Ok(plan(
         &[Row {
             row: 0,
             values: row,
         }],
-        Some(&doc),
+        Some(doc),
         "",
         0,
     )?
-    .text;
-    let edited = remove_fields(&edited, id, &gone)?;
-    mark_empty(&edited, id, &empty)
+    .text)
 }
 
 /// A new question at the end of the contract, with the next free id.
 pub(super) fn new_question(text: &str, values: &Values) -> anyhow::Result<(String, u32)> {
     let doc = Doc::parse(text.to_string())?;
     let id = doc.items.iter().filter_map(|i| i.id).max().unwrap_or(0) + 1;
-    let (mut row, empty, _) = question_row(values);
-    row.insert(Field::Id, id.to_string());
-    let edited = plan(
-        &[Row {
-            row: 0,
-            values: row,
-        }],
-        Some(&doc),
-        "",
-        0,
-    )?
-    .text;
+    let (row, empty, _) = question_row(values);
+    let edited = write_row(&doc, id, row)?;
     Ok((mark_empty(&edited, id, &empty)?, id))
 }
 
